@@ -1,0 +1,44 @@
+import type { Answer } from "./answer.js";
+
+/** Where a question came from; used for logs and for door-specific limits. */
+export type Channel = "web" | "teams" | "slack" | "cli";
+
+export type AskOptions = {
+  /** Conversation id: questions with the same id are one chat, so follow-ups resolve. */
+  conversation?: string;
+  channel?: Channel;
+  /** Called with text deltas while an LLM answer streams (LLM mode only; ignored offline). */
+  onToken?: (delta: string) => void;
+  signal?: AbortSignal;
+};
+
+export type AssistantStatus = {
+  ready: boolean;
+  documents: number;
+  chunks: number;
+  mode: "offline" | "llm";
+  /** ISO time the loaded index was built. */
+  builtAt?: string;
+};
+
+export type ReindexSummary = {
+  documents: number;
+  sections: number;
+  chunks: number;
+  embedded: number;
+  reused: number;
+  removed: number;
+  skipped: { file: string; reason: string }[];
+  seconds: number;
+};
+
+/**
+ * The one thing every door talks to. Doors turn their platform's message into
+ * `ask(...)` and render the `Answer`; they hold no retrieval or answer logic.
+ */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  status(): AssistantStatus;
+  /** Re-reads the knowledge folder, swaps the index in when done; questions keep being answered meanwhile. */
+  reindex(): Promise<ReindexSummary>;
+}

@@ -1,0 +1,37 @@
+import type { Answer } from "../../src/answer/answer.js";
+import type { AskOptions, Assistant, AssistantStatus, ReindexSummary } from "../../src/answer/port.js";
+
+/**
+ * A scripted Assistant for door tests: doors are thin, so their tests check
+ * rendering and protocol, not answers. Records every call it receives.
+ */
+export class FakeAssistant implements Assistant {
+  readonly calls: { question: string; options?: AskOptions }[] = [];
+  ready = true;
+
+  constructor(private readonly respond: (question: string, options?: AskOptions) => Partial<Answer> = () => ({})) {}
+
+  async ask(question: string, options?: AskOptions): Promise<Answer> {
+    this.calls.push({ question, options });
+    return {
+      question,
+      answer: `**Antwoord** op: ${question}`,
+      language: "nl",
+      intent: "general",
+      answered: true,
+      mode: "offline",
+      citations: [{ source: "profiel.txt", section: "Competenties › Onderhandelen", quote: "Belangen behartigen" }],
+      followUps: ["Welke toetsvragen horen bij onderhandelen?", "Welke schaal past bij deze functie?"],
+      latencyMs: 1,
+      ...this.respond(question, options),
+    };
+  }
+
+  status(): AssistantStatus {
+    return { ready: this.ready, documents: 1, chunks: 3, mode: "offline" };
+  }
+
+  async reindex(): Promise<ReindexSummary> {
+    return { documents: 1, sections: 3, chunks: 3, embedded: 0, reused: 3, removed: 0, skipped: [], seconds: 0 };
+  }
+}
