@@ -1,16 +1,56 @@
+import { resolve } from "node:path";
 import type { Config } from "../config.js";
+import { ingest, indexIsStale, type IngestResult } from "../ingest/ingest.js";
 import type { Logger } from "../logger.js";
+import { selectEmbedder } from "../search/embeddings/select.js";
+import { KnowledgeBase } from "../search/knowledgeBase.js";
+import { IndexUnreadableError } from "../search/indexFiles.js";
+import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
 import type { Assistant } from "./port.js";
 
 export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
 
+export type OpenOptions = {
+  logger: Logger;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Set by the LLM mode when a model is configured. */
+  llm?: GeneratedAnswerer;
+};
+
 /**
- * Builds the index when it is missing or older than the documents, loads it,
- * and returns the Assistant all doors talk to.
+ * Brings the index up to date (building it when missing or older than the
+ * documents, rebuilding it when unreadable) and opens it.
  */
-export async function openAssistant(
-  _config: Config,
-  _options: { logger: Logger; onProgress?: (progress: IngestProgress) => void },
-): Promise<Assistant> {
-  throw new Error("openAssistant: not implemented yet");
+export async function openKnowledge(config: Config, options: OpenOptions): Promise<{ kb: KnowledgeBase; ingested?: IngestResult }> {
+  const knowledgeDir = resolve(config.KNOWLEDGE_DIR);
+  const indexDir = resolve(config.INDEX_DIR);
+  const embedder = selectEmbedder(config);
+  let ingested: IngestResult | undefined;
+  if (await indexIsStale(knowledgeDir, indexDir, embedder.id)) {
+    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress });
+  }
+  try {
+    return { kb: await KnowledgeBase.open(indexDir, embedder), ingested };
+  } catch (error) {
+    if (!(error instanceof IndexUnreadableError)) throw error;
+    options.logger.warn({ err: error.message }, "index unreadable; rebuilding from the documents");
+    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress });
+    return { kb: await KnowledgeBase.open(indexDir, embedder), ingested };
+  }
+}
+
+/** Builds the index when it is missing or stale, loads it, and returns the Assistant all doors talk to. */
+export async function openAssistant(config: Config, options: OpenOptions): Promise<Assistant> {
+  const { kb } = await openKnowledge(config, options);
+  return new FunctiewijzerAssistant(kb, {
+    logger: options.logger,
+    maxQuestionChars: config.MAX_QUESTION_CHARS,
+    logMessageBodies: config.LOG_MESSAGE_BODIES,
+    llm: options.llm,
+    reindex: async () => {
+      const embedder = selectEmbedder(config);
+      const result = await ingest({ knowledgeDir: resolve(config.KNOWLEDGE_DIR), indexDir: resolve(config.INDEX_DIR), embedder, logger: options.logger });
+      return { summary: result, kb: await KnowledgeBase.open(resolve(config.INDEX_DIR), embedder) };
+    },
+  });
 }

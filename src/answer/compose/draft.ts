@@ -1,0 +1,58 @@
+import type { Citation, Intent, Language } from "../answer.js";
+import type { Chunk } from "../../search/chunk.js";
+import { citationSection } from "../../search/chunk.js";
+import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
+import type { Understanding } from "../understand/understand.js";
+
+/** What a composer returns; the assistant adds question, language, mode and latency. */
+export type Draft = {
+  intent: Intent;
+  answered: boolean;
+  answer: string;
+  citations: Citation[];
+  followUps: string[];
+};
+
+export type ComposeContext = { u: Understanding; kb: KnowledgeBase; hits: SearchHit[] };
+
+export type Composer = (context: ComposeContext) => Draft | undefined;
+
+const QUOTE_CHARS = 180;
+
+export function shorten(text: string, max = QUOTE_CHARS): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+export function cite(source: string, path: string[], quote?: string): Citation {
+  return { source, section: path.join(" › "), ...(quote ? { quote: shorten(quote) } : {}) };
+}
+
+export function citeChunk(chunk: Chunk, quote?: string): Citation {
+  return { source: chunk.source, section: citationSection(chunk), quote: shorten(quote ?? chunk.text.replace(/^.*:\n/, "")) };
+}
+
+/** One citation per source+section, in order. */
+export function uniqueCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.source}#${c.section}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function bullets(items: string[], max = items.length): string {
+  const shown = items.slice(0, max).map((item) => `- ${item}`);
+  return shown.join("\n");
+}
+
+/** Picks the Dutch or English phrasing. */
+export function say(language: Language, nl: string, en: string): string {
+  return language === "en" ? en : nl;
+}
+
+export function titleOf(kb: KnowledgeBase, source: string): string {
+  return kb.document(source)?.title ?? source;
+}

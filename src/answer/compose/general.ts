@@ -1,0 +1,27 @@
+import { citeChunk, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
+import { suggestFollowUps } from "./followUps.js";
+import { bestLines, queryStems } from "./relevance.js";
+import { focusHits } from "./sources.js";
+
+const SECTIONS = 3;
+
+/** The best sections, summarised extractively: their most relevant lines, with the section named. */
+export function composeGeneral({ u, kb, hits }: ComposeContext): Draft {
+  const lang = u.language;
+  const stems = queryStems(u.searchText);
+  const chosen = focusHits(u, kb, hits).slice(0, SECTIONS);
+  const parts = chosen.map((hit) => {
+    const lines = hit.chunk.text.split("\n").map((l) => l.replace(/^- /, "")).filter((l) => l.length > 3);
+    const best = bestLines(lines, stems, 3);
+    const shown = (best.length ? best : lines.slice(0, 2)).map((l) => `- ${l}`).join("\n");
+    return `**${hit.chunk.path[hit.chunk.path.length - 1] ?? ""}** (_${titleOf(kb, hit.chunk.source)}_)\n${shown}`;
+  });
+  const top = chosen[0]?.chunk;
+  return {
+    intent: "general",
+    answered: true,
+    answer: `${say(lang, "Dit zeggen de documenten:", "This is what the documents say (quoted in Dutch):")}\n\n${parts.join("\n\n")}`,
+    citations: chosen.map((hit) => citeChunk(hit.chunk, bestLines(hit.chunk.text.split("\n"), stems, 1)[0])),
+    followUps: suggestFollowUps(lang, "general", { role: top ? titleOf(kb, top.source) : undefined, otherCompetency: kb.competencies.find((c) => c.source === top?.source && c.questions.length)?.name }),
+  };
+}

@@ -1,0 +1,99 @@
+import type { LevelFact } from "../../ingest/model.js";
+import { fold } from "../../text/normalize.js";
+import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
+import { suggestFollowUps } from "./followUps.js";
+import { bestLines, overlap, queryStems } from "./relevance.js";
+import { candidateSources } from "./sources.js";
+import { refuse } from "./refusal.js";
+
+function levelLines(level: LevelFact): string[] {
+  return Object.entries(level.aspects)
+    .filter(([name]) => !name.includes(":") && name !== "Kwaliteitenprofiel")
+    .flatMap(([, items]) => items);
+}
+
+function sameLevel(level: { label: string; scale?: number; niveau?: string; klasse?: string }, mention: { kind: string; value: string }): boolean {
+  if (mention.kind === "scale") return level.scale === Number(mention.value);
+  if (mention.kind === "klasse") return level.klasse === mention.value;
+  return fold(level.niveau ?? "") === fold(mention.value);
+}
+
+/**
+ * Which scales or levels fit a described role, per document and system, with
+ * the lines that decide it; systems are never converted into each other.
+ */
+export function composeScale({ u, kb, hits }: ComposeContext): Draft {
+  const lang = u.language;
+  const stems = queryStems(u.searchText);
+  // Beyond the best document, only documents whose title or purpose names the described work.
+  const bestRank = new Map<string, number>();
+  hits.forEach((hit, rank) => bestRank.set(hit.chunk.source, Math.min(rank, bestRank.get(hit.chunk.source) ?? rank)));
+  const sources = candidateSources(u, kb, hits, (source) => (kb.document(source)?.jobLevels.length ?? 0) > 0).filter((source, i) => {
+    const doc = kb.document(source)!;
+    return i === 0 || (bestRank.get(source) ?? 99) <= 1 || overlap(`${doc.title} ${doc.tags.join(" ")}`, stems) > 0 || u.previousSources.includes(source);
+  });
+  if (!sources.length) return refuse(u, kb, say(lang, "Ik vind in de documenten geen schaal of niveau bij deze vraag.", "I can't find a scale or level for this question in the documents."));
+
+  const asked = u.levels;
+  if (asked.length) {
+    const known = sources.flatMap((source) => kb.document(source)!.jobLevels);
+    const missing = asked.filter((mention) => !known.some((level) => sameLevel(level, mention)));
+    if (missing.length === asked.length) {
+      const label = missing.map((m) => (m.kind === "scale" ? `schaal ${m.value}` : m.kind === "klasse" ? `functieklasse ${m.value}` : `niveau ${m.value}`)).join(", ");
+      const available = sources.map((s) => `- **${titleOf(kb, s)}**: ${kb.document(s)!.jobLevels.map((l) => l.label).join(", ")}`).join("\n");
+      return refuse(
+        u,
+        kb,
+        say(lang, `De documenten beschrijven geen ${label} voor deze functie(s). Wel deze niveaus:\n${available}`, `The documents do not describe ${label} for this job. They do describe these levels:\n${available}`),
+        sources.map((s) => cite(s, ["Niveaus"], kb.document(s)!.jobLevels.map((l) => l.label).join(", "))),
+      );
+    }
+  }
+
+  const parts: string[] = [];
+  const citations = [];
+  let firstLevel: string | undefined;
+  let nextLevel: string | undefined;
+  for (const source of sources.slice(0, 3)) {
+    const doc = kb.document(source)!;
+    const typed = kb.levels.filter((level) => level.source === source && levelLines(level).length > 0);
+    const header = `**${doc.title}** (${doc.system})`;
+    if (typed.length > 1) {
+      // Rank the typings of this document by how well their lines match the described work.
+      const ranked = typed
+        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems)), 0) }))
+        .sort((a, b) => b.score - a.score || (a.level.scale ?? 0) - (b.level.scale ?? 0));
+      const best = ranked[0]!;
+      const strong = best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];
+      if (!strong.length) {
+        parts.push(`${header}: ${typed.map((l) => l.label).join(", ")}. ${say(lang, "Welke schaal past, hangt af van het werk; de typeringen verschillen in zwaarte.", "Which scale fits depends on the work; the typings differ in weight.")}`);
+        citations.push(cite(source, typed[0]!.path, typed.map((l) => l.label).join(", ")));
+        continue;
+      }
+      const lines = strong.slice(0, 3).map((r) => `- **${r.level.label}**: ${r.lines.map((line) => `"${line}"`).join("; ")}`);
+      parts.push(`${header}:\n${lines.join("\n")}`);
+      for (const r of strong.slice(0, 3)) citations.push(cite(source, r.level.path, r.lines[0]));
+      const higher = typed.filter((l) => (l.scale ?? 0) > (best.level.scale ?? 0)).sort((a, b) => (a.scale ?? 0) - (b.scale ?? 0))[0];
+      if (!nextLevel && higher) [firstLevel, nextLevel] = [best.level.label, higher.label];
+    } else {
+      const levels = doc.jobLevels.map((l) => l.label).join(", ");
+      const section = kb.chunks.find((c) => c.source === source && (c.kind === "level" || c.kind === "placement" || c.level));
+      parts.push(`${header}: ${levels}`);
+      citations.push(section ? cite(source, section.path, levels) : cite(source, ["Niveaus"], levels));
+    }
+  }
+  const systems = new Set(sources.slice(0, 3).map((s) => kb.document(s)!.system));
+  const note =
+    systems.size > 1
+      ? say(lang, "\n\n_Let op: dit zijn verschillende functiewaarderingssystemen; de documenten rekenen ze niet in elkaar om._", "\n\n_Note: these are different job classification systems; the documents do not convert one into another._")
+      : "";
+  const intro = say(lang, "Volgens de functiebeschrijvingen:", "According to the job descriptions:");
+  return {
+    intent: "scale",
+    answered: true,
+    answer: `${intro}\n\n${parts.join("\n\n")}${note}`,
+    citations,
+    followUps: suggestFollowUps(lang, "scale", { level: firstLevel, nextLevel, role: titleOf(kb, sources[0]!) }),
+  };
+}
+

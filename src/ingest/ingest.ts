@@ -1,0 +1,193 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { Logger } from "../logger.js";
+import type { IngestProgress } from "../answer/openAssistant.js";
+import type { ReindexSummary } from "../answer/port.js";
+import type { Chunk } from "../search/chunk.js";
+import { chunkContext } from "../search/chunk.js";
+import type { Embedder } from "../search/embeddings/select.js";
+import { currentVersionDir, INDEX_FORMAT, readIndexData, writeIndex, type IndexData, type Manifest } from "../search/indexFiles.js";
+import { VectorIndex } from "../search/vectorIndex.js";
+import { chunkDocument } from "./chunker.js";
+import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
+import type { ParsedDocument } from "./model.js";
+import { parseDocument } from "./parse/index.js";
+import { scanKnowledge, type KnowledgeFile } from "./scan.js";
+
+export type IngestOptions = {
+  knowledgeDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  logger: Logger;
+  onProgress?: (progress: IngestProgress) => void;
+};
+
+export type IngestResult = ReindexSummary & { changed: boolean; versionDir?: string };
+
+export class KnowledgeMissingError extends Error {
+  override name = "KnowledgeMissingError";
+}
+
+const EMBED_BATCH = 64;
+
+type DocumentEntry = { file: KnowledgeFile; contentHash: string; doc: Omit<ParsedDocument, "sections">; chunks: Omit<Chunk, "id">[]; vectors?: Float32Array[] };
+
+async function previousIndex(indexDir: string, logger: Logger): Promise<IndexData | undefined> {
+  const dir = await currentVersionDir(indexDir);
+  if (!dir) return undefined;
+  try {
+    return await readIndexData(dir);
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, "previous index unreadable; rebuilding from the documents");
+    return undefined;
+  }
+}
+
+/** Documents of the previous index, by source, with their chunks and vectors, reusable when unchanged. */
+function reusable(previous: IndexData | undefined, embedderId: string): Map<string, Omit<DocumentEntry, "file">> {
+  const map = new Map<string, Omit<DocumentEntry, "file">>();
+  if (!previous || previous.manifest.embedder !== embedderId) return map;
+  for (const meta of previous.documents) {
+    const indices = previous.chunks.flatMap((chunk, i) => (chunk.source === meta.source ? [i] : []));
+    map.set(meta.source, {
+      contentHash: meta.contentHash,
+      doc: {
+        meta,
+        competencies: previous.competencies.filter((c) => c.source === meta.source),
+        levels: previous.levels.filter((l) => l.source === meta.source),
+      },
+      chunks: indices.map((i) => {
+        const { id: _id, ...chunk } = previous.chunks[i]!;
+        return chunk;
+      }),
+      vectors: indices.map((i) => previous.vectors[i]!),
+    });
+  }
+  return map;
+}
+
+/** True when the index is missing, built by another embedder, or older than the documents. */
+export async function indexIsStale(knowledgeDir: string, indexDir: string, embedderId: string): Promise<boolean> {
+  const dir = await currentVersionDir(indexDir);
+  if (!dir || !existsSync(dir)) return true;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(`${dir}/manifest.json`, "utf8")) as Manifest;
+  } catch {
+    return true;
+  }
+  if (manifest.embedder !== embedderId || manifest.format !== INDEX_FORMAT) return true;
+  const { files } = await scanKnowledge(knowledgeDir);
+  const known = new Map(manifest.documents.map((d) => [d.source, d]));
+  const skipped = new Set(manifest.skipped.map((s) => s.file));
+  const current = files.filter((f) => !skipped.has(f.source));
+  if (current.length !== known.size) return true;
+  return current.some((f) => {
+    const before = known.get(f.source);
+    return !before || before.size !== f.size || before.mtimeMs !== f.mtimeMs;
+  });
+}
+
+/**
+ * Reads the knowledge folder into a new index: unchanged documents keep their
+ * chunks and vectors, changed ones are parsed and embedded, removed ones drop
+ * out, unreadable ones are reported and skipped. The new index replaces the
+ * old one only when it is complete.
+ */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const started = performance.now();
+  const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
+  if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
+  const { files, unsupported } = await scanKnowledge(knowledgeDir);
+  const previous = await previousIndex(indexDir, logger);
+  if (previous && previous.manifest.embedder !== embedder.id) {
+    logger.info({ from: previous.manifest.embedder, to: embedder.id }, "embedder changed: re-embedding every document");
+  }
+  const reuse = reusable(previous, embedder.id);
+  const previousFiles = new Map(previous?.manifest.documents.map((d) => [d.source, d]) ?? []);
+
+  const skipped: { file: string; reason: string }[] = unsupported.map((file) => ({ file, reason: "unsupported file type" }));
+  const entries: DocumentEntry[] = [];
+  let reused = 0;
+  for (const [i, file] of files.entries()) {
+    onProgress?.({ phase: "load", done: i, total: files.length, file: file.source });
+    const before = previousFiles.get(file.source);
+    const old = reuse.get(file.source);
+    if (old && before && before.size === file.size && before.mtimeMs === file.mtimeMs) {
+      entries.push({ ...old, file });
+      reused++;
+      continue;
+    }
+    try {
+      const loaded = await loadFile(file.absPath);
+      const parsed = parseDocument({ source: file.source, text: loaded.text, format: loaded.format });
+      if (old && old.contentHash === parsed.meta.contentHash) {
+        entries.push({ ...old, file });
+        reused++;
+        continue;
+      }
+      const { sections: _sections, ...doc } = parsed;
+      entries.push({ file, contentHash: parsed.meta.contentHash, doc, chunks: await chunkDocument(parsed) });
+    } catch (error) {
+      const reason = error instanceof UnreadableDocumentError ? error.reason : (error as Error).message.split("\n")[0]!;
+      logger.warn({ file: file.source, reason }, "skipped unreadable document");
+      skipped.push({ file: file.source, reason });
+    }
+  }
+  onProgress?.({ phase: "load", done: files.length, total: files.length });
+
+  const removed = [...previousFiles.keys()].filter((source) => !entries.some((e) => e.file.source === source)).length;
+  const unchanged = previous && previous.manifest.embedder === embedder.id && reused === entries.length && removed === 0 && entries.length === previous.documents.length;
+  const summaryBase = {
+    documents: entries.length,
+    sections: new Set(entries.flatMap((e) => e.chunks.map((c) => c.sectionId))).size,
+    chunks: entries.reduce((n, e) => n + e.chunks.length, 0),
+    reused,
+    removed,
+    skipped,
+  };
+  if (unchanged && skipped.length === previous.manifest.skipped.length) {
+    return { ...summaryBase, embedded: 0, seconds: (performance.now() - started) / 1000, changed: false };
+  }
+
+  // Embed what is new, in batches, with progress.
+  const pending = entries.filter((e) => !e.vectors);
+  const texts = pending.flatMap((e) => e.chunks.map((c) => chunkContext(c)));
+  const vectors: Float32Array[] = [];
+  for (let at = 0; at < texts.length; at += EMBED_BATCH) {
+    onProgress?.({ phase: "embed", done: at, total: texts.length });
+    const batch = await embedder.embeddings.embedDocuments(texts.slice(at, at + EMBED_BATCH));
+    vectors.push(...batch.map((v) => Float32Array.from(v)));
+  }
+  onProgress?.({ phase: "embed", done: texts.length, total: texts.length });
+  let cursor = 0;
+  for (const entry of pending) {
+    entry.vectors = vectors.slice(cursor, cursor + entry.chunks.length);
+    cursor += entry.chunks.length;
+  }
+
+  const chunks: Chunk[] = entries.flatMap((e) => e.chunks).map((chunk, id) => ({ ...chunk, id }));
+  const allVectors = entries.flatMap((e) => e.vectors!);
+  const dimensions = allVectors[0]?.length ?? previous?.manifest.dimensions ?? 1;
+  onProgress?.({ phase: "write", done: 0, total: 1 });
+  const graph = VectorIndex.build(allVectors, dimensions);
+  const data: IndexData = {
+    manifest: {
+      format: INDEX_FORMAT,
+      embedder: embedder.id,
+      dimensions,
+      builtAt: new Date().toISOString(),
+      documents: entries.map((e) => ({ source: e.file.source, contentHash: e.contentHash, size: e.file.size, mtimeMs: e.file.mtimeMs })),
+      skipped,
+      chunks: chunks.length,
+    },
+    chunks,
+    documents: entries.map((e) => e.doc.meta),
+    competencies: entries.flatMap((e) => e.doc.competencies),
+    levels: entries.flatMap((e) => e.doc.levels),
+    vectors: allVectors,
+  };
+  const versionDir = await writeIndex(indexDir, data, (file) => graph.write(file));
+  onProgress?.({ phase: "write", done: 1, total: 1 });
+  return { ...summaryBase, embedded: texts.length, seconds: (performance.now() - started) / 1000, changed: true, versionDir };
+}

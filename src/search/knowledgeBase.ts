@@ -1,0 +1,114 @@
+import { fold } from "../text/normalize.js";
+import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../ingest/model.js";
+import { chunkContext, type Chunk } from "./chunk.js";
+import type { Embedder } from "./embeddings/select.js";
+import { currentVersionDir, graphFile, hasGraph, IndexUnreadableError, readIndexData, type Manifest } from "./indexFiles.js";
+import { LexicalIndex, type Scored } from "./lexicalIndex.js";
+import { VectorIndex } from "./vectorIndex.js";
+
+export type SearchFilter = {
+  /** Substring of the classification system, case-insensitive ("rijk", "ufo"). */
+  system?: string;
+  /** Document source (path relative to the knowledge dir). */
+  source?: string;
+  /** Level label, e.g. "Schaal 6". */
+  level?: string;
+  kinds?: SectionKind[];
+  competency?: string;
+};
+
+export type SearchHit = { chunk: Chunk; score: number; lexicalRank?: number; vectorRank?: number };
+
+/** Reciprocal rank fusion constant: the usual 60 keeps one list's top hit from drowning the other. */
+const RRF_K = 60;
+const CANDIDATES = 40;
+
+/** A loaded index: chunks, extracted facts, and hybrid (BM25 + vector) search over them. */
+export class KnowledgeBase {
+  private constructor(
+    readonly manifest: Manifest,
+    readonly chunks: Chunk[],
+    readonly documents: DocumentMeta[],
+    readonly competencies: CompetencyFact[],
+    readonly levels: LevelFact[],
+    private readonly lexical: LexicalIndex,
+    private readonly vectors: VectorIndex,
+    private readonly embedder: Embedder,
+  ) {}
+
+  static async open(indexDir: string, embedder: Embedder): Promise<KnowledgeBase> {
+    const dir = await currentVersionDir(indexDir);
+    if (!dir) throw new IndexUnreadableError(`no index in ${indexDir}`);
+    const data = await readIndexData(dir);
+    if (data.manifest.embedder !== embedder.id) {
+      throw new IndexUnreadableError(`index was built with ${data.manifest.embedder}, not ${embedder.id}`);
+    }
+    let vectors: VectorIndex;
+    try {
+      if (!hasGraph(dir)) throw new Error("missing graph");
+      vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
+      if (vectors.size !== data.chunks.length) throw new Error("graph size mismatch");
+    } catch {
+      // The graph can always be rebuilt from the stored vectors.
+      vectors = VectorIndex.build(data.vectors, data.manifest.dimensions);
+    }
+    const lexical = new LexicalIndex(data.chunks.map((chunk) => ({ id: chunk.id, text: chunkContext(chunk) })));
+    return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder);
+  }
+
+  document(source: string): DocumentMeta | undefined {
+    return this.documents.find((doc) => doc.source === source);
+  }
+
+  private acceptor(filter: SearchFilter | undefined): ((id: number) => boolean) | undefined {
+    if (!filter) return undefined;
+    const system = filter.system && fold(filter.system);
+    const level = filter.level && fold(filter.level);
+    const competency = filter.competency && fold(filter.competency);
+    return (id) => {
+      const chunk = this.chunks[id];
+      if (!chunk) return false;
+      if (system && !fold(chunk.system).includes(system)) return false;
+      if (filter.source && chunk.source !== filter.source) return false;
+      if (level && fold(chunk.level?.label ?? "") !== level) return false;
+      if (filter.kinds && !filter.kinds.includes(chunk.kind)) return false;
+      if (competency && fold(chunk.competency ?? "") !== competency) return false;
+      return true;
+    };
+  }
+
+  /** The stems the lexical index searches for (after compound splitting and typo correction). */
+  queryTerms(query: string): string[] {
+    return this.lexical.queryTerms(query);
+  }
+
+  coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
+    return this.lexical.coverage(query, ignore);
+  }
+
+  lexicalSearch(query: string, k: number, filter?: SearchFilter): Scored[] {
+    return this.lexical.search(query, k, this.acceptor(filter));
+  }
+
+  async vectorSearch(query: string, k: number, filter?: SearchFilter): Promise<Scored[]> {
+    const vector = await this.embedder.embeddings.embedQuery(query);
+    return this.vectors.search(vector, k, this.acceptor(filter));
+  }
+
+  /** Hybrid retrieval: BM25 and vector rankings fused by reciprocal rank. */
+  async search(query: string, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
+    const k = options.k ?? 8;
+    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter), await this.vectorSearch(query, CANDIDATES, options.filter)];
+    const fused = new Map<number, SearchHit>();
+    const add = (list: Scored[], key: "lexicalRank" | "vectorRank") =>
+      list.forEach(({ id }, rank) => {
+        const hit = fused.get(id) ?? { chunk: this.chunks[id]!, score: 0 };
+        hit.score += 1 / (RRF_K + rank + 1);
+        hit[key] = rank + 1;
+        fused.set(id, hit);
+      });
+    add(lexical, "lexicalRank");
+    add(vector, "vectorRank");
+    return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
+  }
+}

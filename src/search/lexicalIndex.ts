@@ -1,0 +1,129 @@
+import { CompoundSplitter } from "../text/compounds.js";
+import { allowedTypos, editDistance } from "../text/fuzzy.js";
+import { stem } from "../text/stem.js";
+import { isStopword, words } from "../text/tokenize.js";
+
+export type Scored = { id: number; score: number };
+
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * BM25 over stemmed Dutch/English words. Compound words are also indexed as
+ * their parts; query words the corpus does not know are split into known
+ * words or corrected to the nearest known word, so "servicedeskmedewerkr"
+ * and "servicedesk medewerker" find the same sections.
+ */
+export class LexicalIndex {
+  private readonly postings = new Map<string, { id: number; tf: number }[]>();
+  private readonly lengths: number[] = [];
+  private readonly averageLength: number;
+  private readonly vocabulary = new Map<string, number>();
+  private readonly splitter: CompoundSplitter;
+
+  constructor(docs: { id: number; text: string }[]) {
+    const tokenised = docs.map((doc) => ({ id: doc.id, words: words(doc.text).filter((w) => !isStopword(w)) }));
+    for (const doc of tokenised) for (const word of doc.words) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
+    this.splitter = new CompoundSplitter(new Set([...this.vocabulary.keys()].filter((w) => w.length >= 4)));
+    let total = 0;
+    for (const doc of tokenised) {
+      const counts = new Map<string, number>();
+      for (const term of this.expand(doc.words)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, tf] of counts) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ id: doc.id, tf });
+      }
+      this.lengths[doc.id] = doc.words.length;
+      total += doc.words.length;
+    }
+    this.averageLength = total / Math.max(1, docs.length);
+  }
+
+  /** Stems plus the stems of compound parts. */
+  private expand(list: string[]): string[] {
+    const out: string[] = [];
+    for (const word of list) {
+      out.push(stem(word));
+      const parts = word.length >= 8 ? this.splitter.split(word) : undefined;
+      if (parts) for (const part of parts) out.push(stem(part));
+    }
+    return out;
+  }
+
+  /** Query words the corpus knows stay; unknown ones are split or corrected. */
+  queryTerms(query: string): string[] {
+    const out: string[] = [];
+    for (const word of words(query)) {
+      if (isStopword(word)) continue;
+      if (this.vocabulary.has(word) || this.postings.has(stem(word))) {
+        out.push(...this.expand([word]));
+        continue;
+      }
+      const parts = this.splitter.split(word);
+      if (parts) {
+        out.push(...parts.map(stem));
+        continue;
+      }
+      const corrected = this.correct(word) ?? this.correctCompound(word);
+      out.push(...this.expand(corrected ? corrected.split(" ") : [word]));
+    }
+    return out;
+  }
+
+  /** How many of the query's words (besides `ignore`d stems) the corpus knows: the support a question has. */
+  coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
+    let topic = 0;
+    let known = 0;
+    for (const word of words(query)) {
+      if (isStopword(word) || ignore.has(stem(word)) || /^\d+$/.test(word)) continue;
+      topic++;
+      if (this.queryTerms(word).some((term) => this.postings.has(term))) known++;
+    }
+    return { topic, known };
+  }
+
+  /** A compound with a typo in its last part: "servicedeskmedewerkr" → "servicedesk medewerker". */
+  private correctCompound(word: string): string | undefined {
+    for (let end = word.length - 4; end >= 4; end--) {
+      const head = word.slice(0, end);
+      if (!this.vocabulary.has(head)) continue;
+      const tail = this.correct(word.slice(end));
+      if (tail) return `${head} ${tail}`;
+    }
+    return undefined;
+  }
+
+  private correct(word: string): string | undefined {
+    const max = allowedTypos(word);
+    if (!max) return undefined;
+    let best: { word: string; distance: number; count: number } | undefined;
+    for (const [candidate, count] of this.vocabulary) {
+      if (Math.abs(candidate.length - word.length) > max || candidate[0] !== word[0]) continue;
+      const distance = editDistance(word, candidate, max);
+      if (distance > max) continue;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word: candidate, distance, count };
+    }
+    return best?.word;
+  }
+
+  search(query: string, k: number, accept?: (id: number) => boolean): Scored[] {
+    const scores = new Map<number, number>();
+    const n = this.lengths.length;
+    for (const term of new Set(this.queryTerms(query))) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      for (const { id, tf } of list) {
+        if (accept && !accept(id)) continue;
+        const length = this.lengths[id] ?? 0;
+        const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / this.averageLength));
+        scores.set(id, (scores.get(id) ?? 0) + score);
+      }
+    }
+    return [...scores.entries()]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
+  }
+}
