@@ -6,7 +6,7 @@ import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
 import type { Understanding } from "../understand/understand.js";
 import { QUESTION_WORDS } from "../understand/questionWords.js";
 
-const TOP_HITS = 5;
+const TOP_HITS = 8;
 
 /** Documents whose title the question names ("de accountmanager", "service level manager"). */
 export function namedSources(u: Understanding, kb: KnowledgeBase): string[] {

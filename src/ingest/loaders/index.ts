@@ -16,7 +16,14 @@ export async function loadFile(absPath: string, options: { maxBytes?: number } =
   if (!format) throw new UnreadableDocumentError(absPath, `unsupported extension ${extname(absPath)}`);
   const info = await stat(absPath);
   if (info.size > (options.maxBytes ?? 20e6)) throw new UnreadableDocumentError(absPath, "larger than 20 MB");
-  const text = await readFile(absPath, "utf8");
+  const bytes = await readFile(absPath);
+  let text: string;
+  try {
+    if (bytes.includes(0)) throw new Error("NUL byte");
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new UnreadableDocumentError(absPath, "not valid UTF-8 text (binary?)");
+  }
   if (!text.trim()) throw new UnreadableDocumentError(absPath, "empty file");
   return { text, format };
 }

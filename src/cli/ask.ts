@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import { Command } from "commander";
+import { z } from "zod";
+import { openAssistant } from "../answer/openAssistant.js";
+import type { Answer } from "../answer/answer.js";
+import { createLogger } from "../logger.js";
+import { cliConfig, progressReporter, runCli } from "./common.js";
+import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
+
+const program = new Command("ask")
+  .description("Answer questions from the HR documents.")
+  .argument("[question...]", "the question")
+  .option("--index <dir>", "index folder")
+  .option("--knowledge <dir>", "folder with the HR documents")
+  .option("--json", "print one Answer object per line on stdout")
+  .option("--batch <file>", "questions, one per line (plain or JSON {question, conversation})")
+  .parse();
+
+const BatchLine = z.union([z.object({ question: z.string(), conversation: z.string().optional() }), z.string()]);
+
+function parseBatch(text: string): { question: string; conversation?: string }[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      if (!line.startsWith("{")) return { question: line };
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new Error(`batch line ${i + 1} is not valid JSON`);
+      }
+      const parsed = BatchLine.safeParse(value);
+      if (!parsed.success || typeof parsed.data === "string") throw new Error(`batch line ${i + 1} needs a "question" string`);
+      return parsed.data;
+    });
+}
+
+function render(answer: Answer): string {
+  const sources = answer.citations.map((c, i) => `  [${i + 1}] ${c.source} › ${c.section}`).join("\n");
+  const next = answer.followUps.map((f) => `  → ${f}`).join("\n");
+  return `${answer.answer}\n\n${sources ? `Bronnen:\n${sources}\n` : ""}${next ? `\n${next}\n` : ""}`;
+}
+
+runCli(async () => {
+  const options = program.opts<{ index?: string; knowledge?: string; json?: boolean; batch?: string }>();
+  const questions = options.batch ? parseBatch(await readFile(options.batch, "utf8")) : [{ question: program.args.join(" ") }];
+  if (!options.batch && !questions[0]!.question.trim()) throw new Error('no question given; usage: npm run ask -- [--json] "question"');
+  const config = cliConfig(options);
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  const progress = progressReporter();
+  const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
+  progress.stop();
+  for (const { question, conversation } of questions) {
+    const answer = await assistant.ask(question, { conversation: conversation ?? (options.batch ? undefined : "cli"), channel: "cli" });
+    process.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${render(answer)}\n`);
+  }
+});
