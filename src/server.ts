@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+import { openAssistant } from "./answer/openAssistant.js";
+import type { Assistant } from "./answer/port.js";
+import { createLlmAnswererFromConfig } from "./answer/llm/fromConfig.js";
+import { createSlackDoor } from "./channels/slack/index.js";
+import { createTeamsDoor } from "./channels/teams/index.js";
+import { progressReporter } from "./cli/common.js";
+import { ConfigError, llmConfigured, loadConfig } from "./config.js";
+import { JsonlFeedbackLog } from "./feedback/feedbackLog.js";
+import { createHttpApp } from "./http/app.js";
+import type { Door } from "./http/door.js";
+import { createLogger } from "./logger.js";
+
+/** `npm start`: listen at once (readiness 503), build or load the index, then serve every door. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let assistant: Assistant | undefined;
+  const lazy: Assistant = {
+    ask: (q, o) => (assistant ? assistant.ask(q, o) : Promise.reject(new Error("index still loading"))),
+    status: () => assistant?.status() ?? { ready: false, documents: 0, chunks: 0, mode: llmConfigured(config) ? "llm" : "offline" },
+    reindex: () => (assistant ? assistant.reindex() : Promise.reject(new Error("index still loading"))),
+  };
+  const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
+  const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
+  const app = createHttpApp({ config, logger, assistant: () => assistant, doors });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down: finishing requests in flight");
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    for (const door of doors) void door.close?.();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+
+  const progress = progressReporter();
+  assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
+  progress.stop();
+  for (const door of doors) await door.start?.();
+  const status = assistant.status();
+  process.stderr.write(
+    [
+      `Functiewijzer is ready at http://${config.HOST}:${port}/  (${status.documents} documents, ${status.chunks} chunks, ${status.mode} mode)`,
+      `  web chat   http://${config.HOST}:${port}/   ·   API POST /api/ask   ·   GET /healthz /readyz`,
+      ...doors.map((door) => `  ${door.description}`),
+    ].join("\n") + "\n",
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`error: ${(error as Error).message}\n`);
+  process.exit(1);
+});
