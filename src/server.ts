@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   };
   const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
-  const app = createHttpApp({ config, logger, assistant: () => assistant, doors });
+  const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });

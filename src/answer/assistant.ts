@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer } from "./answer.js";
-import { say, type Draft } from "./compose/draft.js";
+import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
 import { ConversationMemory } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
 import type { AskOptions, Assistant, AssistantStatus, ReindexSummary } from "./port.js";
@@ -60,7 +60,7 @@ export class FunctiewijzerAssistant implements Assistant {
     const draft = this.checkInput(text) ?? (await this.answer(text, options));
     const answer: Answer = {
       question: text,
-      answer: draft.answer,
+      answer: tidyMarkdown(draft.answer),
       language: draft.language,
       intent: draft.intent,
       answered: draft.answered,

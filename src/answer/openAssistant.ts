@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Config } from "../config.js";
-import { ingest, indexIsStale, type IngestResult } from "../ingest/ingest.js";
+import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
 import type { Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
@@ -41,7 +41,11 @@ export async function openKnowledge(config: Config, options: OpenOptions): Promi
 
 /** Builds the index when it is missing or stale, loads it, and returns the Assistant all doors talk to. */
 export async function openAssistant(config: Config, options: OpenOptions): Promise<Assistant> {
-  const { kb } = await openKnowledge(config, options);
+  const { kb, ingested } = await openKnowledge(config, options);
+  if (kb.documents.length === 0) {
+    const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
+    throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
+  }
   return new FunctiewijzerAssistant(kb, {
     logger: options.logger,
     maxQuestionChars: config.MAX_QUESTION_CHARS,

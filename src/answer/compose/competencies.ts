@@ -17,6 +17,6 @@ export function inferredNote(fact: CompetencyFact, language: "nl" | "en"): strin
   if (!fact.nameInferred) return "";
   const opening = fact.description.split(/[.,]/)[0];
   return language === "en"
-    ? `\n_The document does not name this competency; the name is inferred from its description ("${opening}…")._`
-    : `\n_Het document noemt deze competentie niet bij naam; de naam is afgeleid uit de omschrijving ("${opening}…")._`;
+    ? `\n\n_The document does not name this competency; the name is inferred from its description ("${opening}…")._`
+    : `\n\n_Het document noemt deze competentie niet bij naam; de naam is afgeleid uit de omschrijving ("${opening}…")._`;
 }

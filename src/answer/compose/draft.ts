@@ -56,3 +56,20 @@ export function say(language: Language, nl: string, en: string): string {
 export function titleOf(kb: KnowledgeBase, source: string): string {
   return kb.document(source)?.title ?? source;
 }
+
+/**
+ * Puts a blank line between a list and a paragraph that follows it: in
+ * Markdown a line right after a list item continues that item, so a closing
+ * note would otherwise render inside the last bullet.
+ */
+export function tidyMarkdown(markdown: string): string {
+  const lines = markdown.split("\n");
+  const out: string[] = [];
+  const isItem = (line: string) => /^\s*(?:[-*]|\d+\.)\s/.test(line);
+  for (const [i, line] of lines.entries()) {
+    const previous = lines[i - 1];
+    if (previous !== undefined && isItem(previous) && line.trim() && !isItem(line) && !/^\s{2,}/.test(line)) out.push("");
+    out.push(line);
+  }
+  return out.join("\n");
+}

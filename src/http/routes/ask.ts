@@ -1,0 +1,63 @@
+import { Router, type Response } from "express";
+import { z } from "zod";
+import type { Answer } from "../../answer/answer.js";
+import { answerId } from "../../answer/answerId.js";
+import type { Assistant } from "../../answer/port.js";
+
+export const AskBody = z.object({
+  question: z.string({ error: "question must be a string" }).trim().min(1, "question must not be empty"),
+  conversation: z.string().max(200, "conversation must be at most 200 characters").optional(),
+}, { error: 'the body must be a JSON object like {"question": "..."}' });
+
+const NOT_READY = "The index is still loading; try again in a moment.";
+
+/**
+ * POST /ask answers with one Answer JSON; POST /ask/stream sends Server-Sent
+ * Events: `token` deltas while a generated answer streams, then one `answer`
+ * event with the full Answer (citations included) and its id for feedback.
+ */
+export function askRoutes(assistant: () => Assistant | undefined): Router {
+  const router = Router();
+
+  router.post("/ask", async (req, res) => {
+    const parsed = AskBody.safeParse(req.body);
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const ready = assistant();
+    if (!ready) return void res.status(503).json({ error: NOT_READY });
+    const answer = await ready.ask(parsed.data.question, { conversation: parsed.data.conversation, channel: "web" });
+    res.setHeader("X-Answer-Id", answerId(answer));
+    res.json(answer);
+  });
+
+  router.post("/ask/stream", async (req, res) => {
+    const parsed = AskBody.safeParse(req.body);
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const ready = assistant();
+    if (!ready) return void res.status(503).json({ error: NOT_READY });
+    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" });
+    const aborted = new AbortController();
+    res.on("close", () => aborted.abort());
+    const send = (event: string, data: unknown) => {
+      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    try {
+      const answer: Answer = await ready.ask(parsed.data.question, {
+        conversation: parsed.data.conversation,
+        channel: "web",
+        signal: aborted.signal,
+        onToken: (delta) => send("token", { delta }),
+      });
+      send("answer", { ...answer, answerId: answerId(answer) });
+    } catch {
+      send("error", { error: "Something went wrong while answering." });
+    }
+    res.end();
+  });
+
+  return router;
+}
+
+export function badRequest(res: Response, error: z.ZodError): void {
+  const issue = error.issues[0];
+  res.status(400).json({ error: issue ? issue.message : "Invalid request body." });
+}
