@@ -1,29 +1,67 @@
-// TEMPORARY text-only loader (the full loaders for docx/pdf/html replace this file).
 import { readFile, stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
+import { loadDocx } from "./docx.js";
+import { UnreadableDocumentError } from "./errors.js";
+import { htmlToMarkdown } from "./htmlToMarkdown.js";
+import { loadPdf } from "./pdf.js";
+import { decodeText } from "./text.js";
+
+export { UnreadableDocumentError };
+
 export type DocumentFormat = "txt" | "md" | "docx" | "pdf" | "html";
+/** The text of a document, and the format it came from (Word and HTML arrive as Markdown). */
 export type LoadedFile = { text: string; format: DocumentFormat };
-export const SUPPORTED_EXTENSIONS: readonly string[] = [".txt", ".md", ".markdown"];
-export class UnreadableDocumentError extends Error {
-  constructor(readonly file: string, readonly reason: string) { super(`${file}: ${reason}`); }
-}
+
+const FORMATS: Record<string, DocumentFormat> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".docx": "docx",
+  ".pdf": "pdf",
+  ".html": "html",
+  ".htm": "html",
+};
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
+
+/** A profile is a few pages; anything this big is an export gone wrong and would stall ingest. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
 export function formatOf(path: string): DocumentFormat | undefined {
-  const ext = extname(path).toLowerCase();
-  return ext === ".txt" ? "txt" : ext === ".md" || ext === ".markdown" ? "md" : undefined;
+  return FORMATS[extname(path).toLowerCase()];
 }
+
+/** Reads one document to text. Throws UnreadableDocumentError with a reason a person understands. */
 export async function loadFile(absPath: string, options: { maxBytes?: number } = {}): Promise<LoadedFile> {
+  const file = basename(absPath);
   const format = formatOf(absPath);
-  if (!format) throw new UnreadableDocumentError(absPath, `unsupported extension ${extname(absPath)}`);
-  const info = await stat(absPath);
-  if (info.size > (options.maxBytes ?? 20e6)) throw new UnreadableDocumentError(absPath, "larger than 20 MB");
-  const bytes = await readFile(absPath);
-  let text: string;
+  if (!format) throw new UnreadableDocumentError(file, `unsupported file type ${extname(absPath) || "(none)"}`);
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  let bytes: Buffer;
   try {
-    if (bytes.includes(0)) throw new Error("NUL byte");
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new UnreadableDocumentError(absPath, "not valid UTF-8 text (binary?)");
+    const info = await stat(absPath);
+    if (info.size > maxBytes) throw new UnreadableDocumentError(file, `too large (${(info.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB)`);
+    bytes = await readFile(absPath);
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw error;
+    throw new UnreadableDocumentError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (!text.trim()) throw new UnreadableDocumentError(absPath, "empty file");
+  if (bytes.length === 0) throw new UnreadableDocumentError(file, "empty file");
+  const text = await toText(file, format, bytes);
+  if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
   return { text, format };
+}
+
+async function toText(file: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+  switch (format) {
+    case "txt":
+    case "md":
+      return decodeText(file, bytes);
+    case "html":
+      return htmlToMarkdown(decodeText(file, bytes));
+    case "docx":
+      return loadDocx(file, bytes);
+    case "pdf":
+      return loadPdf(file, bytes);
+  }
 }
