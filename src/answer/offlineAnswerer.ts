@@ -17,7 +17,7 @@ export type Retrieval = { hits: ComposeContext["hits"]; query: string };
 export async function retrieve(u: Understanding, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
   const query = [u.searchText, u.competency ?? "", ...expandQuery(fold(u.searchText))].join(" ");
   const filter = u.system ? { system: u.system } : undefined;
-  return { query, hits: await kb.search(query, { k, filter }) };
+  return { query, hits: await kb.search(query, { k, filter, expand: false }) };
 }
 
 /**

@@ -4,6 +4,8 @@ import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { currentVersionDir, graphFile, hasGraph, IndexUnreadableError, readIndexData, type Manifest } from "./indexFiles.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
+import { expandSearchQuery } from "./queryExpansion.js";
+import { sectionKindHints } from "./sectionKindHints.js";
 import { VectorIndex } from "./vectorIndex.js";
 
 export type SearchFilter = {
@@ -22,6 +24,7 @@ export type SearchHit = { chunk: Chunk; score: number; lexicalRank?: number; vec
 /** Reciprocal rank fusion constant: the usual 60 keeps one list's top hit from drowning the other. */
 const RRF_K = 60;
 const CANDIDATES = 40;
+const KIND_BONUS = 1 / (RRF_K + 3);
 
 /** A loaded index: chunks, extracted facts, and hybrid (BM25 + vector) search over them. */
 export class KnowledgeBase {
@@ -86,8 +89,8 @@ export class KnowledgeBase {
     return this.lexical.coverage(query, ignore);
   }
 
-  lexicalSearch(query: string, k: number, filter?: SearchFilter): Scored[] {
-    return this.lexical.search(query, k, this.acceptor(filter));
+  lexicalSearch(query: string, k: number, filter?: SearchFilter, extra = ""): Scored[] {
+    return this.lexical.search(query, k, this.acceptor(filter), extra);
   }
 
   async vectorSearch(query: string, k: number, filter?: SearchFilter): Promise<Scored[]> {
@@ -95,10 +98,15 @@ export class KnowledgeBase {
     return this.vectors.search(vector, k, this.acceptor(filter));
   }
 
-  /** Hybrid retrieval: BM25 and vector rankings fused by reciprocal rank. */
-  async search(query: string, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
+  /**
+   * Hybrid retrieval: BM25 and vector rankings fused by reciprocal rank. The
+   * query is widened with Dutch/English synonyms unless `expand` is false.
+   */
+  async search(text: string, options: { k?: number; filter?: SearchFilter; expand?: boolean } = {}): Promise<SearchHit[]> {
     const k = options.k ?? 8;
-    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter), await this.vectorSearch(query, CANDIDATES, options.filter)];
+    const expanded = options.expand === false ? { query: text, synonyms: [], competencies: [] } : expandSearchQuery(text);
+    const { query } = expanded;
+    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter, expanded.synonyms.join(" ")), await this.vectorSearch(query, CANDIDATES, options.filter)];
     const fused = new Map<number, SearchHit>();
     const add = (list: Scored[], key: "lexicalRank" | "vectorRank") =>
       list.forEach(({ id }, rank) => {
@@ -109,6 +117,12 @@ export class KnowledgeBase {
       });
     add(lexical, "lexicalRank");
     add(vector, "vectorRank");
+    // A section of the kind the query names counts as if a third ranker put it near the top.
+    const kinds = sectionKindHints(text);
+    if (kinds.size) for (const hit of fused.values()) if (kinds.has(hit.chunk.kind)) hit.score += KIND_BONUS;
+    // So does a section of the very competency the query names.
+    const named = new Set(expanded.competencies);
+    if (named.size) for (const hit of fused.values()) if (hit.chunk.competency && named.has(fold(hit.chunk.competency))) hit.score += KIND_BONUS;
     return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
   }
 }

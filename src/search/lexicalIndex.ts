@@ -14,6 +14,9 @@ const B = 0.75;
  * words or corrected to the nearest known word, so "servicedeskmedewerkr"
  * and "servicedesk medewerker" find the same sections.
  */
+/** How much an expansion synonym counts relative to a word of the query itself. */
+const EXPANSION_WEIGHT = 0.35;
+
 export class LexicalIndex {
   private readonly postings = new Map<string, { id: number; tf: number }[]>();
   private readonly lengths: number[] = [];
@@ -107,10 +110,16 @@ export class LexicalIndex {
     return best?.word;
   }
 
-  search(query: string, k: number, accept?: (id: number) => boolean): Scored[] {
+  /**
+   * BM25. `extra` holds synonyms from query expansion: they count for less
+   * than the asker's own words, so a broad synonym group cannot outvote them.
+   */
+  search(query: string, k: number, accept?: (id: number) => boolean, extra = ""): Scored[] {
     const scores = new Map<number, number>();
     const n = this.lengths.length;
-    for (const term of new Set(this.queryTerms(query))) {
+    const own = new Set(this.queryTerms(query));
+    const weighted = [...[...own].map((term) => [term, 1] as const), ...[...new Set(this.queryTerms(extra))].filter((t) => !own.has(t)).map((term) => [term, EXPANSION_WEIGHT] as const)];
+    for (const [term, weight] of weighted) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
@@ -118,7 +127,7 @@ export class LexicalIndex {
         if (accept && !accept(id)) continue;
         const length = this.lengths[id] ?? 0;
         const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / this.averageLength));
-        scores.set(id, (scores.get(id) ?? 0) + score);
+        scores.set(id, (scores.get(id) ?? 0) + weight * score);
       }
     }
     return [...scores.entries()]
