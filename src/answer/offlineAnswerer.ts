@@ -11,6 +11,9 @@ import { refuse } from "./compose/refusal.js";
 import { composeScale } from "./compose/scale.js";
 import type { Understanding } from "./understand/understand.js";
 
+/** How many of the best hits may show that the question's words occur together. */
+const TOGETHER_HITS = 5;
+
 export type Retrieval = { hits: ComposeContext["hits"]; query: string };
 
 /** The retrieval behind an answer; the LLM mode uses the same context. */
@@ -40,7 +43,10 @@ export async function answerOffline(u: Understanding, kb: KnowledgeBase, retriev
     return refuse(u, kb, say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents."));
   }
   const { hits } = retrieval ?? (await retrieve(u, kb));
-  if (!hits.length) return refuse(u, kb, say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents."));
+  // The question's words must meet in one section, not be scattered over the corpus.
+  const candidates = [...hits.slice(0, TOGETHER_HITS).map((hit) => hit.chunk.id), ...kb.lexicalSearch(u.question, TOGETHER_HITS).map((s) => s.id)];
+  const together = Math.max(0, ...candidates.map((id) => kb.chunkCoverage(id, u.question, QUESTION_WORDS)));
+  if (!hits.length || (!anchored && together < 0.5)) return refuse(u, kb, say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents."));
   const context: ComposeContext = { u, kb, hits };
   switch (u.intent) {
     case "scale":

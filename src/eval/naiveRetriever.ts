@@ -33,12 +33,23 @@ export class NaiveRetriever {
     return this.searchVector(unit(Float32Array.from(await this.embeddings.embedQuery(query))), k).map((i) => this.chunks[i]!);
   }
 
-  /** Brute force over every vector: exact, and linear in the corpus. */
   searchVector(query: Float32Array, k: number): number[] {
-    const scores = this.vectors.map((v, i) => ({ i, s: dot(v, query) }));
-    scores.sort((a, b) => b.s - a.s);
-    return scores.slice(0, k).map((x) => x.i);
+    return bruteForceTopK(this.vectors, query, k);
   }
+}
+
+/** Brute-force cosine over unit vectors: exact, and linear in the corpus. */
+export function bruteForceTopK(vectors: Float32Array[], query: Float32Array, k: number): number[] {
+  const top: { i: number; s: number }[] = [];
+  for (let i = 0; i < vectors.length; i++) {
+    const s = dot(vectors[i]!, query);
+    if (top.length < k || s > top[top.length - 1]!.s) {
+      top.push({ i, s });
+      top.sort((a, b) => b.s - a.s);
+      if (top.length > k) top.pop();
+    }
+  }
+  return top.map((x) => x.i);
 }
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -47,7 +58,7 @@ function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
-function unit(v: Float32Array): Float32Array {
+export function unit(v: Float32Array): Float32Array {
   const norm = Math.sqrt(dot(v, v)) || 1;
   for (let i = 0; i < v.length; i++) v[i]! /= norm;
   return v;

@@ -89,6 +89,11 @@ export class KnowledgeBase {
     return this.lexical.coverage(query, ignore);
   }
 
+  /** The share of the query's topic words found together in one chunk. */
+  chunkCoverage(chunkId: number, query: string, ignore: ReadonlySet<string>): number {
+    return this.lexical.chunkCoverage(chunkId, query, ignore);
+  }
+
   lexicalSearch(query: string, k: number, filter?: SearchFilter, extra = ""): Scored[] {
     return this.lexical.search(query, k, this.acceptor(filter), extra);
   }

@@ -56,34 +56,78 @@ export class LexicalIndex {
 
   /** Query words the corpus knows stay; unknown ones are split or corrected. */
   queryTerms(query: string): string[] {
-    const out: string[] = [];
-    for (const word of words(query)) {
-      if (isStopword(word)) continue;
-      if (this.vocabulary.has(word) || this.postings.has(stem(word))) {
-        out.push(...this.expand([word]));
+    return this.queryWords(query).flatMap((w) => w.terms);
+  }
+
+  private known(word: string): boolean {
+    return this.vocabulary.has(word) || this.postings.has(stem(word));
+  }
+
+  /**
+   * Each content word of a query with the index terms it stands for. Two
+   * words the documents write as one ("account manager" → accountmanager)
+   * become that one word.
+   */
+  private queryWords(query: string): { word: string; terms: string[] }[] {
+    const list = words(query).filter((w) => !isStopword(w));
+    const out: { word: string; terms: string[] }[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const word = list[i]!;
+      const next = list[i + 1];
+      if (next && !this.known(word) && this.vocabulary.has(word + next)) {
+        out.push({ word: word + next, terms: this.expand([word + next]) });
+        i++;
+        continue;
+      }
+      if (this.known(word)) {
+        out.push({ word, terms: this.expand([word]) });
         continue;
       }
       const parts = this.splitter.split(word);
       if (parts) {
-        out.push(...parts.map(stem));
+        out.push({ word, terms: parts.map(stem) });
         continue;
       }
       const corrected = this.correct(word) ?? this.correctCompound(word);
-      out.push(...this.expand(corrected ? corrected.split(" ") : [word]));
+      out.push({ word, terms: this.expand(corrected ? corrected.split(" ") : [word]) });
     }
     return out;
   }
 
+  /** The words a question is about: not stop words, not `ignore`d question words, not bare numbers. */
+  private topicWords(query: string, ignore: ReadonlySet<string>): { word: string; terms: string[] }[] {
+    return this.queryWords(query).filter(({ word }) => !ignore.has(stem(word)) && !/^\d+$/.test(word));
+  }
+
   /** How many of the query's words (besides `ignore`d stems) the corpus knows: the support a question has. */
   coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
-    let topic = 0;
-    let known = 0;
-    for (const word of words(query)) {
-      if (isStopword(word) || ignore.has(stem(word)) || /^\d+$/.test(word)) continue;
-      topic++;
-      if (this.queryTerms(word).some((term) => this.postings.has(term))) known++;
-    }
-    return { topic, known };
+    const topic = this.topicWords(query, ignore);
+    return { topic: topic.length, known: topic.filter(({ terms }) => terms.some((t) => this.postings.has(t))).length };
+  }
+
+  /**
+   * The share of the query's topic words that occur in one chunk. Words that
+   * each occur somewhere are no answer unless they occur together.
+   */
+  chunkCoverage(id: number, query: string, ignore: ReadonlySet<string>): number {
+    const topic = this.topicWords(query, ignore);
+    if (!topic.length) return 1;
+    const inChunk = (term: string) => {
+      const list = this.postings.get(term);
+      if (!list) return false;
+      // Postings are in id order: binary search.
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = list[mid]!.id;
+        if (at === id) return true;
+        if (at < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return false;
+    };
+    return topic.filter(({ terms }) => terms.some(inChunk)).length / topic.length;
   }
 
   /** A compound with a typo in its last part: "servicedeskmedewerkr" → "servicedesk medewerker". */

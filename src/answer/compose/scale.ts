@@ -1,10 +1,14 @@
 import type { LevelFact } from "../../ingest/model.js";
+import { expandQuery } from "../../domain/thesaurus.js";
 import { fold } from "../../text/normalize.js";
 import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { suggestFollowUps } from "./followUps.js";
 import { bestLines, overlap, queryStems } from "./relevance.js";
-import { candidateSources } from "./sources.js";
+import { candidateSources, titleMatches } from "./sources.js";
+import { composeLevelDetail } from "./levelDetail.js";
 import { refuse } from "./refusal.js";
+
+const CHOOSES_LEVEL = /\b(past|passen|passend|fits?|fitting|hoort|horen|belongs?|welke (schaal|schalen|niveau|niveaus|functieklasse)|which (scale|level|grade)|what (scale|level|grade)|in welke)\b/;
 
 function levelLines(level: LevelFact): string[] {
   return Object.entries(level.aspects)
@@ -22,15 +26,25 @@ function sameLevel(level: { label: string; scale?: number; niveau?: string; klas
  * Which scales or levels fit a described role, per document and system, with
  * the lines that decide it; systems are never converted into each other.
  */
-export function composeScale({ u, kb, hits }: ComposeContext): Draft {
+export function composeScale(context: ComposeContext): Draft {
+  const { u, kb, hits } = context;
   const lang = u.language;
   const stems = queryStems(u.searchText);
-  // Beyond the best document, only documents whose title or purpose names the described work.
   const bestRank = new Map<string, number>();
   hits.forEach((hit, rank) => bestRank.set(hit.chunk.source, Math.min(rank, bestRank.get(hit.chunk.source) ?? rank)));
+  const titled = new Map(titleMatches(u, kb).map((d) => [d.source, d.shared]));
+  const mostTitled = Math.max(0, ...titled.values());
+  // Typings whose lines describe the asked work are evidence even when the title differs (Rijk "front office" for a
+  // servicedesk). Synonyms count as whole phrases: "service level management" must not match any "management".
+  const phrases = expandQuery(fold(u.question)).filter((p) => p.length >= 4);
+  const describesWork = (source: string) =>
+    kb.levels.some((level) => level.source === source && levelLines(level).some((line) => phrases.some((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(fold(line)))));
   const sources = candidateSources(u, kb, hits, (source) => (kb.document(source)?.jobLevels.length ?? 0) > 0).filter((source, i) => {
+    if (u.previousSources.includes(source)) return true;
+    // The question names a job: the documents it names best, plus typings that describe that work.
+    if (mostTitled > 0) return titled.get(source) === mostTitled || describesWork(source);
     const doc = kb.document(source)!;
-    return i === 0 || (bestRank.get(source) ?? 99) <= 1 || overlap(`${doc.title} ${doc.tags.join(" ")}`, stems) > 0 || u.previousSources.includes(source);
+    return i === 0 || (bestRank.get(source) ?? 99) <= 1 || overlap(`${doc.title} ${doc.tags.join(" ")}`, stems) > 0;
   });
   if (!sources.length) return refuse(u, kb, say(lang, "Ik vind in de documenten geen schaal of niveau bij deze vraag.", "I can't find a scale or level for this question in the documents."));
 
@@ -48,6 +62,12 @@ export function composeScale({ u, kb, hits }: ComposeContext): Draft {
         sources.map((s) => cite(s, ["Niveaus"], kb.document(s)!.jobLevels.map((l) => l.label).join(", "))),
       );
     }
+  }
+
+  // "What does schaal 6 involve?" asks about one level, not which level fits.
+  if (!CHOOSES_LEVEL.test(fold(u.question))) {
+    const detail = composeLevelDetail(context, sources);
+    if (detail) return detail;
   }
 
   const parts: string[] = [];

@@ -10,13 +10,17 @@ const TOP_HITS = 8;
 
 /** Documents whose title the question names ("de accountmanager", "service level manager"). */
 export function namedSources(u: Understanding, kb: KnowledgeBase): string[] {
+  return titleMatches(u, kb).map((d) => d.source);
+}
+
+/** Documents whose title shares words with the question, with how many, most first. */
+export function titleMatches(u: Understanding, kb: KnowledgeBase): { source: string; shared: number }[] {
   const asked = new Set(kb.queryTerms(u.question).filter((s) => s.length >= 4 && !QUESTION_WORDS.has(s)));
   if (!asked.size) return [];
   return kb.documents
-    .map((doc) => ({ source: doc.source, shared: words(doc.title).map(stem).filter((s) => asked.has(s)).length }))
+    .map((doc) => ({ source: doc.source, shared: new Set(words(doc.title).map(stem).filter((s) => asked.has(s))).size }))
     .filter((d) => d.shared > 0)
-    .sort((a, b) => b.shared - a.shared)
-    .map((d) => d.source);
+    .sort((a, b) => b.shared - a.shared);
 }
 
 /**

@@ -11,7 +11,7 @@ const PATTERNS: { intent: Exclude<Intent, "general" | "unknown">; pattern: RegEx
 ];
 
 /** Questions that ask for money amounts, conversions or other things job documents do not hold. */
-export const SALARY_AMOUNT = /\beuro|€|\bsalaris(bedrag)?\b|hoeveel (verdien|krijg|betaal)|how much|\bpay\b|brutoloon|nettoloon|bruto|netto|maandloon|salary (amount|range)?|wage|pensioen|pension|vakantiedagen|holiday|leave days|bonus|thuiswerkvergoeding/;
+export const SALARY_AMOUNT = /\beuro|€|\bsalaris(bedrag)?\b|hoeveel (verdien|krijg|betaal)|\bverdien\w*|\bearns?\b|\bearning|how much|\bpay\b|brutoloon|nettoloon|bruto|netto|maandloon|salary (amount|range)?|wage|pensioen|pension|vakantiedagen|holiday|leave days|bonus|thuiswerkvergoeding/;
 export const CONVERSION = /(komt overeen|gelijk aan|equivalent|equals?|correspond|omreken|convert|vergelijkbaar met|staat gelijk)/;
 
 /**

@@ -25,10 +25,33 @@ export type Understanding = {
 
 const FOLLOW_UP = /^(en|and|ook|also|what about|how about|hoe zit het met|en voor|and for|en bij|en wat|and what|which of (those|these)|welke (daarvan|van die|van deze)|die |those |dat |that |zelfde|same)\b/;
 
+/**
+ * The question without the job titles it names: "service level manager"
+ * names a job, it does not ask for a level.
+ */
+const titleWordCache = new WeakMap<KnowledgeBase, string[][]>();
+
+function withoutTitles(question: string, kb: KnowledgeBase): string {
+  let text = fold(question);
+  const asked = new Set(text.split(/[^\p{L}\p{N}]+/u));
+  let titles = titleWordCache.get(kb);
+  if (!titles) titleWordCache.set(kb, (titles = [...new Set(kb.documents.map((doc) => fold(doc.title)))].map((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean))));
+  for (const titleWords of titles) {
+    if (titleWords.filter((w) => asked.has(w)).length < 2) continue;
+    for (let size = titleWords.length; size >= 2; size--) {
+      for (let at = 0; at + size <= titleWords.length; at++) {
+        const phrase = titleWords.slice(at, at + size).join(" ");
+        text = text.replace(new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), " ");
+      }
+    }
+  }
+  return text;
+}
+
 export function understand(question: string, kb: KnowledgeBase): Understanding {
   const levels = findLevels(question);
   const competency = findCompetency(question, kb.competencies);
-  const { intent, explicit } = detectIntent(question, levels, Boolean(competency));
+  const { intent, explicit } = detectIntent(withoutTitles(question, kb), levels, Boolean(competency));
   const folded = fold(question);
   return {
     question,
