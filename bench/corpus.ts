@@ -4,13 +4,6 @@ import { Command } from "commander";
 import { runCli } from "../src/cli/common.js";
 import { syntheticCorpus } from "./corpusGenerator.js";
 
-const program = new Command("corpus")
-  .description("Write a deterministic synthetic corpus of HR profiles in the seed formats.")
-  .requiredOption("--docs <n>", "number of documents")
-  .requiredOption("--out <dir>", "output folder")
-  .option("--seed <n>", "random seed", "42")
-  .parse();
-
 /** Writes the corpus to `out`; returns the number of documents and bytes written. */
 export async function writeCorpus(out: string, docs: number, seed = 42): Promise<{ docs: number; bytes: number }> {
   let bytes = 0;
@@ -24,6 +17,12 @@ export async function writeCorpus(out: string, docs: number, seed = 42): Promise
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const program = new Command("corpus")
+    .description("Write a deterministic synthetic corpus of HR profiles in the seed formats.")
+    .requiredOption("--docs <n>", "number of documents")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--seed <n>", "random seed", "42")
+    .parse();
   runCli(async () => {
     const options = program.opts<{ docs: string; out: string; seed: string }>();
     const docs = Number(options.docs);

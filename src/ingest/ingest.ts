@@ -98,7 +98,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
   if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
-  const { files, unsupported } = await scanKnowledge(knowledgeDir);
+  const { files, unsupported, unreadable } = await scanKnowledge(knowledgeDir);
   const previous = await previousIndex(indexDir, logger);
   if (previous && previous.manifest.embedder !== embedder.id) {
     logger.info({ from: previous.manifest.embedder, to: embedder.id }, "embedder changed: re-embedding every document");
@@ -106,7 +106,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const reuse = reusable(previous, embedder.id);
   const previousFiles = new Map(previous?.manifest.documents.map((d) => [d.source, d]) ?? []);
 
-  const skipped: { file: string; reason: string }[] = unsupported.map((file) => ({ file, reason: "unsupported file type" }));
+  const skipped: { file: string; reason: string }[] = [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable];
   const entries: DocumentEntry[] = [];
   let reused = 0;
   for (const [i, file] of files.entries()) {

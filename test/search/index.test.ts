@@ -1,18 +1,12 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest, indexIsStale } from "../../src/ingest/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { currentVersionDir } from "../../src/search/indexFiles.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
-import { KNOWLEDGE_DIR, buildKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";
+import { buildKnowledge, copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";
 import type { Embedder } from "../../src/search/embeddings/select.js";
-
-function copyKnowledge(): string {
-  const dir = tempDir("fw-knowledge-");
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
-  return dir;
-}
 
 describe("incremental, atomic ingest", () => {
   it("re-embeds only changed documents and drops removed ones", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
@@ -39,4 +39,11 @@ export async function buildAssistant(knowledgeDir = KNOWLEDGE_DIR): Promise<{ as
     },
   });
   return { assistant, kb };
+}
+
+/** A private copy of the seed knowledge folder that a test may change. */
+export function copyKnowledge(): string {
+  const dir = tempDir("fw-knowledge-");
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
 }
