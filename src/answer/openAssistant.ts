@@ -34,7 +34,7 @@ export async function openKnowledge(config: Config, options: OpenOptions): Promi
   } catch (error) {
     if (!(error instanceof IndexUnreadableError)) throw error;
     options.logger.warn({ err: error.message }, "index unreadable; rebuilding from the documents");
-    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress });
+    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress, force: true });
     return { kb: await KnowledgeBase.open(indexDir, embedder), ingested };
   }
 }

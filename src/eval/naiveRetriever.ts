@@ -1,6 +1,7 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { scanKnowledge } from "../ingest/scan.js";
 import { loadFile } from "../ingest/loaders/index.js";
+import { topK } from "../search/topK.js";
 
 export type NaiveChunk = { source: string; text: string };
 
@@ -40,16 +41,8 @@ export class NaiveRetriever {
 
 /** Brute-force cosine over unit vectors: exact, and linear in the corpus. */
 export function bruteForceTopK(vectors: Float32Array[], query: Float32Array, k: number): number[] {
-  const top: { i: number; s: number }[] = [];
-  for (let i = 0; i < vectors.length; i++) {
-    const s = dot(vectors[i]!, query);
-    if (top.length < k || s > top[top.length - 1]!.s) {
-      top.push({ i, s });
-      top.sort((a, b) => b.s - a.s);
-      if (top.length > k) top.pop();
-    }
-  }
-  return top.map((x) => x.i);
+  const ids = Array.from({ length: vectors.length }, (_, i) => i);
+  return topK(ids, (i) => dot(vectors[i]!, query), k).map((hit) => hit.id);
 }
 
 function dot(a: Float32Array, b: Float32Array): number {

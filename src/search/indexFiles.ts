@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -15,6 +15,7 @@ export const ManifestSchema = z.object({
   documents: z.array(z.object({ source: z.string(), contentHash: z.string(), size: z.number(), mtimeMs: z.number() })),
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })).default([]),
   chunks: z.number().int(),
+  sections: z.number().int().optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -51,10 +52,16 @@ function vectorsToBuffer(vectors: Float32Array[], dimensions: number): Buffer {
   return Buffer.from(out.buffer);
 }
 
-export async function readIndexData(versionDir: string): Promise<IndexData> {
+/** Reads an index; `vectors: false` skips the stored vectors (serving needs only the graph). */
+export async function readIndexData(versionDir: string, options: { vectors?: boolean } = {}): Promise<IndexData> {
   try {
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(versionDir, "manifest.json"), "utf8")));
     const store = JSON.parse(await readFile(join(versionDir, "store.json"), "utf8")) as Omit<IndexData, "manifest" | "vectors">;
+    if (options.vectors === false) {
+      const bytes = (await stat(join(versionDir, "vectors.f32"))).size;
+      if (bytes !== store.chunks.length * manifest.dimensions * 4 || store.chunks.length !== manifest.chunks) throw new Error("vector file does not match the chunk store (truncated?)");
+      return { manifest, ...store, vectors: [] };
+    }
     const raw = await readFile(join(versionDir, "vectors.f32"));
     const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
     if (all.length !== store.chunks.length * manifest.dimensions || store.chunks.length !== manifest.chunks) {

@@ -42,7 +42,7 @@ export class KnowledgeBase {
   static async open(indexDir: string, embedder: Embedder): Promise<KnowledgeBase> {
     const dir = await currentVersionDir(indexDir);
     if (!dir) throw new IndexUnreadableError(`no index in ${indexDir}`);
-    const data = await readIndexData(dir);
+    const data = await readIndexData(dir, { vectors: false });
     if (data.manifest.embedder !== embedder.id) {
       throw new IndexUnreadableError(`index was built with ${data.manifest.embedder}, not ${embedder.id}`);
     }
@@ -53,14 +53,17 @@ export class KnowledgeBase {
       if (vectors.size !== data.chunks.length) throw new Error("graph size mismatch");
     } catch {
       // The graph can always be rebuilt from the stored vectors.
-      vectors = VectorIndex.build(data.vectors, data.manifest.dimensions);
+      vectors = VectorIndex.build((await readIndexData(dir)).vectors, data.manifest.dimensions);
     }
     const lexical = new LexicalIndex(data.chunks.map((chunk) => ({ id: chunk.id, text: chunkContext(chunk) })));
     return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder);
   }
 
+  private bySource?: Map<string, DocumentMeta>;
+
   document(source: string): DocumentMeta | undefined {
-    return this.documents.find((doc) => doc.source === source);
+    this.bySource ??= new Map(this.documents.map((doc) => [doc.source, doc]));
+    return this.bySource.get(source);
   }
 
   private acceptor(filter: SearchFilter | undefined): ((id: number) => boolean) | undefined {

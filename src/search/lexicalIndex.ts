@@ -2,11 +2,18 @@ import { CompoundSplitter } from "../text/compounds.js";
 import { allowedTypos, editDistance } from "../text/fuzzy.js";
 import { stem } from "../text/stem.js";
 import { isStopword, words } from "../text/tokenize.js";
+import { topK } from "./topK.js";
 
 export type Scored = { id: number; score: number };
 
 const K1 = 1.2;
 const B = 0.75;
+
+/** How much an expansion synonym counts relative to a word of the query itself. */
+const EXPANSION_WEIGHT = 0.35;
+
+/** One term's postings, ids ascending. Typed arrays: millions of postings stay a few bytes each. */
+type Postings = { ids: Int32Array; tfs: Uint16Array };
 
 /**
  * BM25 over stemmed Dutch/English words. Compound words are also indexed as
@@ -14,12 +21,9 @@ const B = 0.75;
  * words or corrected to the nearest known word, so "servicedeskmedewerkr"
  * and "servicedesk medewerker" find the same sections.
  */
-/** How much an expansion synonym counts relative to a word of the query itself. */
-const EXPANSION_WEIGHT = 0.35;
-
 export class LexicalIndex {
-  private readonly postings = new Map<string, { id: number; tf: number }[]>();
-  private readonly lengths: number[] = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly lengths: Uint32Array;
   private readonly averageLength: number;
   private readonly vocabulary = new Map<string, number>();
   private readonly splitter: CompoundSplitter;
@@ -28,17 +32,28 @@ export class LexicalIndex {
     const tokenised = docs.map((doc) => ({ id: doc.id, words: words(doc.text).filter((w) => !isStopword(w)) }));
     for (const doc of tokenised) for (const word of doc.words) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
     this.splitter = new CompoundSplitter(new Set([...this.vocabulary.keys()].filter((w) => w.length >= 4)));
+    // Stemming and compound splitting once per distinct word, not once per occurrence.
+    const termsOf = new Map<string, string[]>();
+    for (const word of this.vocabulary.keys()) termsOf.set(word, this.expand([word]));
+    const building = new Map<string, number[]>(); // term → [id, tf, id, tf, …]
+    this.lengths = new Uint32Array(docs.reduce((max, doc) => Math.max(max, doc.id + 1), 0));
     let total = 0;
     for (const doc of tokenised) {
       const counts = new Map<string, number>();
-      for (const term of this.expand(doc.words)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const word of doc.words) for (const term of termsOf.get(word)!) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, tf] of counts) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ id: doc.id, tf });
+        let list = building.get(term);
+        if (!list) building.set(term, (list = []));
+        list.push(doc.id, Math.min(tf, 65535));
       }
       this.lengths[doc.id] = doc.words.length;
       total += doc.words.length;
+    }
+    for (const [term, flat] of building) {
+      const ids = new Int32Array(flat.length / 2);
+      const tfs = new Uint16Array(flat.length / 2);
+      for (let i = 0; i < ids.length; i++) [ids[i], tfs[i]] = [flat[2 * i]!, flat[2 * i + 1]!];
+      this.postings.set(term, { ids, tfs });
     }
     this.averageLength = total / Math.max(1, docs.length);
   }
@@ -113,14 +128,14 @@ export class LexicalIndex {
     const topic = this.topicWords(query, ignore);
     if (!topic.length) return 1;
     const inChunk = (term: string) => {
-      const list = this.postings.get(term);
-      if (!list) return false;
+      const ids = this.postings.get(term)?.ids;
+      if (!ids) return false;
       // Postings are in id order: binary search.
       let lo = 0;
-      let hi = list.length - 1;
+      let hi = ids.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        const at = list[mid]!.id;
+        const at = ids[mid]!;
         if (at === id) return true;
         if (at < id) lo = mid + 1;
         else hi = mid - 1;
@@ -159,24 +174,25 @@ export class LexicalIndex {
    * than the asker's own words, so a broad synonym group cannot outvote them.
    */
   search(query: string, k: number, accept?: (id: number) => boolean, extra = ""): Scored[] {
-    const scores = new Map<number, number>();
     const n = this.lengths.length;
+    const scores = new Float64Array(n);
+    const touched: number[] = [];
     const own = new Set(this.queryTerms(query));
     const weighted = [...[...own].map((term) => [term, 1] as const), ...[...new Set(this.queryTerms(extra))].filter((t) => !own.has(t)).map((term) => [term, EXPANSION_WEIGHT] as const)];
     for (const [term, weight] of weighted) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const { id, tf } of list) {
+      const { ids, tfs } = list;
+      const idf = Math.log(1 + (n - ids.length + 0.5) / (ids.length + 0.5));
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
         if (accept && !accept(id)) continue;
-        const length = this.lengths[id] ?? 0;
-        const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / this.averageLength));
-        scores.set(id, (scores.get(id) ?? 0) + weight * score);
+        const tf = tfs[i]!;
+        const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[id]!) / this.averageLength));
+        if (scores[id] === 0) touched.push(id);
+        scores[id]! += weight * score;
       }
     }
-    return [...scores.entries()]
-      .map(([id, score]) => ({ id, score }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
+    return topK(touched, (id) => scores[id]!, k);
   }
 }

@@ -15,7 +15,7 @@ export class VectorIndex {
 
   static build(vectors: ArrayLike<number>[], dimensions: number): VectorIndex {
     const index = new HierarchicalNSW("cosine", dimensions);
-    index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 200, randomSeed: 42 });
+    index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 100, randomSeed: 42 });
     vectors.forEach((vector, id) => index.addPoint(Array.from(vector), id));
     index.setEf(64);
     return new VectorIndex(index, dimensions);

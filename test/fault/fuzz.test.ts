@@ -39,9 +39,9 @@ function randomValue(r: () => number, depth = 0): unknown {
   }
 }
 
-function randomBody(r: () => number): { body: string | Uint8Array; type: string } {
+function randomBody(r: () => number): { body: string | Blob; type: string } {
   const kind = Math.floor(r() * 6);
-  if (kind === 0) return { body: Uint8Array.from({ length: Math.floor(r() * 200) }, () => Math.floor(r() * 256)), type: "application/octet-stream" };
+  if (kind === 0) return { body: new Blob([Uint8Array.from(Array.from({ length: Math.floor(r() * 200) }, () => Math.floor(r() * 256)))]), type: "application/octet-stream" };
   if (kind === 1) return { body: JSON.stringify(randomValue(r)).slice(0, Math.floor(r() * 60)), type: "application/json" }; // truncated JSON
   if (kind === 2) return { body: "question=schaal&conversation=x", type: "application/x-www-form-urlencoded" };
   if (kind === 3) return { body: JSON.stringify({ question: randomValue(r), conversation: randomValue(r) }), type: "application/json" };

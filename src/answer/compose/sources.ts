@@ -14,11 +14,15 @@ export function namedSources(u: Understanding, kb: KnowledgeBase): string[] {
 }
 
 /** Documents whose title shares words with the question, with how many, most first. */
+const titleStems = new WeakMap<KnowledgeBase, { source: string; stems: Set<string> }[]>();
+
 export function titleMatches(u: Understanding, kb: KnowledgeBase): { source: string; shared: number }[] {
   const asked = new Set(kb.queryTerms(u.question).filter((s) => s.length >= 4 && !QUESTION_WORDS.has(s)));
   if (!asked.size) return [];
-  return kb.documents
-    .map((doc) => ({ source: doc.source, shared: new Set(words(doc.title).map(stem).filter((s) => asked.has(s))).size }))
+  let titles = titleStems.get(kb);
+  if (!titles) titleStems.set(kb, (titles = kb.documents.map((doc) => ({ source: doc.source, stems: new Set(words(doc.title).map(stem)) }))));
+  return titles
+    .map(({ source, stems }) => ({ source, shared: [...asked].filter((s) => stems.has(s)).length }))
     .filter((d) => d.shared > 0)
     .sort((a, b) => b.shared - a.shared);
 }

@@ -21,7 +21,7 @@ function hash(text: string): number {
 export class LocalHashEmbeddings extends Embeddings {
   readonly id: string;
 
-  constructor(readonly dimensions = 768) {
+  constructor(readonly dimensions = 384) {
     super({});
     this.id = `local-hash-v1:${dimensions}`;
   }
