@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConversationMemory, type Turn } from "../../src/answer/memory.js";
+
+const turn = (question: string): Omit<Turn, "at"> =>
+  ({ question, searchText: question, language: "nl", intent: "interview", intentExplicit: true, levels: [], asksSalaryAmount: false, asksConversion: false, previousSources: [], followUp: false, sources: [] }) as Omit<Turn, "at">;
+
+describe("conversation memory", () => {
+  it("forgets the least recently used conversation beyond its bound", () => {
+    const memory = new ConversationMemory(2, 10, 60_000);
+    memory.remember("a", turn("qa"));
+    memory.remember("b", turn("qb"));
+    memory.last("a"); // reading does not refresh; writing does
+    memory.remember("a", turn("qa2"));
+    memory.remember("c", turn("qc"));
+    expect(memory.size).toBe(2);
+    expect(memory.last("b")).toBeUndefined();
+    expect(memory.last("a")?.question).toBe("qa2");
+    expect(memory.last("c")?.question).toBe("qc");
+  });
+
+  it("forgets a conversation after its time to live", () => {
+    let now = 0;
+    const memory = new ConversationMemory(10, 10, 1000, () => now);
+    memory.remember("a", turn("q"));
+    now = 999;
+    expect(memory.last("a")?.question).toBe("q");
+    now = 2001;
+    expect(memory.last("a")).toBeUndefined();
+    expect(memory.size).toBe(0);
+  });
+
+  it("keeps no memory without a conversation id", () => {
+    const memory = new ConversationMemory();
+    memory.remember(undefined, turn("q"));
+    expect(memory.size).toBe(0);
+    expect(memory.last(undefined)).toBeUndefined();
+  });
+});
