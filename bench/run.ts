@@ -4,7 +4,7 @@
  * bench/results/latest.{json,md} and latency.svg.
  */
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
@@ -15,6 +15,7 @@ import { markdownTable } from "../src/eval/metrics.js";
 import { writeCorpus } from "./corpus.js";
 import type { CorpusMeasurement } from "./measure.js";
 import { latencyPlot } from "./plot.js";
+import { benchQuestions } from "./queries.js";
 
 const program = new Command("bench")
   .description("Speed, size and memory of ingest, search and answers, against a naive baseline.")
@@ -35,28 +36,46 @@ function run(args: string[], env: Record<string, string> = {}): Promise<string> 
   });
 }
 
-/** Time from process start to the server's ready line, with the index already built. */
-async function serverStartSeconds(knowledgeDir: string, indexDir: string): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { ...process.env, PORT: "0", KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let err = "";
-    child.stderr.on("data", (d) => {
-      err += d;
-      if (/ready at http/.test(err)) {
-        const seconds = (performance.now() - started) / 1000;
-        child.kill("SIGTERM");
-        resolvePromise(Math.round(seconds * 100) / 100);
-      }
-    });
-    child.on("close", (code) => reject(new Error(`server exited (${code}) before it was ready: ${err.trim().split("\n").pop()}`)));
-  });
+/** Peak resident memory of a process so far (Linux), in MB. */
+async function peakRssMB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
 }
 
-type Row = CorpusMeasurement & { corpus: string; serverStartSeconds: number };
+/**
+ * The real server on a built index: time from process start to its ready
+ * line, then its peak RSS after answering questions over HTTP (memory while
+ * serving, apart from the memory ingest needs).
+ */
+async function serveOnBuiltIndex(knowledgeDir: string, indexDir: string, questions: number): Promise<{ startSeconds: number; servingRssMB: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    env: { ...process.env, PORT: "0", KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const exited = new Promise<never>((_, reject) => child.on("close", (code) => reject(new Error(`server exited (${code}) early`))));
+  const url = await Promise.race([
+    exited,
+    new Promise<string>((resolvePromise) => {
+      let err = "";
+      child.stderr.on("data", (d) => {
+        err += d;
+        const match = /ready at (http:\/\/[^/\s]+)\//.exec(err);
+        if (match) resolvePromise(match[1]!);
+      });
+    }),
+  ]);
+  const startSeconds = Math.round(((performance.now() - started) / 1000) * 100) / 100;
+  for (const question of benchQuestions(questions)) {
+    await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) }).then((r) => r.arrayBuffer());
+  }
+  const servingRssMB = await peakRssMB(child.pid!);
+  child.kill("SIGTERM");
+  return { startSeconds, servingRssMB };
+}
+
+type Row = CorpusMeasurement & { corpus: string; serverStartSeconds: number; servingRssMB: number };
 
 runCli(async () => {
   const options = program.opts<{ sizes: string; queries: string; questions: string; out: string }>();
@@ -74,7 +93,8 @@ runCli(async () => {
     process.stderr.write(`measuring ${corpus.name}…\n`);
     const indexDir = join(work, `index-${rows.length}`);
     const measured = JSON.parse(await run(["bench/measure.ts", corpus.dir, indexDir, options.queries, options.questions])) as CorpusMeasurement;
-    rows.push({ corpus: corpus.name, ...measured, serverStartSeconds: await serverStartSeconds(corpus.dir, indexDir) });
+    const served = await serveOnBuiltIndex(corpus.dir, indexDir, 100);
+    rows.push({ corpus: corpus.name, ...measured, serverStartSeconds: served.startSeconds, servingRssMB: served.servingRssMB });
     await rm(indexDir, { recursive: true, force: true });
   }
   const quality = await evaluateSearch(resolve("knowledge"), await readJsonLines("test/eval/search-questions.jsonl", SearchQuestionSchema));
@@ -94,7 +114,8 @@ runCli(async () => {
       "naive p50/p95 ms": `${r.naiveSearch.p50} / ${r.naiveSearch.p95}`,
       "naive÷ours p50": Math.round((r.naiveSearch.p50 / r.search.p50) * 10) / 10,
       "answer p50/p95/p99 ms": `${r.answer.p50} / ${r.answer.p95} / ${r.answer.p99}`,
-      "peak RSS MB": r.peakRssMB,
+      "peak RSS ingest+bench MB": r.peakRssMB,
+      "serving RSS MB": r.servingRssMB,
     })),
   );
   const qualityTable = markdownTable(quality.rows.map((r) => ({ retriever: r.retriever, "recall@1": r.recallAt1, "recall@5": r.recallAt5, MRR: r.mrr })));

@@ -1,31 +1,39 @@
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { randomUUID } from "node:crypto";
+import { Command } from "commander";
 import { openAssistant } from "../answer/openAssistant.js";
+import type { Answer } from "../answer/answer.js";
 import { createLogger } from "../logger.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
 import { cliConfig, progressReporter, runCli } from "./common.js";
 
-/** An interactive chat in the terminal: one conversation, so follow-ups work. */
+const program = new Command("chat")
+  .description("An interactive chat in the terminal: one conversation, so follow-ups work.")
+  .option("--index <dir>", "index folder")
+  .option("--knowledge <dir>", "folder with the HR documents")
+  .parse();
+
+function render(answer: Answer): string {
+  const sources = answer.citations.map((c, i) => `  [${i + 1}] ${c.source} › ${c.section}`).join("\n");
+  return `\n${answer.answer}\n${sources ? `\n${sources}\n` : ""}${answer.followUps.map((f) => `  → ${f}\n`).join("")}`;
+}
+
 runCli(async () => {
-  const config = cliConfig({});
+  const config = cliConfig(program.opts());
   const logger = createLogger("warn");
   const progress = progressReporter();
   const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
   progress.stop();
   const conversation = randomUUID();
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  process.stdout.write("Functiewijzer — stel je vraag (leeg of Ctrl+D om te stoppen).\n");
-  for (;;) {
-    let question: string;
-    try {
-      question = await rl.question("\n> ");
-    } catch {
-      break;
-    }
-    if (!question.trim()) break;
-    const answer = await assistant.ask(question, { conversation, channel: "cli" });
-    const sources = answer.citations.map((c, i) => `  [${i + 1}] ${c.source} › ${c.section}`).join("\n");
-    process.stdout.write(`\n${answer.answer}\n${sources ? `\n${sources}\n` : ""}${answer.followUps.map((f) => `  → ${f}\n`).join("")}`);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  process.stdout.write("Functiewijzer — stel je vraag (lege regel of Ctrl+D om te stoppen).\n");
+  rl.setPrompt("\n> ");
+  rl.prompt();
+  // Lines are read in order, also when piped in faster than they are answered.
+  for await (const line of rl) {
+    if (!line.trim()) break;
+    process.stdout.write(render(await assistant.ask(line, { conversation, channel: "cli" })));
+    rl.prompt();
   }
   rl.close();
 });

@@ -74,6 +74,15 @@ describe("npm run ask (CLI contract)", () => {
   }, 60_000);
 });
 
+describe("npm run chat", () => {
+  it("answers piped lines in order as one conversation", async () => {
+    const index = join(tempDir("fw-chat-"), "index");
+    const run = await runScript("src/cli/chat.ts", ["--index", index], {}, "Geef toetsvragen voor onderhandelen\nen voor klantgerichtheid?\n");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Toetsvragen voor Onderhandelen[\s\S]*Toetsvragen voor Klantgerichtheid/);
+  }, 30_000);
+});
+
 describe("npm run ingest and search", () => {
   it("ingests with a one-line summary, reuses unchanged documents, and searches with citations", async () => {
     const index = join(tempDir("fw-cli-ingest-"), "index");
