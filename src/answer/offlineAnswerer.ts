@@ -30,7 +30,7 @@ export async function retrieve(u: Understanding, kb: KnowledgeBase, k = 10): Pro
  */
 export async function answerOffline(u: Understanding, kb: KnowledgeBase, retrieval?: Retrieval): Promise<Draft> {
   const lang = u.language;
-  if (u.asksSalaryAmount && !kb.chunks.some((c) => /€\s?\d|\d\s?(euro|eur)\b/i.test(c.text))) {
+  if (u.asksSalaryAmount && !kb.mentionsEuroAmounts) {
     return refuse(u, kb, say(lang, "De documenten noemen geen salarisbedragen, vergoedingen of andere arbeidsvoorwaarden in euro's; alleen schalen en niveaus.", "The documents contain no salary amounts, allowances or other terms of employment in euros; only scales and levels."));
   }
   if (u.asksConversion) {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
-import type { Logger } from "../logger.js";
+import { silentLogger, type Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
 import { IndexUnreadableError } from "../search/indexFiles.js";
@@ -46,7 +46,7 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
     const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
     throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
   }
-  return new FunctiewijzerAssistant(kb, {
+  const assistant = new FunctiewijzerAssistant(kb, {
     logger: options.logger,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     logMessageBodies: config.LOG_MESSAGE_BODIES,
@@ -54,7 +54,20 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
     reindex: async () => {
       const embedder = selectEmbedder(config);
       const result = await ingest({ knowledgeDir: resolve(config.KNOWLEDGE_DIR), indexDir: resolve(config.INDEX_DIR), embedder, logger: options.logger });
-      return { summary: result, kb: await KnowledgeBase.open(resolve(config.INDEX_DIR), embedder) };
+      const fresh = await KnowledgeBase.open(resolve(config.INDEX_DIR), embedder);
+      await warmUp(fresh);
+      return { summary: result, kb: fresh };
     },
   });
+  await warmUp(kb);
+  return assistant;
+}
+
+/**
+ * Builds the per-index lookup tables (by document, by title word, competency
+ * names) before the first user asks, so the first answer is as fast as the rest.
+ */
+async function warmUp(kb: KnowledgeBase): Promise<void> {
+  const probe = new FunctiewijzerAssistant(kb, { logger: silentLogger, maxQuestionChars: 100, reindex: () => Promise.reject(new Error("warm-up only")) });
+  for (const question of ["Welke schaal past bij een medewerker?", "Geef toetsvragen en ontwikkeltips", "Wat verandert er van schaal 6 naar 7?"]) await probe.ask(question);
 }

@@ -76,7 +76,7 @@ async function unchangedSummary(indexDir: string, embedderId: string, files: Kno
   } catch {
     return undefined;
   }
-  if (manifest.embedder !== embedderId || manifest.sections === undefined || !existsSync(join(dir, "store.json"))) return undefined;
+  if (manifest.embedder !== embedderId || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl"))) return undefined;
   // A cheap integrity check; a store that does not parse is caught when the index is opened (then ingest is forced).
   const vectorBytes = await stat(join(dir, "vectors.f32")).then((s) => s.size, () => -1);
   if (vectorBytes !== manifest.chunks * manifest.dimensions * 4) return undefined;

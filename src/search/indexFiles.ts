@@ -1,11 +1,14 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { finished } from "node:stream/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
 import type { Chunk } from "./chunk.js";
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export const ManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
@@ -56,22 +59,43 @@ function vectorsToBuffer(vectors: Float32Array[], dimensions: number): Buffer {
 export async function readIndexData(versionDir: string, options: { vectors?: boolean } = {}): Promise<IndexData> {
   try {
     const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(versionDir, "manifest.json"), "utf8")));
-    const store = JSON.parse(await readFile(join(versionDir, "store.json"), "utf8")) as Omit<IndexData, "manifest" | "vectors">;
+    const facts = JSON.parse(await readFile(join(versionDir, "facts.json"), "utf8")) as Omit<IndexData, "manifest" | "vectors" | "chunks">;
+    const chunks = await readChunks(join(versionDir, "chunks.jsonl"));
+    if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
+    const expected = chunks.length * manifest.dimensions * 4;
     if (options.vectors === false) {
-      const bytes = (await stat(join(versionDir, "vectors.f32"))).size;
-      if (bytes !== store.chunks.length * manifest.dimensions * 4 || store.chunks.length !== manifest.chunks) throw new Error("vector file does not match the chunk store (truncated?)");
-      return { manifest, ...store, vectors: [] };
+      if ((await stat(join(versionDir, "vectors.f32"))).size !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
+      return { manifest, ...facts, chunks, vectors: [] };
     }
     const raw = await readFile(join(versionDir, "vectors.f32"));
+    if (raw.byteLength !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
     const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-    if (all.length !== store.chunks.length * manifest.dimensions || store.chunks.length !== manifest.chunks) {
-      throw new Error("vector file does not match the chunk store (truncated?)");
-    }
-    const vectors = store.chunks.map((_, i) => all.slice(i * manifest.dimensions, (i + 1) * manifest.dimensions));
-    return { manifest, ...store, vectors };
+    const vectors = chunks.map((_, i) => all.slice(i * manifest.dimensions, (i + 1) * manifest.dimensions));
+    return { manifest, ...facts, chunks, vectors };
   } catch (error) {
     throw new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
   }
+}
+
+/**
+ * Chunks one JSON object a line, read as a stream: a 10,000-document index
+ * never becomes one huge string in memory (which would stay in the process's
+ * resident memory long after it is parsed).
+ */
+async function readChunks(file: string): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  for await (const line of lines) if (line) chunks.push(JSON.parse(line) as Chunk);
+  return chunks;
+}
+
+async function writeChunks(file: string, chunks: Chunk[]): Promise<void> {
+  const out = createWriteStream(file, { encoding: "utf8" });
+  for (const chunk of chunks) {
+    if (!out.write(`${JSON.stringify(chunk)}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await finished(out);
 }
 
 /**
@@ -84,8 +108,9 @@ export async function writeIndex(indexDir: string, data: IndexData, writeGraph: 
   const name = `v-${Date.now()}-${process.pid}`;
   const dir = join(indexDir, name);
   await mkdir(dir);
-  const { manifest, vectors, ...store } = data;
-  await writeFile(join(dir, "store.json"), JSON.stringify(store));
+  const { manifest, vectors, chunks, ...facts } = data;
+  await writeFile(join(dir, "facts.json"), JSON.stringify(facts));
+  await writeChunks(join(dir, "chunks.jsonl"), chunks);
   await writeFile(join(dir, "vectors.f32"), vectorsToBuffer(vectors, manifest.dimensions));
   writeGraph(join(dir, "hnsw.bin"));
   await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));

@@ -55,11 +55,47 @@ export class KnowledgeBase {
       // The graph can always be rebuilt from the stored vectors.
       vectors = VectorIndex.build((await readIndexData(dir)).vectors, data.manifest.dimensions);
     }
-    const lexical = new LexicalIndex(data.chunks.map((chunk) => ({ id: chunk.id, text: chunkContext(chunk) })));
+    const lexical = new LexicalIndex(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
     return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder);
   }
 
   private bySource?: Map<string, DocumentMeta>;
+  private readonly perSource = new Map<string, Map<string, unknown[]>>();
+
+  /** Groups a list by source once, so per-document lookups stay cheap at 10,000 documents. */
+  private grouped<T extends { source: string }>(name: string, items: T[], source: string): T[] {
+    let groups = this.perSource.get(name);
+    if (!groups) {
+      groups = new Map();
+      for (const item of items) {
+        const list = groups.get(item.source) ?? [];
+        list.push(item);
+        groups.set(item.source, list);
+      }
+      this.perSource.set(name, groups);
+    }
+    return (groups.get(source) as T[] | undefined) ?? [];
+  }
+
+  levelsOf(source: string): LevelFact[] {
+    return this.grouped("levels", this.levels, source);
+  }
+
+  competenciesOf(source: string): CompetencyFact[] {
+    return this.grouped("competencies", this.competencies, source);
+  }
+
+  chunksOf(source: string): Chunk[] {
+    return this.grouped("chunks", this.chunks, source);
+  }
+
+  private euroAmounts?: boolean;
+
+  /** Whether any document states an amount in euros (salary questions need one). */
+  get mentionsEuroAmounts(): boolean {
+    this.euroAmounts ??= this.chunks.some((c) => /€\s?\d|\d\s?(euro|eur)\b/i.test(c.text));
+    return this.euroAmounts;
+  }
 
   document(source: string): DocumentMeta | undefined {
     this.bySource ??= new Map(this.documents.map((doc) => [doc.source, doc]));

@@ -28,26 +28,30 @@ export class LexicalIndex {
   private readonly vocabulary = new Map<string, number>();
   private readonly splitter: CompoundSplitter;
 
-  constructor(docs: { id: number; text: string }[]) {
-    const tokenised = docs.map((doc) => ({ id: doc.id, words: words(doc.text).filter((w) => !isStopword(w)) }));
-    for (const doc of tokenised) for (const word of doc.words) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
+  /** Documents are ids 0…count-1; `textOf` is asked for each text when needed, so no copy of all texts is held. */
+  constructor(count: number, textOf: (id: number) => string) {
+    const docs = { *[Symbol.iterator]() { for (let id = 0; id < count; id++) yield { id, text: textOf(id) }; } };
+    // Two passes that each tokenise again: holding every chunk's word list at once would double the peak memory.
+    const tokens = (text: string) => words(text).filter((w) => !isStopword(w));
+    for (const doc of docs) for (const word of tokens(doc.text)) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
     this.splitter = new CompoundSplitter(new Set([...this.vocabulary.keys()].filter((w) => w.length >= 4)));
     // Stemming and compound splitting once per distinct word, not once per occurrence.
     const termsOf = new Map<string, string[]>();
     for (const word of this.vocabulary.keys()) termsOf.set(word, this.expand([word]));
     const building = new Map<string, number[]>(); // term → [id, tf, id, tf, …]
-    this.lengths = new Uint32Array(docs.reduce((max, doc) => Math.max(max, doc.id + 1), 0));
+    this.lengths = new Uint32Array(count);
     let total = 0;
-    for (const doc of tokenised) {
+    for (const doc of docs) {
+      const docWords = tokens(doc.text);
       const counts = new Map<string, number>();
-      for (const word of doc.words) for (const term of termsOf.get(word)!) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const word of docWords) for (const term of termsOf.get(word)!) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, tf] of counts) {
         let list = building.get(term);
         if (!list) building.set(term, (list = []));
         list.push(doc.id, Math.min(tf, 65535));
       }
-      this.lengths[doc.id] = doc.words.length;
-      total += doc.words.length;
+      this.lengths[doc.id] = docWords.length;
+      total += docWords.length;
     }
     for (const [term, flat] of building) {
       const ids = new Int32Array(flat.length / 2);
@@ -55,7 +59,7 @@ export class LexicalIndex {
       for (let i = 0; i < ids.length; i++) [ids[i], tfs[i]] = [flat[2 * i]!, flat[2 * i + 1]!];
       this.postings.set(term, { ids, tfs });
     }
-    this.averageLength = total / Math.max(1, docs.length);
+    this.averageLength = total / Math.max(1, count);
   }
 
   /** Stems plus the stems of compound parts. */
@@ -83,7 +87,19 @@ export class LexicalIndex {
    * words the documents write as one ("account manager" → accountmanager)
    * become that one word.
    */
+  private readonly queryCache = new Map<string, { word: string; terms: string[] }[]>();
+
   private queryWords(query: string): { word: string; terms: string[] }[] {
+    // One question asks for its words many times (search, coverage, each candidate); typo correction is not free.
+    const cached = this.queryCache.get(query);
+    if (cached) return cached;
+    if (this.queryCache.size > 2000) this.queryCache.clear();
+    const result = this.computeQueryWords(query);
+    this.queryCache.set(query, result);
+    return result;
+  }
+
+  private computeQueryWords(query: string): { word: string; terms: string[] }[] {
     const list = words(query).filter((w) => !isStopword(w));
     const out: { word: string; terms: string[] }[] = [];
     for (let i = 0; i < list.length; i++) {

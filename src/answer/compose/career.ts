@@ -34,11 +34,11 @@ function added(from: string[] = [], to: string[] = []): string[] {
  */
 export function composeCareer({ u, kb, hits }: ComposeContext): Draft {
   const lang = u.language;
-  const sources = candidateSources(u, kb, hits, (s) => kb.levels.some((l) => l.source === s));
+  const sources = candidateSources(u, kb, hits, (s) => kb.levelsOf(s).length > 0);
   const allSources = [...sources, ...kb.documents.map((d) => d.source).filter((s) => !sources.includes(s))];
   let pair: [LevelFact, LevelFact] | undefined;
   for (const source of allSources) {
-    const levels = kb.levels.filter((l) => l.source === source).sort((a, b) => order(a) - order(b));
+    const levels = [...kb.levelsOf(source)].sort((a, b) => order(a) - order(b));
     const from = u.levels[0] ? levels.find((l) => matches(l, u.levels[0]!)) : undefined;
     if (!from) continue;
     const to = u.levels[1] ? levels.find((l) => matches(l, u.levels[1]!)) : levels.find((l) => order(l) > order(from));
@@ -71,8 +71,8 @@ export function composeCareer({ u, kb, hits }: ComposeContext): Draft {
   if (!citations.some((c) => c.section === from.path.join(" › "))) citations.push(cite(from.source, from.path, from.label));
 
   // Development tips for competencies this function asks for, where any document has tips.
-  const names = kb.competencies.filter((c) => c.source === from.source).map((c) => c.name);
-  const listed = kb.chunks.find((c) => c.source === from.source && fold(c.path[0] ?? "") === "competenties" && c.path.length === 1);
+  const names = kb.competenciesOf(from.source).map((c) => c.name);
+  const listed = kb.chunksOf(from.source).find((c) => fold(c.path[0] ?? "") === "competenties" && c.path.length === 1);
   const candidates = names.length ? names : (listed?.text.match(/^- (.+)$/gm) ?? []).map((line) => line.slice(2));
   const withTips = candidates
     .map((name) => kb.competencies.find((c) => fold(c.name) === fold(name) && c.tips.length))
@@ -84,7 +84,7 @@ export function composeCareer({ u, kb, hits }: ComposeContext): Draft {
     for (const c of withTips) citations.push(cite(c.source, [...c.path, "Ontwikkeltips"], c.tips[0]));
   }
   const intro = say(lang, `**Van ${from.label} naar ${to.label}** (_${title}_):`, `**From ${from.label} to ${to.label}** (_${title}_):`);
-  const next = kb.levels.filter((l) => l.source === from.source && order(l) > order(to)).sort((a, b) => order(a) - order(b))[0];
+  const next = kb.levelsOf(from.source).filter((l) => order(l) > order(to)).sort((a, b) => order(a) - order(b))[0];
   return {
     intent: "career",
     answered: true,

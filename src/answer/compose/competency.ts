@@ -15,9 +15,9 @@ export function composeCompetency({ u, kb, hits }: ComposeContext, intent: "comp
         return { intent, answered: true, answer: chunk.text, citations: [citeChunk(chunk)], followUps: suggestFollowUps(lang, intent, { competency: chunk.competency }) };
       }
     }
-    const source = candidateSources(u, kb, hits, (s) => kb.competencies.some((c) => c.source === s))[0];
+    const source = candidateSources(u, kb, hits, (s) => kb.competenciesOf(s).length > 0)[0];
     if (!source) return refuse(u, kb, say(lang, "Ik vind geen competenties bij deze vraag in de documenten.", "I can't find competencies for this question in the documents."));
-    const facts = kb.competencies.filter((c) => c.source === source);
+    const facts = kb.competenciesOf(source);
     const title = titleOf(kb, source);
     const list = facts.map((f) => `- **${f.name}**${f.proficiency ? ` (niveau ${f.proficiency})` : ""}: ${f.description}`).join("\n");
     return {

@@ -22,6 +22,6 @@ export function composeGeneral({ u, kb, hits }: ComposeContext): Draft {
     answered: true,
     answer: `${say(lang, "Dit zeggen de documenten:", "This is what the documents say (quoted in Dutch):")}\n\n${parts.join("\n\n")}`,
     citations: chosen.map((hit) => citeChunk(hit.chunk, bestLines(hit.chunk.text.split("\n"), stems, 1)[0])),
-    followUps: suggestFollowUps(lang, "general", { role: top ? titleOf(kb, top.source) : undefined, otherCompetency: kb.competencies.find((c) => c.source === top?.source && c.questions.length)?.name }),
+    followUps: suggestFollowUps(lang, "general", { role: top ? titleOf(kb, top.source) : undefined, otherCompetency: (top ? kb.competenciesOf(top.source) : []).find((c) => c.questions.length)?.name }),
   };
 }

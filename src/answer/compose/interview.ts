@@ -17,7 +17,7 @@ function sameCompetency(a: string, b: string): boolean {
 
 /** Competency names a profile lists without describing them (a "Competenties" bullet list). */
 function listedCompetencies(kb: KnowledgeBase, source: string): string[] {
-  const listed = kb.chunks.find((c) => c.source === source && c.path.length === 1 && fold(c.path[0]!) === "competenties");
+  const listed = kb.chunksOf(source).find((c) => c.path.length === 1 && fold(c.path[0]!) === "competenties");
   return (listed?.text.match(/^- (.+)$/gm) ?? []).map((line) => line.slice(2));
 }
 
@@ -62,7 +62,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
   // profile has no questions of its own, its competencies' questions from other profiles.
   const role = candidateSources(u, kb, hits)[0];
   if (role) {
-    const own = kb.competencies.filter((c) => c.source === role);
+    const own = kb.competenciesOf(role);
     const names = own.length ? own.map((c) => c.name) : listedCompetencies(kb, role);
     const facts = names
       .map((name) => own.find((c) => c.name === name && c.questions.length) ?? kb.competencies.find((c) => c.questions.length && sameCompetency(c.name, name)))
@@ -76,7 +76,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
       const note = borrowed
         ? say(lang, `\n\n_Dit profiel heeft zelf geen toetsvragen; de vragen komen uit andere profielen met dezelfde competentie._`, `\n\n_This profile has no interview questions of its own; the questions come from other profiles with the same competency._`)
         : "";
-      const roleSection = kb.chunks.find((c) => c.source === role && c.competency)?.path ?? ["Competenties"];
+      const roleSection = kb.chunksOf(role).find((c) => c.competency)?.path ?? ["Competenties"];
       return {
         intent: "interview",
         answered: true,

@@ -39,7 +39,7 @@ function askedAspects(level: LevelFact, question: string): string[] {
 export function composeLevelDetail({ u, kb }: ComposeContext, sources: string[]): Draft | undefined {
   if (u.levels.length !== 1) return undefined;
   const mention = u.levels[0]!;
-  const level = sources.flatMap((source) => kb.levels.filter((l) => l.source === source && matches(l, mention) && Object.keys(l.aspects).length))[0];
+  const level = sources.flatMap((source) => kb.levelsOf(source).filter((l) => matches(l, mention) && Object.keys(l.aspects).length))[0];
   if (!level) return undefined;
   const aspects = askedAspects(level, u.question);
   const lang = u.language;
@@ -50,7 +50,7 @@ export function composeLevelDetail({ u, kb }: ComposeContext, sources: string[])
   });
   const title = titleOf(kb, level.source);
   const header = say(lang, `**${level.label}** in _${title}_ (${level.system}):`, `**${level.label}** in _${title}_ (${level.system}; quoted in Dutch):`);
-  const higher = kb.levels.filter((l) => l.source === level.source && (l.scale ?? 0) > (level.scale ?? 0)).sort((a, b) => (a.scale ?? 0) - (b.scale ?? 0))[0];
+  const higher = kb.levelsOf(level.source).filter((l) => (l.scale ?? 0) > (level.scale ?? 0)).sort((a, b) => (a.scale ?? 0) - (b.scale ?? 0))[0];
   return {
     intent: "scale",
     answered: true,

@@ -10,6 +10,18 @@ import { refuse } from "./refusal.js";
 
 const CHOOSES_LEVEL = /\b(past|passen|passend|fits?|fitting|hoort|horen|belongs?|welke (schaal|schalen|niveau|niveaus|functieklasse)|which (scale|level|grade)|what (scale|level|grade)|in welke)\b/;
 
+const MAX_SOURCES = 8;
+
+/** The first `max` items that pass `accept`, without testing the rest. */
+function takeWhere<T>(items: T[], max: number, accept: (item: T, index: number) => boolean): T[] {
+  const out: T[] = [];
+  for (const [i, item] of items.entries()) {
+    if (out.length >= max) break;
+    if (accept(item, i)) out.push(item);
+  }
+  return out;
+}
+
 function levelLines(level: LevelFact): string[] {
   return Object.entries(level.aspects)
     .filter(([name]) => !name.includes(":") && name !== "Kwaliteitenprofiel")
@@ -36,10 +48,12 @@ export function composeScale(context: ComposeContext): Draft {
   const mostTitled = Math.max(0, ...titled.values());
   // Typings whose lines describe the asked work are evidence even when the title differs (Rijk "front office" for a
   // servicedesk). Synonyms count as whole phrases: "service level management" must not match any "management".
-  const phrases = expandQuery(fold(u.question)).filter((p) => p.length >= 4);
-  const describesWork = (source: string) =>
-    kb.levels.some((level) => level.source === source && levelLines(level).some((line) => phrases.some((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(fold(line)))));
-  const sources = candidateSources(u, kb, hits, (source) => (kb.document(source)?.jobLevels.length ?? 0) > 0).filter((source, i) => {
+  const phrases = expandQuery(fold(u.question))
+    .filter((p) => p.length >= 4)
+    .map((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  const describesWork = (source: string) => kb.levelsOf(source).some((level) => levelLines(level).some((line) => phrases.some((p) => p.test(fold(line)))));
+  // At most MAX_SOURCES documents are weighed: thousands may share a title word.
+  const sources = takeWhere(candidateSources(u, kb, hits, (source) => (kb.document(source)?.jobLevels.length ?? 0) > 0), MAX_SOURCES, (source, i) => {
     if (u.previousSources.includes(source)) return true;
     // The question names a job: the documents it names best, plus typings that describe that work.
     if (mostTitled > 0) return titled.get(source) === mostTitled || describesWork(source);
@@ -76,7 +90,7 @@ export function composeScale(context: ComposeContext): Draft {
   let nextLevel: string | undefined;
   for (const source of sources.slice(0, 3)) {
     const doc = kb.document(source)!;
-    const typed = kb.levels.filter((level) => level.source === source && levelLines(level).length > 0);
+    const typed = kb.levelsOf(source).filter((level) => levelLines(level).length > 0);
     const header = `**${doc.title}** (${doc.system})`;
     if (typed.length > 1) {
       // Rank the typings of this document by how well their lines match the described work.
@@ -97,7 +111,7 @@ export function composeScale(context: ComposeContext): Draft {
       if (!nextLevel && higher) [firstLevel, nextLevel] = [best.level.label, higher.label];
     } else {
       const levels = doc.jobLevels.map((l) => l.label).join(", ");
-      const section = kb.chunks.find((c) => c.source === source && (c.kind === "level" || c.kind === "placement" || c.level));
+      const section = kb.chunksOf(source).find((c) => (c.kind === "level" || c.kind === "placement" || c.level));
       parts.push(`${header}: ${levels}`);
       citations.push(section ? cite(source, section.path, levels) : cite(source, ["Niveaus"], levels));
     }

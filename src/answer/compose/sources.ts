@@ -37,7 +37,10 @@ export function candidateSources(u: Understanding, kb: KnowledgeBase, hits: Sear
   if (u.system) {
     const system = fold(u.system);
     const inSystem = kb.documents.filter((d) => fold(d.system) === system).map((d) => d.source);
-    ordered = [...ordered.filter((s) => inSystem.includes(s)), ...inSystem.filter((s) => !ordered.includes(s))];
+    const inSystemSet = new Set(inSystem);
+    const found = ordered.filter((s) => inSystemSet.has(s));
+    // Documents of the system the hits did not reach come after, a few at most: there may be thousands.
+    ordered = [...found, ...inSystem.filter((s) => !found.includes(s)).slice(0, TOP_HITS)];
   }
   if (u.followUp && u.previousSources.length) {
     const previous = ordered.filter((s) => u.previousSources.includes(s));

@@ -32,16 +32,29 @@ export function findLevels(question: string): LevelMention[] {
 }
 
 /** Names a competency the question is about: a competency in the index, or a known alias of one. */
+type CompetencyNames = { names: string[]; candidates: { name: string; forms: string[] }[] };
+const competencyNames = new WeakMap<CompetencyFact[], CompetencyNames>();
+
+/** The names to look for, computed once per index (there may be tens of thousands of facts). */
+function namesOf(known: CompetencyFact[]): CompetencyNames {
+  let cached = competencyNames.get(known);
+  if (!cached) {
+    const names = [...new Set(known.map((c) => c.name))];
+    // Longest names first, so "schriftelijke uitdrukkingsvaardigheid" beats a shorter overlap.
+    const candidates = [
+      ...names.map((name) => ({ name, forms: [fold(name)] })),
+      ...COMPETENCY_LEXICON.map((entry) => ({ name: entry.name, forms: [fold(entry.name), ...entry.aliases] })),
+    ].sort((a, b) => b.name.length - a.name.length);
+    competencyNames.set(known, (cached = { names, candidates }));
+  }
+  return cached;
+}
+
 export function findCompetency(question: string, known: CompetencyFact[]): string | undefined {
   const folded = ` ${words(question).join(" ")} `;
   const questionWords = words(question);
-  const names = [...new Set(known.map((c) => c.name))];
-  // Longest names first, so "schriftelijke uitdrukkingsvaardigheid" beats a shorter overlap.
-  const candidates: { name: string; forms: string[] }[] = [
-    ...names.map((name) => ({ name, forms: [fold(name)] })),
-    ...COMPETENCY_LEXICON.map((entry) => ({ name: entry.name, forms: [fold(entry.name), ...entry.aliases] })),
-  ];
-  for (const { name, forms } of candidates.sort((a, b) => b.name.length - a.name.length)) {
+  const { names, candidates } = namesOf(known);
+  for (const { name, forms } of candidates) {
     for (const form of forms) {
       if (folded.includes(` ${form} `)) return canonical(name, names);
     }
@@ -68,9 +81,12 @@ function canonical(name: string, names: string[]): string {
 }
 
 /** "in het Rijk", "UFO", "Vlaamse overheid", "provincie": narrows to a classification system. */
+const systemsOf = new WeakMap<DocumentMeta[], string[]>();
+
 export function findSystem(question: string, documents: DocumentMeta[]): string | undefined {
   const folded = fold(question);
-  const systems = [...new Set(documents.map((d) => d.system))];
+  let systems = systemsOf.get(documents);
+  if (!systems) systemsOf.set(documents, (systems = [...new Set(documents.map((d) => d.system))]));
   const hints: [RegExp, RegExp][] = [
     [/\brijk\b|rijksoverheid|central government/, /rijk/i],
     [/\bufo\b|universit/, /ufo/i],

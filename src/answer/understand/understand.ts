@@ -29,15 +29,29 @@ const FOLLOW_UP = /^(en|and|ook|also|what about|how about|hoe zit het met|en voo
  * The question without the job titles it names: "service level manager"
  * names a job, it does not ask for a level.
  */
-const titleWordCache = new WeakMap<KnowledgeBase, string[][]>();
+type TitleIndex = { titles: string[][]; byWord: Map<string, number[]> };
+const titleIndexes = new WeakMap<KnowledgeBase, TitleIndex>();
+
+/** Distinct document titles as word lists, and which titles hold each word: built once per index. */
+function titleIndex(kb: KnowledgeBase): TitleIndex {
+  let index = titleIndexes.get(kb);
+  if (!index) {
+    const titles = [...new Set(kb.documents.map((doc) => fold(doc.title)))].map((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const byWord = new Map<string, number[]>();
+    titles.forEach((words, i) => new Set(words).forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
+    titleIndexes.set(kb, (index = { titles, byWord }));
+  }
+  return index;
+}
 
 function withoutTitles(question: string, kb: KnowledgeBase): string {
   let text = fold(question);
-  const asked = new Set(text.split(/[^\p{L}\p{N}]+/u));
-  let titles = titleWordCache.get(kb);
-  if (!titles) titleWordCache.set(kb, (titles = [...new Set(kb.documents.map((doc) => fold(doc.title)))].map((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean))));
-  for (const titleWords of titles) {
-    if (titleWords.filter((w) => asked.has(w)).length < 2) continue;
+  const { titles, byWord } = titleIndex(kb);
+  const shared = new Map<number, number>();
+  for (const word of new Set(text.split(/[^\p{L}\p{N}]+/u))) for (const i of byWord.get(word) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+  for (const [i, count] of shared) {
+    if (count < 2) continue;
+    const titleWords = titles[i]!;
     for (let size = titleWords.length; size >= 2; size--) {
       for (let at = 0; at + size <= titleWords.length; at++) {
         const phrase = titleWords.slice(at, at + size).join(" ");

@@ -1,5 +1,5 @@
 import mammoth from "mammoth";
-import { UnreadableDocumentError } from "./errors.js";
+import { firstLine, UnreadableDocumentError } from "./errors.js";
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
 
 /** Word documents through mammoth (styles → headings and lists), then to Markdown. */
@@ -11,8 +11,4 @@ export async function loadDocx(file: string, bytes: Buffer): Promise<string> {
   } catch (error) {
     throw new UnreadableDocumentError(file, `corrupt Word document (${firstLine(error)})`);
   }
-}
-
-export function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split("\n")[0]!.slice(0, 160);
 }

@@ -8,3 +8,8 @@ export class UnreadableDocumentError extends Error {
     super(`${file}: ${reason}`);
   }
 }
+
+/** The first line of an error message, short enough for an ingest summary. */
+export function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n")[0]!.slice(0, 160);
+}

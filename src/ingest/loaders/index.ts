@@ -1,9 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { loadDocx } from "./docx.js";
 import { UnreadableDocumentError } from "./errors.js";
-import { htmlToMarkdown } from "./htmlToMarkdown.js";
-import { loadPdf } from "./pdf.js";
 import { decodeText } from "./text.js";
 
 export { UnreadableDocumentError };
@@ -52,16 +49,17 @@ export async function loadFile(absPath: string, options: { maxBytes?: number } =
   return { text, format };
 }
 
+/** Word, PDF and HTML libraries load on first use: a server that never ingests them does not carry them. */
 async function toText(file: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
   switch (format) {
     case "txt":
     case "md":
       return decodeText(file, bytes);
     case "html":
-      return htmlToMarkdown(decodeText(file, bytes));
+      return (await import("./htmlToMarkdown.js")).htmlToMarkdown(decodeText(file, bytes));
     case "docx":
-      return loadDocx(file, bytes);
+      return (await import("./docx.js")).loadDocx(file, bytes);
     case "pdf":
-      return loadPdf(file, bytes);
+      return (await import("./pdf.js")).loadPdf(file, bytes);
   }
 }

@@ -1,6 +1,5 @@
 import { PDFParse } from "pdf-parse";
-import { firstLine } from "./docx.js";
-import { UnreadableDocumentError } from "./errors.js";
+import { firstLine, UnreadableDocumentError } from "./errors.js";
 
 /** PDF text through pdf-parse (pdf.js); page headers such as "-- 1 of 3 --" are dropped. */
 export async function loadPdf(file: string, bytes: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import { OpenAIEmbeddings } from "@langchain/openai";
 import { useOpenAiEmbeddings, type Config } from "../../config.js";
 import { LocalHashEmbeddings } from "./localHashEmbeddings.js";
+import { LazyOpenAiEmbeddings } from "./openAiEmbeddings.js";
 
 /** An embedder and the id recorded in the index, so a change of embedder forces a rebuild. */
 export type Embedder = { id: string; embeddings: Embeddings };
@@ -11,12 +11,6 @@ export function selectEmbedder(config: Config): Embedder {
     const local = new LocalHashEmbeddings();
     return { id: local.id, embeddings: local };
   }
-  const embeddings = new OpenAIEmbeddings({
-    model: config.OPENAI_EMBEDDINGS_MODEL,
-    apiKey: config.OPENAI_API_KEY ?? "not-needed",
-    configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
-    timeout: config.OPENAI_TIMEOUT_MS,
-    maxRetries: 2,
-  });
+  const embeddings = new LazyOpenAiEmbeddings({ model: config.OPENAI_EMBEDDINGS_MODEL, apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS });
   return { id: `openai:${config.OPENAI_BASE_URL ?? "api.openai.com"}:${config.OPENAI_EMBEDDINGS_MODEL}`, embeddings };
 }
