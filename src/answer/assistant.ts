@@ -15,8 +15,11 @@ import { isFollowUp, resolveFollowUp, understand, type Understanding } from "./u
  * hold up against the documents).
  */
 export interface GeneratedAnswerer {
-  answer(u: Understanding, kb: KnowledgeBase, offline: Draft, options: AskOptions): Promise<Draft | undefined>;
+  answer(u: Understanding, kb: KnowledgeBase, offline: Draft, options: AskOptions, outcome?: GenerationOutcome): Promise<Draft | undefined>;
 }
+
+/** Filled in by the generated answerer: why it gave no answer, when the user should know. */
+export type GenerationOutcome = { modelUnavailable?: boolean };
 
 export type AssistantOptions = {
   logger: Logger;
@@ -118,11 +121,15 @@ export class FunctiewijzerAssistant implements Assistant {
     const offline = await answerOffline(u, kb);
     let draft: Draft & { mode: Answer["mode"] } = { ...offline, mode: "offline" };
     if (this.options.llm && offline.intent !== "unknown") {
-      const generated = await this.options.llm.answer(u, kb, offline, options).catch((error: unknown) => {
+      const outcome: GenerationOutcome = {};
+      const generated = await this.options.llm.answer(u, kb, offline, options, outcome).catch((error: unknown) => {
         this.options.logger.warn({ err: (error as Error).message }, "generated answer failed; using the offline answer");
+        outcome.modelUnavailable = true;
         return undefined;
       });
       if (generated) draft = { ...generated, mode: "llm" };
+      // The model was down: say so briefly, so nobody wonders why the answer reads differently.
+      else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(u.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
     }
     this.memory.remember(options.conversation, { ...u, intent: draft.intent === "unknown" ? u.intent : draft.intent, sources: [...new Set(draft.citations.map((c) => c.source))] });
     return { ...draft, language: u.language };

@@ -129,7 +129,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   if (upToDate) return { ...upToDate, seconds: (performance.now() - started) / 1000 };
   const previous = await previousIndex(indexDir, logger);
   if (previous && previous.manifest.embedder !== embedder.id) {
-    logger.info({ from: previous.manifest.embedder, to: embedder.id }, "embedder changed: re-embedding every document");
+    logger.warn({ from: previous.manifest.embedder, to: embedder.id }, "embedder changed: re-embedding every document");
   }
   const reuse = reusable(previous, embedder.id);
   const previousFiles = new Map(previous?.manifest.documents.map((d) => [d.source, d]) ?? []);

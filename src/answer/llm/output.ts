@@ -9,7 +9,7 @@ export const ModelAnswerSchema = z.object({
 export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
 
 /** The trailer the prompt asks for: `CITATIONS: [1, 3]` on the last line. */
-export const TRAILER = /(?:^|\s)[ \t>*_`]*(?:CITATIONS|BRONNEN|SOURCES)[ \t*_`]*:[ \t]*\[?([\d,\s]*)\]?[ \t*_`]*\s*$/i;
+export const TRAILER = /(?:^|\s)[ \t>*_`]*(?:CITATIONS|BRONNEN|SOURCES)[ \t*_`]*:[ \t*_`]*\[?([\d,\s]*)\]?[ \t*_`]*\s*$/i;
 
 function stripFences(text: string): string {
   const fenced = /^\s*```[a-z]*\s*\n?([\s\S]*?)\n?```\s*$/i.exec(text);

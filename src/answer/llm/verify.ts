@@ -42,7 +42,8 @@ function supportText(cited: ContextBlock[], question: string): string {
  * is exactly the error an HR answer must not make. Empty means supported.
  */
 export function unsupportedFacts(answer: string, cited: ContextBlock[], question: string): string[] {
-  const text = answer.replace(INLINE_MARKERS, " ");
+  // Citation markers and ordered-list numbers are layout, not facts.
+  const text = answer.replace(INLINE_MARKERS, " ").replace(/^\s*\d+[.)]\s/gm, " ");
   const support = supportText(cited, question);
   const numbers = numbersIn(support);
   const codes = levelCodesIn(support);

@@ -1,0 +1,64 @@
+import type { App, RespondFn } from "@slack/bolt";
+import { z } from "zod";
+import type { DoorDeps } from "../../http/door.js";
+import { askForSlack } from "./ask.js";
+import { commandConversation, threadConversation } from "./conversation.js";
+import { BlockActionBody, FollowUpValue, parseFeedbackValue } from "./payloads.js";
+import { FEEDBACK_ACTIONS, FOLLOW_UP_ACTION } from "./subscriptions.js";
+import { TEXTS } from "./texts.js";
+import { replyInThread } from "./threadReply.js";
+
+const ButtonAction = z.object({ value: z.string() });
+
+/** Where a clicked message lives: a thread we can post in, or an ephemeral message (slash command) we can only respond to. */
+type Place = { kind: "thread"; channel: string; threadTs: string; conversation: string } | { kind: "ephemeral"; conversation: string };
+
+function placeOf(body: BlockActionBody): Place {
+  const channel = body.channel?.id;
+  const ts = body.message?.thread_ts ?? body.message?.ts ?? body.container?.thread_ts ?? body.container?.message_ts;
+  if (channel && ts && !body.container?.is_ephemeral) return { kind: "thread", channel, threadTs: ts, conversation: threadConversation(channel, ts) };
+  return { kind: "ephemeral", conversation: commandConversation(channel ?? "unknown", body.user.id) };
+}
+
+const ephemeral = (respond: RespondFn | undefined, text: string | object) =>
+  respond?.({ response_type: "ephemeral", replace_original: false, ...(typeof text === "string" ? { text } : text) });
+
+/**
+ * The answer's buttons. A follow-up asks its question in the same thread (or,
+ * under an ephemeral slash-command answer, ephemerally again). A 👍/👎 is
+ * recorded in the FeedbackStore and thanked privately.
+ */
+export function registerActions(app: App, deps: DoorDeps): void {
+  app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = ButtonAction.safeParse(action);
+    const question = FollowUpValue.safeParse(value.success ? value.data.value : undefined);
+    const where = BlockActionBody.safeParse(body);
+    if (!question.success || !where.success) return;
+    const place = placeOf(where.data);
+    if (place.kind === "thread") {
+      await replyInThread(client, deps, place.channel, place.threadTs, question.data, "followup");
+      return;
+    }
+    const { message } = await askForSlack(deps, question.data, place.conversation, "followup");
+    await ephemeral(respond, message);
+  });
+
+  const feedbackIds = new RegExp(`^(${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`);
+  app.action({ type: "block_actions", action_id: feedbackIds }, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const value = ButtonAction.safeParse(action);
+    const vote = parseFeedbackValue(value.success ? value.data.value : undefined);
+    const where = BlockActionBody.safeParse(body);
+    if (!vote || !where.success) {
+      logger.warn("slack: ignored a malformed feedback button");
+      return;
+    }
+    const place = placeOf(where.data);
+    const user = where.data.user.id;
+    await deps.feedback.record({ channel: "slack", conversation: place.conversation, question: vote.question, answerId: vote.answerId, vote: vote.vote, user });
+    deps.logger.info({ channel: "slack", vote: vote.vote, answerId: vote.answerId }, "slack feedback recorded");
+    if (place.kind === "thread") await client.chat.postEphemeral({ channel: place.channel, user, thread_ts: place.threadTs, text: TEXTS.thanks });
+    else await ephemeral(respond, TEXTS.thanks);
+  });
+}

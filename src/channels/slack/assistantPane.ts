@@ -1,0 +1,49 @@
+import { Assistant, type AssistantConfig } from "@slack/bolt";
+import type { DoorDeps } from "../../http/door.js";
+import { askForSlack } from "./ask.js";
+import { textMessage } from "./blocks.js";
+import { threadConversation } from "./conversation.js";
+import { truncate } from "./mrkdwn.js";
+import { UserMessage } from "./payloads.js";
+import { suggestedPrompts, TEXTS } from "./texts.js";
+
+/**
+ * Functiewijzer does not use the channel the user is looking at, so thread
+ * context is not stored. (Bolt's default store keeps one context for the whole
+ * process, which would mix users' contexts up.)
+ */
+const noThreadContext: NonNullable<AssistantConfig["threadContextStore"]> = { get: async () => ({}), save: async () => undefined };
+
+/** Thread titles are a sidebar label: the question, shortened. */
+const TITLE_CHARS = 60;
+
+/**
+ * Slack's split-view AI app: a greeting plus example prompts when a thread
+ * opens; for each message a title, a "searching" status, then the answer in
+ * the thread (posting it clears the status).
+ */
+export function createAssistantPane(deps: DoorDeps): Assistant {
+  return new Assistant({
+    threadContextStore: noThreadContext,
+    threadStarted: async ({ say, setSuggestedPrompts }) => {
+      await say(textMessage(TEXTS.greeting));
+      await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts() });
+    },
+    userMessage: async ({ message, say, setTitle, setStatus, logger }) => {
+      const parsed = UserMessage.safeParse(message);
+      if (!parsed.success) return;
+      const { channel, ts, thread_ts, text } = parsed.data;
+      const question = text.trim();
+      if (!question) {
+        await say(textMessage(TEXTS.help));
+        return;
+      }
+      // Title and status are cosmetic: a failure there must not cost the answer.
+      await Promise.all([setTitle(truncate(question, TITLE_CHARS)), setStatus(TEXTS.status)]).catch((error: unknown) =>
+        logger.warn(`assistant title/status failed: ${(error as Error).message}`),
+      );
+      const { message: reply } = await askForSlack(deps, question, threadConversation(channel, thread_ts ?? ts), "assistant");
+      await say(reply);
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import type { App } from "@slack/bolt";
+import type { DoorDeps } from "../../http/door.js";
+import { askForSlack } from "./ask.js";
+import { commandConversation } from "./conversation.js";
+import { SlashCommand } from "./payloads.js";
+import { SLASH_COMMAND } from "./subscriptions.js";
+import { TEXTS } from "./texts.js";
+
+/**
+ * `/functiewijzer <question>`. Slack wants the ack within 3 seconds, an answer
+ * may take longer, so: ack at once with a "searching" note, answer through
+ * response_url. Replies are ephemeral: an HR question (one's own scale, an
+ * interview) is often not something to broadcast in a channel.
+ */
+export function registerCommand(app: App, deps: DoorDeps): void {
+  app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
+    const parsed = SlashCommand.safeParse(command);
+    const question = parsed.success ? parsed.data.text.trim() : "";
+    if (!parsed.success || !question) {
+      await ack({ response_type: "ephemeral", text: TEXTS.help });
+      return;
+    }
+    await ack({ response_type: "ephemeral", text: TEXTS.working });
+    const { channel_id, user_id } = parsed.data;
+    const { message } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command");
+    await respond({ response_type: "ephemeral", replace_original: false, ...message });
+  });
+}

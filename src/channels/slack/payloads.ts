@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * The few fields the door reads from Slack payloads, validated: Bolt's types
+ * describe what Slack should send, these check what actually arrived.
+ * Unknown fields pass through untouched (Slack adds fields over time).
+ */
+
+/** Enough of any event to decide whether to ignore it. */
+export const EventHead = z.object({
+  type: z.string(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  user: z.string().optional(),
+  channel_type: z.string().optional(),
+});
+
+/** app_mention, and a user's message in a DM or an assistant thread. */
+export const UserMessage = z.object({
+  channel: z.string().min(1),
+  user: z.string().optional(),
+  text: z.string().default(""),
+  ts: z.string().min(1),
+  thread_ts: z.string().optional(),
+});
+export type UserMessage = z.infer<typeof UserMessage>;
+
+export const SlashCommand = z.object({
+  channel_id: z.string().min(1),
+  user_id: z.string().min(1),
+  text: z.string().default(""),
+});
+
+/** A block_actions body: who clicked, where, and on which message. */
+export const BlockActionBody = z.object({
+  user: z.object({ id: z.string().min(1) }),
+  channel: z.object({ id: z.string().min(1) }).optional(),
+  container: z.object({ is_ephemeral: z.boolean().optional(), thread_ts: z.string().optional(), message_ts: z.string().optional() }).partial().optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+});
+export type BlockActionBody = z.infer<typeof BlockActionBody>;
+
+/** A follow-up button's value is the question itself. */
+export const FollowUpValue = z.string().trim().min(1).max(2000);
+
+/** A feedback button's value: JSON written by blocks.ts#feedbackValue. */
+export const FeedbackValue = z.object({
+  vote: z.enum(["up", "down"]),
+  answerId: z.string().regex(/^[0-9a-f]{8,64}$/),
+  question: z.string().max(4000),
+});
+
+/** Parses a feedback button value; undefined when it is not ours or is malformed. */
+export function parseFeedbackValue(value: unknown): z.infer<typeof FeedbackValue> | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const parsed = FeedbackValue.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,23 @@
+import { EXAMPLES } from "../shared/language.js";
+
+/**
+ * The door's own words. Before a question is answered the language is unknown,
+ * so those texts are in Dutch with the English underneath.
+ */
+export const TEXTS = {
+  greeting:
+    "Hoi! Ik ben *Functiewijzer*. Stel me een vraag over functies, schalen, competenties of sollicitatievragen; ik antwoord met bronnen uit de functiebeschrijvingen.\n_Hi! Ask me about jobs, pay scales, competencies or interview questions, in Dutch or English._",
+  promptsTitle: "Probeer bijvoorbeeld / Try for example",
+  status: "zoekt in de functiebeschrijvingen…",
+  help: `Stel je vraag na het commando of de vermelding, bijvoorbeeld: _${EXAMPLES.nl[0] ?? ""}_\n_Ask your question after the command or mention, e.g. ${EXAMPLES.en[0] ?? ""}_`,
+  working: "🔎 Zoekt in de functiebeschrijvingen… / Searching the job descriptions…",
+  failed: "Sorry, dat lukte niet; probeer het zo nog eens. / Sorry, that did not work; please try again shortly.",
+  tooLong: (max: number) => `Je vraag is te lang (maximaal ${max} tekens). / Your question is too long (at most ${max} characters).`,
+  thanks: "Bedankt voor je feedback! / Thanks for your feedback! 🙏",
+} as const;
+
+/** The assistant pane's suggested prompts: two Dutch examples and one English one. */
+export function suggestedPrompts(): { title: string; message: string }[] {
+  const picks = [EXAMPLES.nl[0], EXAMPLES.nl[1], EXAMPLES.en[2]].filter((q): q is string => Boolean(q));
+  return picks.map((message) => ({ title: message.length > 40 ? `${message.slice(0, 39)}…` : message, message }));
+}

@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the fake received: a Web API method call or a POST to a response_url. */
+export type SlackCall = { method: string; body: Record<string, unknown>; authorization?: string };
+
+/** Form fields the WebClient JSON-encodes (blocks, prompts, metadata) come back as objects. */
+function decodeForm(raw: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Plausible answers for the methods the door calls; anything else is a bare ok. */
+function reply(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  switch (method) {
+    case "auth.test":
+      return { ok: true, url: "https://t1.slack.com/", team: "Test", user: "functiewijzer", team_id: "T1", user_id: "UBOT", bot_id: "BBOT" };
+    case "chat.postMessage":
+      return { ok: true, channel: body.channel, ts: "1.2", message: { type: "message", text: body.text, ts: "1.2", bot_id: "BBOT" } };
+    case "chat.postEphemeral":
+      return { ok: true, message_ts: "1.3" };
+    case "conversations.replies":
+      return { ok: true, messages: [], has_more: false };
+    default:
+      return { ok: true };
+  }
+}
+
+/**
+ * A stand-in for slack.com on 127.0.0.1: Web API calls under /api/<method>
+ * (form or JSON bodies) and response_url POSTs under /respond/<id>.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  private server?: Server;
+  private port = 0;
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const json = String(req.headers["content-type"] ?? "").includes("application/json");
+      const body = (json ? safeJson(raw) : decodeForm(raw)) as Record<string, unknown>;
+      const url = req.url ?? "";
+      const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
+      this.calls.push({ method, body, authorization: req.headers.authorization });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : reply(method, body)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** For clientOptions.slackApiUrl (the WebClient wants the trailing slash). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  called(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  }
+}
