@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
 import { silentLogger } from "../../src/logger.js";
-import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
-import { buildKnowledge } from "../support/knowledge.js";
-import { fail, FakeOpenAi, reply } from "./fakeOpenAi.js";
-import { answererFor, userOf } from "./setup.js";
+import { fail, reply } from "./fakeOpenAi.js";
+import { answererFor, userOf, withFakeModel } from "./setup.js";
 
-let kb: KnowledgeBase;
-let fake: FakeOpenAi;
-
-beforeAll(async () => {
-  ({ kb } = await buildKnowledge());
-  fake = await FakeOpenAi.start();
-});
-afterAll(() => fake.close());
+const env = withFakeModel();
 
 function assistant(options: Parameters<typeof answererFor>[1] = {}): FunctiewijzerAssistant {
-  return new FunctiewijzerAssistant(kb, {
+  return new FunctiewijzerAssistant(env.kb, {
     logger: silentLogger,
     maxQuestionChars: 2000,
-    llm: answererFor(fake, options),
+    llm: answererFor(env.fake, options),
     reindex: () => Promise.reject(new Error("not in this test")),
   });
 }
 
 describe("FunctiewijzerAssistant with the generated answerer", () => {
   it("answers in llm mode when the model's answer holds up", async () => {
-    fake.respond(reply("De servicedesk medewerker ICT zit op **niveau C1** [1].\nCITATIONS: [1]"));
+    env.fake.respond(reply("De servicedesk medewerker ICT zit op **niveau C1** [1].\nCITATIONS: [1]"));
     const answer = await assistant().ask("Welke schaal heeft de servicedesk medewerker ICT?");
     expect(answer.mode).toBe("llm");
     expect(answer.answered).toBe(true);
@@ -37,7 +28,7 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
   });
 
   it("streams through ask() and returns the verified answer", async () => {
-    fake.respond(reply("Niveau **C1** [1].\nCITATIONS: [1]", 3));
+    env.fake.respond(reply("Niveau **C1** [1].\nCITATIONS: [1]", 3));
     const deltas: string[] = [];
     const answer = await assistant().ask("Welke schaal heeft de servicedesk medewerker ICT?", { onToken: (d) => deltas.push(d) });
     expect(answer.mode).toBe("llm");
@@ -45,17 +36,17 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
   });
 
   it("answers offline when the model fails", async () => {
-    fake.respond(fail(500));
+    env.fake.respond(fail(500));
     const answer = await assistant().ask("Welke schaal heeft de servicedesk medewerker ICT?");
     expect(answer.mode).toBe("offline");
     expect(answer.answered).toBe(true);
     expect(answer.answer).toContain("C1");
     expect(answer.answer).toMatch(/taalmodel is nu niet bereikbaar/);
-    expect(fake.chatRequests).toHaveLength(3);
+    expect(env.fake.chatRequests).toHaveLength(3);
   });
 
   it("answers offline when the model makes up a scale", async () => {
-    fake.respond(reply("Schaal 14 [1].\nCITATIONS: [1]"));
+    env.fake.respond(reply("Schaal 14 [1].\nCITATIONS: [1]"));
     const answer = await assistant().ask("Welke schaal heeft de servicedesk medewerker ICT?");
     expect(answer.mode).toBe("offline");
     expect(answer.answer).not.toContain("14");
@@ -63,21 +54,21 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
   });
 
   it("gives a follow-up the earlier question as context, for retrieval and in the prompt", async () => {
-    fake.respond(reply("Zie de functietypering [1].\nCITATIONS: [1]"));
+    env.fake.respond(reply("Zie de functietypering [1].\nCITATIONS: [1]"));
     const bot = assistant();
     await bot.ask("Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?", { conversation: "c-1" });
     const followUp = await bot.ask("en schaal 8?", { conversation: "c-1" });
     expect(followUp.mode).toBe("llm");
-    const prompt = userOf(fake.chatRequests[1]!.body);
+    const prompt = userOf(env.fake.chatRequests[1]!.body);
     expect(prompt).toContain("This is a follow-up in a conversation. The earlier question was: Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?");
     expect(prompt).toContain("en schaal 8?");
     expect(prompt).toMatch(/\[\d+\] rijk-medewerker-ict-techniek-informatiebeheer\.txt/);
   });
 
   it("never calls the model for a question the offline answerer cannot place", async () => {
-    fake.respond(reply("Iets.\nCITATIONS: [1]"));
+    env.fake.respond(reply("Iets.\nCITATIONS: [1]"));
     const answer = await assistant().ask("Wat is de hoofdstad van Frankrijk?");
     expect(answer.mode).toBe("offline");
-    expect(fake.chatRequests).toHaveLength(0);
+    expect(env.fake.chatRequests).toHaveLength(0);
   });
 });

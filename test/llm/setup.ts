@@ -4,7 +4,9 @@ import { answerOffline } from "../../src/answer/offlineAnswerer.js";
 import { understand, type Understanding } from "../../src/answer/understand/understand.js";
 import { silentLogger } from "../../src/logger.js";
 import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
-import type { ChatBody, FakeOpenAi } from "./fakeOpenAi.js";
+import { afterAll, beforeAll } from "vitest";
+import { buildKnowledge } from "../support/knowledge.js";
+import { FakeOpenAi, type ChatBody } from "./fakeOpenAi.js";
 
 /** An answerer against the fake, with test-sized time budgets and no jitter. */
 export function answererFor(fake: FakeOpenAi, options: Partial<LlmAnswererOptions> = {}) {
@@ -40,4 +42,15 @@ export function blockWith(body: ChatBody, needle: string): number {
     if (block.includes(needle)) return Number(/^\[(\d+)\]/.exec(block)?.[1]);
   }
   throw new Error(`no context block contains ${needle}`);
+}
+
+/** The seed knowledge and a fake model server for one test file; started before its tests, closed after. */
+export function withFakeModel(): { kb: KnowledgeBase; fake: FakeOpenAi } {
+  const env = {} as { kb: KnowledgeBase; fake: FakeOpenAi };
+  beforeAll(async () => {
+    env.kb = (await buildKnowledge()).kb;
+    env.fake = await FakeOpenAi.start();
+  });
+  afterAll(() => env.fake.close());
+  return env;
 }
