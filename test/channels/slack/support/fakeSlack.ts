@@ -49,6 +49,8 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Where apps.connections.open sends a Socket Mode client. */
+  webSocketUrl?: string;
   private server?: Server;
   private port = 0;
 
@@ -61,7 +63,8 @@ export class FakeSlack {
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : reply(method, body)));
+      const answer = method === "apps.connections.open" && this.webSocketUrl ? { ok: true, url: this.webSocketUrl } : reply(method, body);
+      res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;

@@ -1,0 +1,76 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocketServer, type WebSocket } from "ws";
+import { createSlackDoor } from "../../../src/channels/slack/index.js";
+import type { Door } from "../../../src/http/door.js";
+import { loadConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { FakeAssistant } from "../../support/fakeAssistant.js";
+import { MemoryFeedback } from "../../support/memoryFeedback.js";
+import { FakeSlack } from "./support/fakeSlack.js";
+
+/** Waits until `check` holds, polling; Socket Mode is asynchronous end to end. */
+async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error("condition not reached in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("Slack door in Socket Mode", () => {
+  const slack = new FakeSlack();
+  const assistant = new FakeAssistant();
+  let sockets: WebSocketServer;
+  let client: WebSocket | undefined;
+  const received: Record<string, unknown>[] = [];
+  let door: Door;
+
+  beforeAll(async () => {
+    await slack.start();
+    // Slack's side of the socket: says hello, then receives the acks.
+    sockets = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await new Promise<void>((resolve) => sockets.once("listening", () => resolve()));
+    sockets.on("connection", (socket) => {
+      client = socket;
+      socket.on("message", (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
+      socket.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A1" }, debug_info: { host: "fake" } }));
+    });
+    slack.webSocketUrl = `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link`;
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" });
+    door = createSlackDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() }, { clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } } })!;
+  });
+  afterAll(async () => {
+    await door?.close?.();
+    sockets?.close();
+    await slack.close();
+  });
+
+  it("connects with the app token, acknowledges an envelope and answers a mention in its thread", async () => {
+    expect(door.description).toMatch(/Socket Mode/);
+    await door.start!();
+    expect(slack.called("apps.connections.open")[0]?.authorization).toBe("Bearer xapp-test");
+    await eventually(() => client !== undefined);
+    client!.send(
+      JSON.stringify({
+        envelope_id: "env-1",
+        type: "events_api",
+        accepts_response_payload: false,
+        payload: {
+          type: "event_callback",
+          team_id: "T1",
+          api_app_id: "A1",
+          event_id: "Ev1",
+          event_time: Math.floor(Date.now() / 1000),
+          event: { type: "app_mention", user: "U1", text: "<@UBOT> Welke schaal past bij een servicedesk medewerker?", ts: "100.1", channel: "C1", event_ts: "100.1" },
+        },
+      }),
+    );
+    await eventually(() => slack.called("chat.postMessage").length > 0);
+    expect(received).toContainEqual(expect.objectContaining({ envelope_id: "env-1" }));
+    expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { channel: "slack", conversation: "C1:100.1" } });
+    const post = slack.called("chat.postMessage").at(-1)!.body;
+    expect(post).toMatchObject({ channel: "C1", thread_ts: "100.1" });
+    expect(JSON.stringify(post.blocks)).toContain("Competenties › Onderhandelen");
+  });
+});
