@@ -13,14 +13,30 @@ import { silentLogger } from "../src/logger.js";
 import type { FeedbackStore } from "../src/feedback/feedbackLog.js";
 import { benchQuestions } from "./queries.js";
 import { createTeamsDoor } from "../src/channels/teams/index.js";
+import { createSlackDoor } from "../src/channels/slack/index.js";
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
 
 export type LoadResult = { clients: number; seconds: number; requests: number; errors: number; statuses: Record<string, number>; throughputPerSecond: number; p50: number; p95: number; p99: number; max: number };
 
-export type LoadTarget = "web" | "teams";
+export type LoadTarget = "web" | "teams" | "slack";
 
-/** One question as the target's HTTP request: the JSON API, or a Bot Framework activity (emulator mode). */
+/** The signing secret of the load server's Slack door (a local test value, not a credential). */
+export const LOAD_SLACK_SECRET = "load-test-signing-secret";
+
+/**
+ * One question as the target's HTTP request: the JSON API, a Bot Framework
+ * activity (emulator mode), or a signed Slack app_mention event.
+ */
 function requestFor(target: LoadTarget, url: string, question: string, client: number, turn: number, serviceUrl?: string): { path: string; body: unknown } {
   if (target === "web") return { path: "/api/ask", body: { question, conversation: `load-${client}` } };
+  if (target === "slack") {
+    const ts = `${1_700_000_000 + client}.${String(turn).padStart(6, "0")}`;
+    return {
+      path: "/slack/events",
+      body: { type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `Ev${client}x${turn}`, event_time: Math.floor(Date.now() / 1000), event: { type: "app_mention", user: `U${client}`, text: `<@UBOT> ${question}`, ts, channel: "C1", event_ts: ts } },
+    };
+  }
   return {
     path: "/api/messages",
     body: {
@@ -51,7 +67,14 @@ export async function runLoad(url: string, options: { clients: number; seconds: 
       const t0 = performance.now();
       try {
         const { path, body } = requestFor(options.target ?? "web", url, questions[(id * 7 + turn) % questions.length]!, id, turn, options.serviceUrl);
-        const response = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+        const raw = JSON.stringify(body);
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (options.target === "slack") {
+          const timestamp = Math.floor(Date.now() / 1000);
+          headers["x-slack-request-timestamp"] = String(timestamp);
+          headers["x-slack-signature"] = `v0=${createHmac("sha256", LOAD_SLACK_SECRET).update(`v0:${timestamp}:${raw}`).digest("hex")}`;
+        }
+        const response = await fetch(`${url}${path}`, { method: "POST", headers, body: raw, signal: AbortSignal.timeout(10_000) });
         await response.arrayBuffer();
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
         if (response.status !== 200) errors++;
@@ -85,11 +108,23 @@ export async function runLoad(url: string, options: { clients: number; seconds: 
  * answers as the Bot Framework connector, so Teams replies stay local.
  */
 export async function startLocalServer(knowledgeDir = "knowledge", indexDir?: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const config = loadConfig({ ...process.env, KNOWLEDGE_DIR: knowledgeDir, ...(indexDir ? { INDEX_DIR: indexDir } : {}), RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "silent", MICROSOFT_APP_ID: "" });
+  const slackApi = await fakeSlackWebApi();
+  const config = loadConfig({
+    ...process.env,
+    KNOWLEDGE_DIR: knowledgeDir,
+    ...(indexDir ? { INDEX_DIR: indexDir } : {}),
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    LOG_LEVEL: "silent",
+    MICROSOFT_APP_ID: "",
+    SLACK_BOT_TOKEN: "xoxb-load-test",
+    SLACK_SIGNING_SECRET: LOAD_SLACK_SECRET,
+    SLACK_APP_TOKEN: "",
+  });
   const assistant = await openAssistant(config, { logger: silentLogger });
   const feedback: FeedbackStore = { record: async () => {} };
   const teams = createTeamsDoor({ assistant, config, logger: silentLogger, feedback });
-  const app = createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback, doors: [teams] });
+  const slack = createSlackDoor({ assistant, config, logger: silentLogger, feedback }, { clientOptions: { slackApiUrl: slackApi.url, retryConfig: { retries: 0 } }, identity: { botUserId: "UBOT", botId: "BBOT" } })!;
+  const app = createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback, doors: [teams, slack] });
   // The fake connector: accepts the bot's replies.
   app.post(/^\/v3\/conversations\/.+$/, (_req, res) => void res.json({ id: "reply" }));
   const server = await new Promise<import("node:http").Server>((resolve) => {
@@ -98,7 +133,29 @@ export async function startLocalServer(knowledgeDir = "knowledge", indexDir?: st
   const address = server.address() as import("node:net").AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await slackApi.close();
+    },
+  };
+}
+
+/** Slack's Web API as far as the door uses it, on 127.0.0.1: every method says ok. */
+async function fakeSlackWebApi(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, ts: "1.2", channel: "C1", user_id: "UBOT", bot_id: "BBOT", team_id: "T1" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/api/`,
+    close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
     }),
@@ -112,15 +169,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .option("--clients <n>", "concurrent clients", "50")
     .option("--seconds <n>", "duration", "20")
     .option("--max-requests <n>", "stop after this many requests")
-    .option("--target <door>", "web (POST /api/ask) or teams (POST /api/messages, emulator mode)", "web")
+    .option("--target <door>", "web (POST /api/ask), teams (POST /api/messages, emulator mode) or slack (POST /slack/events, signed)", "web")
     .option("--json", "print the result as JSON")
     .parse();
   runCli(async () => {
     const options = program.opts<{ url?: string; clients: string; seconds: string; maxRequests?: string; json?: boolean; target: string }>();
-    if (options.target !== "web" && options.target !== "teams") throw new Error("--target must be web or teams");
+    if (!["web", "teams", "slack"].includes(options.target)) throw new Error("--target must be web, teams or slack");
     const own = options.url ? undefined : await startLocalServer();
     const url = options.url ?? own!.url;
-    const result = await runLoad(url, { clients: Number(options.clients), seconds: Number(options.seconds), maxRequests: options.maxRequests ? Number(options.maxRequests) : undefined, target: options.target });
+    const result = await runLoad(url, { clients: Number(options.clients), seconds: Number(options.seconds), maxRequests: options.maxRequests ? Number(options.maxRequests) : undefined, target: options.target as LoadTarget });
     await own?.close();
     process.stdout.write(
       options.json
