@@ -25,7 +25,11 @@ describe("faults", () => {
 
     const child = spawnScript("src/cli/ingest.ts", ["--knowledge", knowledgeDir, "--index", indexDir]);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Kill it mid-run: after 2 s, or as soon as it starts writing its new version folder, whichever comes first.
+    const started = Date.now();
+    while (Date.now() - started < 2000 && readdirSync(indexDir).filter((name) => name.startsWith("v-")).length < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL"); // it was still running: the kill really interrupted it
 
