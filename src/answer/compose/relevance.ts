@@ -7,16 +7,24 @@ export function queryStems(question: string): Set<string> {
   return new Set(terms([question, ...expandQuery(fold(question))].join(" ")));
 }
 
-/** How many of the query's stems a line contains (longer shared stems count a little more). */
-export function overlap(line: string, stems: Set<string>): number {
+/** The stems of the question's own words: they count more than thesaurus relatives. */
+export function ownStems(question: string): Set<string> {
+  return new Set(terms(question));
+}
+
+/**
+ * How many of the query's stems a line contains (longer shared stems count a
+ * little more; the asker's own words, when given, count double).
+ */
+export function overlap(line: string, stems: Set<string>, own?: Set<string>): number {
   let score = 0;
-  for (const term of new Set(terms(line))) if (stems.has(term)) score += term.length >= 6 ? 1.2 : 1;
+  for (const term of new Set(terms(line))) if (stems.has(term)) score += (term.length >= 6 ? 1.2 : 1) * (own?.has(term) ? 2 : 1);
   return score;
 }
 
 /** The lines of a text that best match the query, in their original order. */
-export function bestLines(lines: string[], stems: Set<string>, max: number): string[] {
-  const scored = lines.map((line, index) => ({ line, index, score: overlap(line, stems) })).filter((s) => s.score > 0);
+export function bestLines(lines: string[], stems: Set<string>, max: number, own?: Set<string>): string[] {
+  const scored = lines.map((line, index) => ({ line, index, score: overlap(line, stems, own) })).filter((s) => s.score > 0);
   return scored
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .slice(0, max)

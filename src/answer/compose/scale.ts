@@ -3,7 +3,7 @@ import { expandQuery } from "../../domain/thesaurus.js";
 import { fold } from "../../text/normalize.js";
 import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { suggestFollowUps } from "./followUps.js";
-import { bestLines, overlap, queryStems } from "./relevance.js";
+import { bestLines, overlap, ownStems, queryStems } from "./relevance.js";
 import { candidateSources, titleMatches } from "./sources.js";
 import { composeLevelDetail } from "./levelDetail.js";
 import { refuse } from "./refusal.js";
@@ -42,6 +42,7 @@ export function composeScale(context: ComposeContext): Draft {
   const { u, kb, hits } = context;
   const lang = u.language;
   const stems = queryStems(u.searchText);
+  const own = ownStems(u.searchText);
   const bestRank = new Map<string, number>();
   hits.forEach((hit, rank) => bestRank.set(hit.chunk.source, Math.min(rank, bestRank.get(hit.chunk.source) ?? rank)));
   const titled = new Map(titleMatches(u, kb).map((d) => [d.source, d.shared]));
@@ -95,7 +96,7 @@ export function composeScale(context: ComposeContext): Draft {
     if (typed.length > 1) {
       // Rank the typings of this document by how well their lines match the described work.
       const ranked = typed
-        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems)), 0) }))
+        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2, own), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems, own)), 0) }))
         .sort((a, b) => b.score - a.score || (a.level.scale ?? 0) - (b.level.scale ?? 0));
       const best = ranked[0]!;
       const strong = best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];
