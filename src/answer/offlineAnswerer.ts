@@ -18,7 +18,7 @@ export type Retrieval = { hits: ComposeContext["hits"]; query: string };
 
 /** The retrieval behind an answer; the LLM mode uses the same context. */
 export async function retrieve(u: Understanding, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
-  const query = [u.searchText, u.competency ?? "", ...expandQuery(fold(u.searchText))].join(" ");
+  const query = [u.searchText, u.competency ?? "", ...expandQuery(fold(`${u.searchText} ${kb.spelled(u.searchText)}`))].join(" ");
   const filter = u.system ? { system: u.system } : undefined;
   return { query, hits: await kb.search(query, { k, filter, expand: false }) };
 }

@@ -128,6 +128,11 @@ export class KnowledgeBase {
     return this.lexical.coverage(query, ignore);
   }
 
+  /** The query's words as the documents spell them (typos corrected, compounds split); for synonym lookup. */
+  spelled(query: string): string {
+    return this.lexical.spelled(query);
+  }
+
   /** The share of the query's topic words found together in one chunk. */
   chunkCoverage(chunkId: number, query: string, ignore: ReadonlySet<string>): number {
     return this.lexical.chunkCoverage(chunkId, query, ignore);
@@ -148,7 +153,7 @@ export class KnowledgeBase {
    */
   async search(text: string, options: { k?: number; filter?: SearchFilter; expand?: boolean } = {}): Promise<SearchHit[]> {
     const k = options.k ?? 8;
-    const expanded = options.expand === false ? { query: text, synonyms: [], competencies: [] } : expandSearchQuery(text);
+    const expanded = options.expand === false ? { query: text, synonyms: [], competencies: [] } : expandSearchQuery(text, this.spelled(text));
     const { query } = expanded;
     const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter, expanded.synonyms.join(" ")), await this.vectorSearch(query, CANDIDATES, options.filter)];
     const fused = new Map<number, SearchHit>();

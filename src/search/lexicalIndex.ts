@@ -87,9 +87,9 @@ export class LexicalIndex {
    * words the documents write as one ("account manager" → accountmanager)
    * become that one word.
    */
-  private readonly queryCache = new Map<string, { word: string; terms: string[] }[]>();
+  private readonly queryCache = new Map<string, { word: string; terms: string[]; spelled: string }[]>();
 
-  private queryWords(query: string): { word: string; terms: string[] }[] {
+  private queryWords(query: string): { word: string; terms: string[]; spelled: string }[] {
     // One question asks for its words many times (search, coverage, each candidate); typo correction is not free.
     const cached = this.queryCache.get(query);
     if (cached) return cached;
@@ -99,34 +99,39 @@ export class LexicalIndex {
     return result;
   }
 
-  private computeQueryWords(query: string): { word: string; terms: string[] }[] {
+  private computeQueryWords(query: string): { word: string; terms: string[]; spelled: string }[] {
     const list = words(query).filter((w) => !isStopword(w));
-    const out: { word: string; terms: string[] }[] = [];
+    const out: { word: string; terms: string[]; spelled: string }[] = [];
     for (let i = 0; i < list.length; i++) {
       const word = list[i]!;
       const next = list[i + 1];
       if (next && !this.known(word) && this.vocabulary.has(word + next)) {
-        out.push({ word: word + next, terms: this.expand([word + next]) });
+        out.push({ word: word + next, terms: this.expand([word + next]), spelled: word + next });
         i++;
         continue;
       }
       if (this.known(word)) {
-        out.push({ word, terms: this.expand([word]) });
+        out.push({ word, terms: this.expand([word]), spelled: word });
         continue;
       }
       const parts = this.splitter.split(word);
       if (parts) {
-        out.push({ word, terms: parts.map(stem) });
+        out.push({ word, terms: parts.map(stem), spelled: parts.join(" ") });
         continue;
       }
       const corrected = this.correct(word) ?? this.correctCompound(word);
-      out.push({ word, terms: this.expand(corrected ? corrected.split(" ") : [word]) });
+      out.push({ word, terms: this.expand(corrected ? corrected.split(" ") : [word]), spelled: corrected ?? word });
     }
     return out;
   }
 
+  /** The query's content words as the documents spell them: "servicedeskmedewerkr" → "servicedesk medewerker". */
+  spelled(query: string): string {
+    return this.queryWords(query).map((w) => w.spelled).join(" ");
+  }
+
   /** The words a question is about: not stop words, not `ignore`d question words, not bare numbers. */
-  private topicWords(query: string, ignore: ReadonlySet<string>): { word: string; terms: string[] }[] {
+  private topicWords(query: string, ignore: ReadonlySet<string>): { word: string; terms: string[]; spelled: string }[] {
     return this.queryWords(query).filter(({ word }) => !ignore.has(stem(word)) && !/^\d+$/.test(word));
   }
 

@@ -19,8 +19,9 @@ export type ExpandedQuery = {
   competencies: string[];
 };
 
-export function expandSearchQuery(text: string): ExpandedQuery {
-  const folded = fold(text);
+export function expandSearchQuery(text: string, spelled = ""): ExpandedQuery {
+  // The corrected spelling finds synonyms for a mistyped word too; the query itself stays as asked.
+  const folded = fold(`${text} ${spelled}`);
   const competencies = COMPETENCY_LEXICON.filter((entry) => [fold(entry.name), ...entry.aliases].some((name) => new RegExp(`\\b${escape(name)}\\b`).test(folded))).map((entry) => fold(entry.name));
   const translated = competencies.filter((name) => !folded.includes(name));
   const own = new Set([...folded.split(/\s+/), ...translated]);

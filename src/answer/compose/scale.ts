@@ -49,7 +49,7 @@ export function composeScale(context: ComposeContext): Draft {
   const mostTitled = Math.max(0, ...titled.values());
   // Typings whose lines describe the asked work are evidence even when the title differs (Rijk "front office" for a
   // servicedesk). Synonyms count as whole phrases: "service level management" must not match any "management".
-  const phrases = expandQuery(fold(u.question))
+  const phrases = expandQuery(fold(`${u.question} ${kb.spelled(u.question)}`))
     .filter((p) => p.length >= 4)
     .map((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
   const describesWork = (source: string) => kb.levelsOf(source).some((level) => levelLines(level).some((line) => phrases.some((p) => p.test(fold(line)))));
