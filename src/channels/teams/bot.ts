@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, type InvokeResponse, type TurnContext }
 import type { Assistant } from "../../answer/port.js";
 import type { FeedbackStore } from "../../feedback/feedbackLog.js";
 import type { Logger } from "../../logger.js";
-import { ButtonPayload } from "../shared/feedbackVote.js";
+import { ButtonPayload } from "./buttonPayload.js";
 import { EXAMPLES, languageOf, sayIn } from "../shared/language.js";
 import { answerCards, welcomeCard } from "./cards.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";

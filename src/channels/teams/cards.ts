@@ -2,13 +2,13 @@ import { CardFactory, type Attachment } from "botbuilder";
 import type { Answer, Language } from "../../answer/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import { sayIn } from "../shared/language.js";
+import type { ButtonPayload } from "./buttonPayload.js";
 
 /** Teams rejects messages above about 28 KB; cards stay well below that. */
 export const MAX_CARD_BYTES = 20_000;
 
 type Element = Record<string, unknown>;
 
-export type SubmitData = { action: "ask"; question: string } | { action: "feedback"; vote: "up" | "down"; answerId: string; question: string };
 
 function card(body: Element[], actions: Element[] = []): Attachment {
   return CardFactory.adaptiveCard({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", msteams: { width: "Full" }, body, ...(actions.length ? { actions } : {}) });
@@ -47,8 +47,8 @@ function sourcesBlock(answer: Answer): Element[] {
 
 function actions(answer: Answer): Element[] {
   const id = answerId(answer);
-  const followUps = answer.followUps.slice(0, 3).map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies SubmitData }));
-  const vote = (value: "up" | "down", title: string) => ({ type: "Action.Submit", title, data: { action: "feedback", vote: value, answerId: id, question: answer.question } satisfies SubmitData });
+  const followUps = answer.followUps.slice(0, 3).map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies ButtonPayload }));
+  const vote = (value: "up" | "down", title: string) => ({ type: "Action.Submit", title, data: { action: "feedback", vote: value, answerId: id, question: answer.question } satisfies ButtonPayload });
   return [...followUps, vote("up", "👍"), vote("down", "👎")];
 }
 
@@ -79,6 +79,6 @@ export function welcomeCard(language: Language, examples: string[]): Attachment 
       text(sayIn(language, "Ik beantwoord vragen over functies, schalen, competenties, toetsvragen en ontwikkeltips uit de functiebeschrijvingen van jouw organisatie, met bronnen.", "I answer questions about jobs, scales, competencies, interview questions and development tips from your organisation's job descriptions, with sources.")),
       text(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
     ],
-    examples.map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies SubmitData })),
+    examples.map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies ButtonPayload })),
   );
 }
