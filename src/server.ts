@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     ask: (q, o) => (assistant ? assistant.ask(q, o) : Promise.reject(new Error("index still loading"))),
     status: () => assistant?.status() ?? { ready: false, documents: 0, chunks: 0, mode: llmConfigured(config) ? "llm" : "offline" },
     reindex: () => (assistant ? assistant.reindex() : Promise.reject(new Error("index still loading"))),
+    inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
+    section: (source, section) => assistant?.section(source, section),
   };
   const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));

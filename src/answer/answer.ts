@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The intents an answer can have; the contract in ARCHITECTURE.md. */
-export const INTENTS = ["scale", "interview", "career", "competency", "development", "general", "unknown"] as const;
+export const INTENTS = ["scale", "interview", "career", "competency", "development", "compare", "catalogue", "lookup", "help", "general", "unknown"] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export type Language = "nl" | "en";
@@ -12,6 +12,10 @@ export const CitationSchema = z.object({
   /** Section path inside the document, e.g. "Competenties › Onderhandelen › Toetsvragen". */
   section: z.string(),
   quote: z.string().optional(),
+  /** The document's title as the parser read it (for chips and citation pop-ups). */
+  title: z.string().optional(),
+  /** Its classification system id, e.g. "rijk", "ufo". */
+  system: z.string().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -26,5 +30,10 @@ export const AnswerSchema = z.object({
   citations: z.array(CitationSchema),
   followUps: z.array(z.string()),
   latencyMs: z.number(),
+  /**
+   * Lists cut short in `answer`: the line `label` (e.g. "…en 12 meer") stands in
+   * the answer text; `markdown` holds the rest, so a door can expand it in place.
+   */
+  expansions: z.array(z.object({ label: z.string(), markdown: z.string() })).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -4,7 +4,7 @@ import type { Answer } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
 import { ConversationMemory } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
-import type { AskOptions, Assistant, AssistantStatus, ReindexSummary } from "./port.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
 import { detectLanguage } from "./understand/language.js";
 import { QUESTION_WORDS } from "./understand/questionWords.js";
 import { isFollowUp, resolveFollowUp, understand, type Understanding } from "./understand/understand.js";
@@ -49,6 +49,32 @@ export class FunctiewijzerAssistant implements Assistant {
       mode: this.options.llm ? "llm" : "offline",
       builtAt: this.kb.manifest.builtAt,
     };
+  }
+
+  inventory(): Inventory {
+    const kb = this.kb;
+    return {
+      documents: kb.documents.map((doc) => {
+        const levels = [...new Set([...doc.jobLevels.map((l) => l.label), ...kb.levelsOf(doc.source).map((l) => l.label)])];
+        const competencies = kb.competenciesOf(doc.source).length;
+        const warnings = [
+          ...(levels.length ? [] : ["no level found"]),
+          ...(competencies ? [] : ["no competency found"]),
+          ...(doc.titleInferred ? ["title taken from the file name"] : []),
+        ];
+        return { source: doc.source, title: doc.title, system: doc.system, levels, competencies, facts: 0, tables: 0, warnings };
+      }),
+      skipped: kb.manifest.skipped,
+      builtAt: kb.manifest.builtAt,
+    };
+  }
+
+  section(source: string, section: string): SectionText | undefined {
+    const doc = this.kb.document(source);
+    if (!doc) return undefined;
+    const parts = this.kb.chunksOf(source).filter((chunk) => chunk.path.join(" › ") === section);
+    if (!parts.length) return undefined;
+    return { source, title: doc.title, system: doc.system, section, text: parts.map((chunk) => chunk.text).join("\n\n") };
   }
 
   async reindex(): Promise<ReindexSummary> {

@@ -32,6 +32,29 @@ export type ReindexSummary = {
   seconds: number;
 };
 
+/** What the index understood of one document: the HR admin's first check. */
+export type DocumentSummary = {
+  source: string;
+  title: string;
+  system: string;
+  levels: string[];
+  competencies: number;
+  facts: number;
+  tables: number;
+  /** e.g. "no level found", "no competency found", "title taken from the file name". */
+  warnings: string[];
+};
+
+export type Inventory = {
+  documents: DocumentSummary[];
+  skipped: { file: string; reason: string }[];
+  /** ISO time the loaded index was built. */
+  builtAt?: string;
+};
+
+/** A whole section, for a citation pop-up that shows more than the quote. */
+export type SectionText = { source: string; title: string; system: string; section: string; text: string };
+
 /**
  * The one thing every door talks to. Doors turn their platform's message into
  * `ask(...)` and render the `Answer`; they hold no retrieval or answer logic.
@@ -41,4 +64,8 @@ export interface Assistant {
   status(): AssistantStatus;
   /** Re-reads the knowledge folder, swaps the index in when done; questions keep being answered meanwhile. */
   reindex(): Promise<ReindexSummary>;
+  /** The loaded index's documents and skipped files. */
+  inventory(): Inventory;
+  /** The full text of a cited section (`section` as in Citation.section), or undefined. */
+  section(source: string, section: string): SectionText | undefined;
 }

@@ -1,5 +1,5 @@
 import type { Answer } from "../../src/answer/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, ReindexSummary } from "../../src/answer/port.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/answer/port.js";
 
 /**
  * A scripted Assistant for door tests: doors are thin, so their tests check
@@ -29,6 +29,19 @@ export class FakeAssistant implements Assistant {
 
   status(): AssistantStatus {
     return { ready: this.ready, documents: 1, chunks: 3, mode: "offline" };
+  }
+
+  inventory(): Inventory {
+    return {
+      documents: [{ source: "profiel.txt", title: "Profiel", system: "ufo", levels: ["Schaal 10"], competencies: 1, facts: 2, tables: 0, warnings: [] }],
+      skipped: [{ file: "kapot.pdf", reason: "PDF has no text layer" }],
+      builtAt: "2026-01-01T00:00:00.000Z",
+    };
+  }
+
+  section(source: string, section: string): SectionText | undefined {
+    if (source !== "profiel.txt" || section !== "Competenties › Onderhandelen") return undefined;
+    return { source, title: "Profiel", system: "ufo", section, text: "Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …" };
   }
 
   async reindex(): Promise<ReindexSummary> {
