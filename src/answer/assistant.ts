@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import { summarise } from "../ingest/report.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
@@ -54,16 +55,7 @@ export class FunctiewijzerAssistant implements Assistant {
   inventory(): Inventory {
     const kb = this.kb;
     return {
-      documents: kb.documents.map((doc) => {
-        const levels = [...new Set([...doc.jobLevels.map((l) => l.label), ...kb.levelsOf(doc.source).map((l) => l.label)])];
-        const competencies = kb.competenciesOf(doc.source).length;
-        const warnings = [
-          ...(levels.length ? [] : ["no level found"]),
-          ...(competencies ? [] : ["no competency found"]),
-          ...(doc.titleInferred ? ["title taken from the file name"] : []),
-        ];
-        return { source: doc.source, title: doc.title, system: doc.system, levels, competencies, facts: 0, tables: 0, warnings };
-      }),
+      documents: kb.documents.map((meta) => summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) })),
       skipped: kb.manifest.skipped,
       builtAt: kb.manifest.builtAt,
     };

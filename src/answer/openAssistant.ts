@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
 import { silentLogger, type Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
-import { IndexUnreadableError } from "../search/indexFiles.js";
+import { IndexUnreadableError, readManifest } from "../search/indexFiles.js";
 import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
 import type { Assistant } from "./port.js";
 
@@ -26,7 +27,10 @@ export async function openKnowledge(config: Config, options: OpenOptions): Promi
   const indexDir = resolve(config.INDEX_DIR);
   const embedder = selectEmbedder(config);
   let ingested: IngestResult | undefined;
-  if (await indexIsStale(knowledgeDir, indexDir, embedder.id)) {
+  // An index whose knowledge folder is gone still answers: it is never rebuilt from nothing.
+  const knowledgeGone = !existsSync(knowledgeDir) && (await readManifest(indexDir)) !== undefined;
+  if (knowledgeGone) options.logger.warn({ knowledgeDir }, "knowledge folder not found; answering from the existing index");
+  else if (await indexIsStale(knowledgeDir, indexDir, embedder.id)) {
     ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress });
   }
   try {

@@ -47,7 +47,7 @@ runCli(async () => {
   const options = program.opts<{ index?: string; knowledge?: string; json?: boolean; batch?: string }>();
   const questions = options.batch ? parseBatch(await readFile(options.batch, "utf8")) : [{ question: program.args.join(" ") }];
   if (!options.batch && !questions[0]!.question.trim()) throw new Error('no question given; usage: npm run ask -- [--json] "question"');
-  const config = cliConfig(options);
+  const config = await cliConfig(options);
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   const progress = progressReporter();
   const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });

@@ -19,7 +19,7 @@ function render(answer: Answer): string {
 }
 
 runCli(async () => {
-  const config = cliConfig(program.opts());
+  const config = await cliConfig(program.opts());
   const logger = createLogger("warn");
   const progress = progressReporter();
   const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });

@@ -2,15 +2,18 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import type { IngestProgress } from "../answer/openAssistant.js";
+import { readManifest } from "../search/indexFiles.js";
 
-/** Config from the environment with CLI overrides for the knowledge and index folders. */
-export function cliConfig(options: { knowledge?: string; index?: string }): Config {
+/**
+ * Config from the environment with CLI overrides for the knowledge and index
+ * folders. `--index DIR` alone answers from that index's own knowledge folder
+ * (recorded in its manifest), never from ./knowledge.
+ */
+export async function cliConfig(options: { knowledge?: string; index?: string }): Promise<Config> {
   const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
-  return {
-    ...config,
-    KNOWLEDGE_DIR: resolve(options.knowledge ?? config.KNOWLEDGE_DIR),
-    INDEX_DIR: resolve(options.index ?? config.INDEX_DIR),
-  };
+  const indexDir = resolve(options.index ?? config.INDEX_DIR);
+  const recorded = options.index && !options.knowledge ? (await readManifest(indexDir))?.knowledgeDir : undefined;
+  return { ...config, KNOWLEDGE_DIR: resolve(options.knowledge ?? recorded ?? config.KNOWLEDGE_DIR), INDEX_DIR: indexDir };
 }
 
 /** A progress bar on a terminal (stderr), nothing otherwise: stdout stays clean for --json. */

@@ -3,15 +3,17 @@ import { ingest } from "../ingest/ingest.js";
 import { createLogger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { cliConfig, progressReporter, runCli } from "./common.js";
+import { renderReport } from "./ingestReport.js";
 
 const program = new Command("ingest")
   .description("Read the knowledge folder into the search index (incremental, atomic).")
   .option("--knowledge <dir>", "folder with the HR documents")
   .option("--index <dir>", "index folder")
+  .option("--json", "print the report (one JSON object) on stdout")
   .parse();
 
 runCli(async () => {
-  const config = cliConfig(program.opts());
+  const config = await cliConfig(program.opts());
   const progress = progressReporter();
   const result = await ingest({
     knowledgeDir: config.KNOWLEDGE_DIR,
@@ -21,6 +23,11 @@ runCli(async () => {
     onProgress: progress.onProgress,
   });
   progress.stop();
+  if (program.opts().json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  process.stderr.write(`${renderReport(result)}\n`);
   const skipped = result.skipped.map((s) => `${s.file} (${s.reason})`).join("; ");
   process.stderr.write(
     `${result.changed ? "Indexed" : "Up to date:"} ${result.documents} documents, ${result.sections} sections, ${result.chunks} chunks ` +

@@ -16,7 +16,7 @@ const program = new Command("search")
 
 runCli(async () => {
   const options = program.opts<{ index?: string; knowledge?: string; top: string; system?: string; json?: boolean }>();
-  const config = cliConfig(options);
+  const config = await cliConfig(options);
   const progress = progressReporter();
   const { kb } = await openKnowledge(config, { logger: createLogger("warn"), onProgress: progress.onProgress });
   progress.stop();

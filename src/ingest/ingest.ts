@@ -12,8 +12,13 @@ import { VectorIndex } from "../search/vectorIndex.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
 import type { ParsedDocument } from "./model.js";
-import { parseDocument } from "./parse/index.js";
+import { PARSER_VERSION, parseDocument } from "./parse/index.js";
 import { scanKnowledge, type KnowledgeFile } from "./scan.js";
+import { loadVocabulary, readGlossary, GLOSSARY_FILE } from "../vocabulary/load.js";
+import { Vocabulary } from "../vocabulary/vocabulary.js";
+import type { DocumentSummary } from "../answer/port.js";
+import { summarise } from "./report.js";
+import { words } from "../text/tokenize.js";
 
 export type IngestOptions = {
   knowledgeDir: string;
@@ -25,7 +30,19 @@ export type IngestOptions = {
   force?: boolean;
 };
 
-export type IngestResult = ReindexSummary & { changed: boolean; versionDir?: string };
+export type IngestResult = ReindexSummary & {
+  changed: boolean;
+  versionDir?: string;
+  /** What was understood of each document (title, system, levels, competencies, facts, tables, warnings). */
+  report: DocumentSummary[];
+  /** Glossary terms that occur in no document. */
+  unusedGlossaryTerms: string[];
+};
+
+/** What decides how documents are read: the vocabulary (packs + glossary) and the parser version. */
+function readingFingerprint(vocabulary: Vocabulary): string {
+  return `${vocabulary.hash}:p${PARSER_VERSION}`;
+}
 
 export class KnowledgeMissingError extends Error {
   override name = "KnowledgeMissingError";
@@ -67,7 +84,7 @@ function reusable(previous: IndexData | undefined, embedderId: string): Map<stri
  * the same files are skipped), the index is current: answered from its
  * manifest alone, without reading the chunk store or the vectors.
  */
-async function unchangedSummary(indexDir: string, embedderId: string, files: KnowledgeFile[], skipped: { file: string; reason: string }[]): Promise<Omit<IngestResult, "seconds"> | undefined> {
+async function unchangedSummary(indexDir: string, embedderId: string, vocabularyHash: string, files: KnowledgeFile[], skipped: { file: string; reason: string }[]): Promise<Omit<IngestResult, "seconds"> | undefined> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return undefined;
   let manifest: Manifest;
@@ -76,7 +93,7 @@ async function unchangedSummary(indexDir: string, embedderId: string, files: Kno
   } catch {
     return undefined;
   }
-  if (manifest.embedder !== embedderId || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl"))) return undefined;
+  if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl"))) return undefined;
   // A cheap integrity check; a store that does not parse is caught when the index is opened (then ingest is forced).
   const vectorBytes = await stat(join(dir, "vectors.f32")).then((s) => s.size, () => -1);
   if (vectorBytes !== manifest.chunks * manifest.dimensions * 4) return undefined;
@@ -89,7 +106,10 @@ async function unchangedSummary(indexDir: string, embedderId: string, files: Kno
     skipped.every((s) => skippedBefore.has(s.file)) &&
     files.length + skipped.length - readable.length === manifest.skipped.length;
   if (!same) return undefined;
-  return { documents: known.size, sections: manifest.sections, chunks: manifest.chunks, embedded: 0, reused: known.size, removed: 0, skipped: manifest.skipped, changed: false };
+  // Up to date: the report comes from the stored document facts (read only here, not on the hot path of a plain start).
+  const facts = JSON.parse(await readFile(join(dir, "facts.json"), "utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
+  const report = facts.documents.map((meta) => summarise({ meta, competencies: facts.competencies.filter((c) => c.source === meta.source), levels: facts.levels.filter((l) => l.source === meta.source) }));
+  return { documents: known.size, sections: manifest.sections, chunks: manifest.chunks, embedded: 0, reused: known.size, removed: 0, skipped: manifest.skipped, changed: false, report, unusedGlossaryTerms: [] };
 }
 
 /** True when the index is missing, built by another embedder, or older than the documents. */
@@ -103,6 +123,7 @@ export async function indexIsStale(knowledgeDir: string, indexDir: string, embed
     return true;
   }
   if (manifest.embedder !== embedderId || manifest.format !== INDEX_FORMAT) return true;
+  if (manifest.vocabulary !== readingFingerprint(loadVocabulary(knowledgeDir))) return true;
   const { files } = await scanKnowledge(knowledgeDir);
   const known = new Map(manifest.documents.map((d) => [d.source, d]));
   const skipped = new Set(manifest.skipped.map((s) => s.file));
@@ -124,18 +145,27 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
   if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
-  const { files, unsupported, unreadable } = await scanKnowledge(knowledgeDir);
-  const upToDate = options.force ? undefined : await unchangedSummary(indexDir, embedder.id, files, [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable]);
+  const scanned = await scanKnowledge(knowledgeDir);
+  const { files, unreadable } = scanned;
+  // The organisation's glossary is vocabulary, not a document.
+  const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE);
+  const vocabulary = loadVocabulary(knowledgeDir);
+  const reading = readingFingerprint(vocabulary);
+  const upToDate = options.force ? undefined : await unchangedSummary(indexDir, embedder.id, reading, files, [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable]);
   if (upToDate) return { ...upToDate, seconds: (performance.now() - started) / 1000 };
   const previous = await previousIndex(indexDir, logger);
   if (previous && previous.manifest.embedder !== embedder.id) {
     logger.warn({ from: previous.manifest.embedder, to: embedder.id }, "embedder changed: re-embedding every document");
   }
-  const reuse = reusable(previous, embedder.id);
+  if (previous && previous.manifest.vocabulary !== reading) logger.info("vocabulary, glossary or parser changed: re-reading every document");
+  const reuse = previous?.manifest.vocabulary === reading ? reusable(previous, embedder.id) : new Map<string, Omit<DocumentEntry, "file">>();
   const previousFiles = new Map(previous?.manifest.documents.map((d) => [d.source, d]) ?? []);
 
   const skipped: { file: string; reason: string }[] = [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable];
   const entries: DocumentEntry[] = [];
+  const loadedTexts = new Map<string, { text: string; format: string; title?: string }>();
+  // Competency names the corpus uses help name the blocks that documents leave unnamed.
+  const corpusNames = new Set<string>([...reuse.values()].flatMap((e) => e.doc.competencies.filter((c) => !c.nameInferred).map((c) => c.name)));
   let reused = 0;
   for (const [i, file] of files.entries()) {
     onProgress?.({ phase: "load", done: i, total: files.length, file: file.source });
@@ -148,7 +178,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     try {
       const loaded = await loadFile(file.absPath);
-      const parsed = parseDocument({ source: file.source, text: loaded.text, format: loaded.format });
+      loadedTexts.set(file.source, loaded);
+      const parsed = parseDocument({ source: file.source, text: loaded.text, format: loaded.format, title: loaded.title }, { vocabulary, corpusNames: [...corpusNames] });
+      for (const c of parsed.competencies) if (!c.nameInferred) corpusNames.add(c.name);
       if (old && old.contentHash === parsed.meta.contentHash) {
         entries.push({ ...old, file });
         reused++;
@@ -163,6 +195,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
   }
   onProgress?.({ phase: "load", done: files.length, total: files.length });
+  await renameWithCorpus(entries, loadedTexts, vocabulary, [...corpusNames]);
 
   const present = new Set(entries.map((e) => e.file.source));
   const removed = [...previousFiles.keys()].filter((source) => !present.has(source)).length;
@@ -175,8 +208,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     removed,
     skipped,
   };
+  const report = entries.map((e) => summarise(e.doc));
+  const unusedGlossaryTerms = unusedTerms(knowledgeDir, entries);
   if (unchanged && skipped.length === previous.manifest.skipped.length) {
-    return { ...summaryBase, embedded: 0, seconds: (performance.now() - started) / 1000, changed: false };
+    return { ...summaryBase, embedded: 0, seconds: (performance.now() - started) / 1000, changed: false, report, unusedGlossaryTerms };
   }
 
   // Embed what is new, in batches, with progress.
@@ -210,6 +245,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       skipped,
       chunks: chunks.length,
       sections: summaryBase.sections,
+      vocabulary: reading,
+      knowledgeDir,
     },
     chunks,
     documents: entries.map((e) => e.doc.meta),
@@ -219,5 +256,32 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   };
   const versionDir = await writeIndex(indexDir, data, (file) => graph.write(file));
   onProgress?.({ phase: "write", done: 1, total: 1 });
-  return { ...summaryBase, embedded: texts.length, seconds: (performance.now() - started) / 1000, changed: true, versionDir };
+  return { ...summaryBase, embedded: texts.length, seconds: (performance.now() - started) / 1000, changed: true, versionDir, report, unusedGlossaryTerms };
+}
+
+/**
+ * A document that left a competency unnamed and that its own words could not
+ * name is read again once every document's competency names are known.
+ */
+async function renameWithCorpus(entries: DocumentEntry[], texts: Map<string, { text: string; format: string; title?: string }>, vocabulary: Vocabulary, corpusNames: string[]): Promise<void> {
+  const known = new Set(vocabulary.competencies.map((c) => c.name));
+  for (const entry of entries) {
+    const loaded = texts.get(entry.file.source);
+    if (!loaded || !entry.doc.competencies.some((c) => c.nameInferred && !known.has(c.name) && !corpusNames.includes(c.name))) continue;
+    const parsed = parseDocument({ source: entry.file.source, ...loaded }, { vocabulary, corpusNames });
+    const { sections: _sections, ...doc } = parsed;
+    entry.doc = doc;
+    entry.chunks = await chunkDocument(parsed);
+  }
+}
+
+/** Glossary terms that occur in no document's text: probably a typo, or a word the documents do not use. */
+function unusedTerms(knowledgeDir: string, entries: DocumentEntry[]): string[] {
+  const glossary = readGlossary(knowledgeDir);
+  if (!glossary) return [];
+  const corpus = ` ${entries.flatMap((e) => e.chunks.map((c) => words(`${c.title} ${c.text}`).join(" "))).join(" ")} `;
+  return Vocabulary.glossaryTerms(glossary).filter((term) => {
+    const folded = words(term).join(" ");
+    return folded && !corpus.includes(` ${folded} `);
+  });
 }

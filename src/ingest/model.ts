@@ -10,12 +10,20 @@ export type SectionKind =
   | "level" // a level/scale typing (Schaal 6, Niveau 1 → Schaal 12, functieklasse)
   | "criteria" // classification criteria table rows
   | "knowledge" // kennis, opleiding, ervaring
+  | "conditions" // arbeidsvoorwaarden, aanbod
   | "text"; // anything else
 
-/** A level in some classification system. */
+/**
+ * A level in some classification system, system-neutral: `system` is a
+ * registry id (src/ingest/systems), `code` the level as the system writes it,
+ * `rank` its order within that system. The DocumentBuilder fills in all three.
+ */
 export type LevelRef = {
-  /** Human label, e.g. "Schaal 6", "Niveau C1", "Functieklasse 15/16", "Niveau 1 (schaal 12)". */
+  /** Human label, e.g. "Schaal 6", "Niveau C1", "Functieklasse 15/16", "FWG 45". */
   label: string;
+  system?: string;
+  code?: string;
+  rank?: number;
   /** Numeric salary scale when the system has one (Rijk, UFO). */
   scale?: number;
   /** A grade/niveau code: "C1", "1". */
@@ -48,6 +56,8 @@ export type CompetencyFact = {
   tips: string[];
   /** Per-level descriptions, e.g. "1 = Ziet de essentie van het probleem". */
   levelDescriptions: string[];
+  /** Expected proficiency per job level, from a competency × class table: { level: "Functieklasse 15/16", value: "2" }. */
+  levelsByJobLevel?: { level: string; value: string }[];
   source: string;
   /** Section path of the competency block (without the list name). */
   path: string[];
@@ -55,6 +65,7 @@ export type CompetencyFact = {
 
 export type LevelFact = LevelRef & {
   source: string;
+  /** Registry id of the level's classification system. */
   system: string;
   /** Typering code, e.g. "322333222  22  22 (32)". */
   code?: string;
@@ -63,11 +74,25 @@ export type LevelFact = LevelRef & {
   path: string[];
 };
 
+/** A label/value fact the document states ("Afdeling: Publiekszaken"), with where it stands. */
+export type LabelledFact = {
+  /** Vocabulary field id ("department", "hours"), or undefined for a label we have no field for. */
+  field?: string;
+  label: string;
+  value: string;
+  path: string[];
+};
+
 export type DocumentMeta = {
   source: string;
   title: string;
   titleInferred: boolean;
+  /** Where the title came from. */
+  titleFrom?: "front-matter" | "document-property" | "label" | "heading" | "file-name";
+  /** Registry id of the classification system (src/ingest/systems). */
   system: string;
+  /** Its display name. */
+  systemName?: string;
   organisation?: string;
   tags: string[];
   /** The job's own levels (from the document), e.g. ["Niveau C1"] or ["Schaal 5", …]. */
@@ -75,6 +100,12 @@ export type DocumentMeta = {
   purpose?: string;
   format: string;
   contentHash: string;
+  /** Label/value facts (department, hours, education, evaluators, …). */
+  facts?: LabelledFact[];
+  /** How many tables the document had. */
+  tables?: number;
+  /** What the parser could not find, for the ingest report ("no level found"). */
+  warnings?: string[];
 };
 
 export type ParsedDocument = {

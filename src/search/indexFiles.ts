@@ -19,6 +19,10 @@ export const ManifestSchema = z.object({
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })).default([]),
   chunks: z.number().int(),
   sections: z.number().int().optional(),
+  /** Hash of the vocabulary packs and glossary the index was parsed with: a change rebuilds. */
+  vocabulary: z.string().optional(),
+  /** The knowledge folder the index was built from: `--index DIR` alone answers from it and never rebuilds from another. */
+  knowledgeDir: z.string().optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -38,6 +42,17 @@ export class IndexUnreadableError extends Error {
 }
 
 const CURRENT = "CURRENT";
+
+/** The manifest of the index a folder points at, or undefined. */
+export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
+  const dir = await currentVersionDir(indexDir);
+  if (!dir) return undefined;
+  try {
+    return ManifestSchema.parse(JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")));
+  } catch {
+    return undefined;
+  }
+}
 
 /** The version folder the index dir points at, or undefined when there is no index. */
 export async function currentVersionDir(indexDir: string): Promise<string | undefined> {

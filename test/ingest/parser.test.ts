@@ -15,7 +15,11 @@ describe("UFO export (service level manager)", () => {
       ["1", 12],
       ["2", 11],
     ]);
-    expect(doc.meta.system).toMatch(/UFO/);
+    expect(doc.meta.system).toBe("ufo");
+    expect(doc.meta.jobLevels.map((l) => [l.system, l.code, l.rank])).toEqual([
+      ["ufo", "12", 12],
+      ["ufo", "11", 11],
+    ]);
   });
 
   it("names the unnamed negotiation competency and keeps its lists apart, deduplicated", () => {
@@ -51,7 +55,7 @@ describe("Flemish provincial Markdown profile", () => {
   const doc = parseSeed("provincie-servicedesk-medewerker-ict.md");
 
   it("takes Niveau C1 as the job level, not a competency's proficiency", () => {
-    expect(doc.meta.jobLevels).toEqual([{ label: "Niveau C1", niveau: "C1" }]);
+    expect(doc.meta.jobLevels).toMatchObject([{ label: "Niveau C1", niveau: "C1", system: "vlaams-lokaal", code: "C1" }]);
     const creativity = doc.competencies.find((c) => c.name === "Creativiteit");
     expect(creativity?.proficiency).toBe("1");
     expect(doc.competencies.filter((c) => c.proficiency === "2").length).toBeGreaterThan(5);

@@ -7,7 +7,7 @@ export { UnreadableDocumentError };
 
 export type DocumentFormat = "txt" | "md" | "docx" | "pdf" | "html";
 /** The text of a document, and the format it came from (Word and HTML arrive as Markdown). */
-export type LoadedFile = { text: string; format: DocumentFormat };
+export type LoadedFile = { text: string; format: DocumentFormat; title?: string };
 
 const FORMATS: Record<string, DocumentFormat> = {
   ".txt": "txt",

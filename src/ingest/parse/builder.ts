@@ -1,5 +1,7 @@
-import type { CompetencyFact, LevelFact, LevelRef, Section, SectionKind } from "../model.js";
+import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Section, SectionKind } from "../model.js";
 import { squash } from "../../text/normalize.js";
+import { completeLevel } from "../systems/levels.js";
+import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 
 /** Collects what a layout parser finds; ids and clean-up live here, once. */
 export class DocumentBuilder {
@@ -7,12 +9,18 @@ export class DocumentBuilder {
   readonly competencies: CompetencyFact[] = [];
   readonly levels: LevelFact[] = [];
   readonly jobLevels: LevelRef[] = [];
+  readonly facts: LabelledFact[] = [];
+  tables = 0;
   purpose?: string;
   title?: string;
 
   constructor(
     readonly source: string,
+    /** Registry id of the document's classification system. */
     readonly system: string,
+    readonly vocabulary: Vocabulary,
+    /** Competency names other documents of the corpus use: they help name unnamed blocks. */
+    readonly corpusNames: readonly string[] = [],
   ) {}
 
   section(path: string[], kind: SectionKind, text: string, extra: Partial<Pick<Section, "level" | "competency">> = {}): void {
@@ -23,17 +31,25 @@ export class DocumentBuilder {
   }
 
   jobLevel(level: LevelRef): void {
-    if (!this.jobLevels.some((known) => known.label === level.label)) this.jobLevels.push(level);
+    const complete = completeLevel(level, this.system);
+    if (!this.jobLevels.some((known) => known.label === complete.label)) this.jobLevels.push(complete);
   }
 
   competency(fact: Omit<CompetencyFact, "source">): void {
     this.competencies.push({ ...fact, source: this.source });
   }
 
+  fact(fact: LabelledFact): void {
+    if (!this.facts.some((known) => known.label === fact.label && known.value === fact.value)) this.facts.push(fact);
+  }
+
   /** A level seen again (one table row at a time) gathers its aspects into one fact. */
   level(fact: Omit<LevelFact, "source" | "system">): void {
     const known = this.levels.find((level) => level.label === fact.label);
     if (known) Object.assign(known.aspects, fact.aspects);
-    else this.levels.push({ ...fact, source: this.source, system: this.system });
+    else {
+      const complete = completeLevel(fact, this.system);
+      this.levels.push({ ...fact, ...complete, source: this.source, system: complete.system! });
+    }
   }
 }

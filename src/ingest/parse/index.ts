@@ -1,20 +1,28 @@
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
-import { normalizeText, squash } from "../../text/normalize.js";
+import { fold, normalizeText, squash } from "../../text/normalize.js";
+import { defaultVocabulary } from "../../vocabulary/load.js";
+import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
-import type { ParsedDocument } from "../model.js";
+import type { DocumentMeta, ParsedDocument } from "../model.js";
+import { detectSystem } from "../systems/detect.js";
+import { bareCode, levelStatements, makeLevel, systemFor } from "../systems/levels.js";
+import { systemById } from "../systems/registry.js";
+import type { ClassificationSystem } from "../systems/system.js";
 import { DocumentBuilder } from "./builder.js";
-import { inferSystem } from "./classificationSystem.js";
-import { looksLikeMarkdown, parseMarkdown } from "./markdown.js";
-import { parsePlain } from "./plain.js";
+import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
+import { toBlocks } from "./structure.js";
 import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
+/** Bump when the parser reads documents differently: an index built by another version is re-read. */
+export const PARSER_VERSION = 3;
+
+/** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
 const LAYOUTS = [
   { name: "ufo", matches: looksLikeUfo, parse: parseUfo },
   { name: "typings", matches: looksLikeTypings, parse: parseRijk },
-  { name: "markdown", matches: looksLikeMarkdown, parse: parseMarkdown },
   { name: "tabbed", matches: looksTabbed, parse: parseTabbed },
 ] as const;
 
@@ -24,44 +32,97 @@ function titleFromFileName(source: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function titleFromLabel(lines: string[]): string | undefined {
-  for (const line of lines.slice(0, 40)) {
-    const match = /^\s*(?:functiebenaming|functietitel|functienaam|naam van de functie)\s*:\s*(.+)$/i.exec(line);
-    if (match) return squash(match[1]!);
-  }
-  return undefined;
+/** "Functieprofiel: Medewerker Publiekszaken" → "Medewerker Publiekszaken". */
+function cleanDocumentTitle(title: string): string {
+  const cleaned = squash(title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)\s*[:\-–]\s*/i, ""));
+  return cleaned.length > 3 ? cleaned : squash(title);
 }
 
+/** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
+function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, sectionTexts: string[]): void {
+  const add = (word: string, code: string) => {
+    const target = systemFor({ word, code }, system);
+    if (target) builder.jobLevel(makeLevel(target, word, code));
+  };
+  for (const fact of builder.facts) {
+    if (fact.field !== "level") continue;
+    const statements = levelStatements(fact.value);
+    if (statements.length) for (const s of statements) add(s.word, s.code);
+    else {
+      const code = bareCode(fact.value);
+      const word = fold(fact.label).replace(/[^a-z\s-]/g, "").trim().split(/\s+/).pop() ?? "";
+      if (code) add(word === "inschaling" ? "schaal" : word, code);
+    }
+  }
+  if (builder.jobLevels.length) return;
+  for (const text of sectionTexts) for (const s of levelStatements(text)) add(s.word, s.code);
+}
+
+function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
+  return [
+    ...(meta.jobLevels.length ? [] : ["no level found"]),
+    ...(competencies ? [] : ["no competency found"]),
+    ...(meta.titleFrom === "file-name" ? ["no title in the text: the file name is used"] : []),
+  ];
+}
+
+export type ParseInput = { source: string; text: string; format: string; /** The document's own title property (Word, PDF, HTML). */ title?: string };
+export type ParseOptions = { vocabulary: Vocabulary; /** Competency names other documents use. */ corpusNames?: readonly string[] };
+
 /**
- * Turns one document's text into sections, facts and metadata. The layout is
- * recognised from the text itself; a document in no known layout is read as
- * plain text, so every readable document ingests.
+ * Turns one document's text into sections, facts and metadata. Known layouts
+ * are recognised from the text itself; any other document is read by its
+ * structure, so every readable document yields title, levels, facts,
+ * competencies and sections where it states them.
  */
-export function parseDocument(input: { source: string; text: string; format: string }): ParsedDocument {
+export function parseDocument(input: ParseInput, options: ParseOptions = { vocabulary: defaultVocabulary() }): ParsedDocument {
+  const { vocabulary } = options;
   const { frontMatter, body } = splitFrontMatter(input.text);
   const text = normalizeText(body);
   const lines = text.split("\n");
-  const system = frontMatter?.system ?? inferSystem(text);
-  const builder = new DocumentBuilder(input.source, system);
+  const system = frontMatter?.system ? systemById(frontMatter.system) : detectSystem(text);
+  const builder = new DocumentBuilder(input.source, system.id, vocabulary, options.corpusNames);
   const layout = LAYOUTS.find((candidate) => candidate.matches(lines));
-  (layout?.parse ?? parsePlain)(lines, builder);
-  if (!builder.sections.length) parsePlain(lines, builder);
+  if (layout) {
+    layout.parse(lines, builder);
+    // Label/value fields are facts in every layout.
+    for (const block of toBlocks(text, vocabulary)) if (block.type === "field") builder.fact({ field: vocabulary.field(block.label)?.id, label: block.label, value: block.value, path: [] });
+  }
+  if (!layout || !builder.sections.length) parseGeneric(text, builder, vocabulary, options.corpusNames);
 
-  const labelled = titleFromLabel(lines);
-  const title = frontMatter?.title ?? labelled ?? builder.title ?? titleFromFileName(input.source);
+  findJobLevels(
+    builder,
+    system,
+    builder.sections.filter((s) => s.kind !== "competency" && s.kind !== "interview-questions" && s.kind !== "development-tips").map((s) => `${s.path.join("\n")}\n${s.text}`),
+  );
+
+  const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;
+  const candidates: [DocumentMeta["titleFrom"], string | undefined][] = [
+    ["front-matter", frontMatter?.title],
+    ["document-property", input.title?.trim() || undefined],
+    ["label", labelled],
+    ["heading", builder.title],
+    ["file-name", titleFromFileName(input.source)],
+  ];
+  const [titleFrom, rawTitle] = candidates.find(([, value]) => value && value.trim()) as [DocumentMeta["titleFrom"], string];
+  const meta: Omit<DocumentMeta, "warnings"> = {
+    source: input.source,
+    title: titleFrom === "front-matter" ? rawTitle : cleanDocumentTitle(rawTitle),
+    titleInferred: titleFrom === "file-name",
+    titleFrom,
+    system: system.id,
+    systemName: system.name,
+    organisation: frontMatter?.organisation,
+    tags: frontMatter?.tags ?? [],
+    jobLevels: builder.jobLevels,
+    purpose: builder.purpose,
+    format: `${input.format}/${layout?.name ?? "structure"}`,
+    contentHash: createHash("sha256").update(input.text).digest("hex"),
+    facts: builder.facts,
+    tables: builder.tables,
+  };
   return {
-    meta: {
-      source: input.source,
-      title,
-      titleInferred: !frontMatter?.title && !labelled && !builder.title,
-      system,
-      organisation: frontMatter?.organisation,
-      tags: frontMatter?.tags ?? [],
-      jobLevels: builder.jobLevels,
-      purpose: builder.purpose,
-      format: `${input.format}/${layout?.name ?? "plain"}`,
-      contentHash: createHash("sha256").update(input.text).digest("hex"),
-    },
+    meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },
     sections: builder.sections,
     competencies: builder.competencies,
     levels: builder.levels,

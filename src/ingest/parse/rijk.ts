@@ -3,6 +3,7 @@ import type { DocumentBuilder } from "./builder.js";
 import { labelKey, splitByLabels } from "./labelledBlocks.js";
 import { parseScaleLine } from "./levels.js";
 import { dedupe } from "./lines.js";
+import { addCompetencyNames } from "./generic.js";
 import { outline, renderGroup, renderOutline, type OutlineGroup } from "./outline.js";
 
 const TOP = new Set(["resultaten", "gedragsindicatoren", "competenties"]);
@@ -56,7 +57,9 @@ export function parseRijk(lines: string[], builder: DocumentBuilder): void {
   for (const block of splitByLabels(body.slice(0, profilesAt), TOP)) {
     const title = block.label ? block.label[0]!.toUpperCase() + block.label.slice(1) : "Inleiding";
     if (block.label === "competenties") {
-      builder.section([title], "text", `Competenties:\n${renderOutline(outline(block.lines))}`);
+      const groups = outline(block.lines);
+      builder.section([title], "competency", `Competenties:\n${renderOutline(groups)}`);
+      addCompetencyNames(builder, groups.flatMap((group) => group.items), [title]);
       continue;
     }
     for (const group of outline(block.lines)) {

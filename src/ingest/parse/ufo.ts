@@ -101,7 +101,7 @@ export function parseUfo(lines: string[], builder: DocumentBuilder): void {
 
   const taken = new Set<string>();
   for (const block of competencies) {
-    const { name } = inferCompetencyName(block, taken);
+    const { name } = inferCompetencyName(block, builder.vocabulary, taken, builder.corpusNames);
     taken.add(name);
     addCompetency(builder, ["Competenties"], { ...block, name });
   }

@@ -1,0 +1,18 @@
+import type { IngestResult } from "../ingest/ingest.js";
+
+/**
+ * The ingest report as a person reads it: one line per document with what was
+ * understood, and a warning for each document that yielded no level, no
+ * competency or no title, so an HR admin sees at once what to check.
+ */
+export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "unusedGlossaryTerms">): string {
+  const lines: string[] = [];
+  for (const doc of result.report) {
+    const levels = doc.levels.length ? doc.levels.slice(0, 6).join(", ") + (doc.levels.length > 6 ? ` (+${doc.levels.length - 6})` : "") : "–";
+    lines.push(`  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`);
+    for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
+  }
+  for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);
+  if (result.unusedGlossaryTerms.length) lines.push(`  ⚠ glossary terms that occur in no document: ${result.unusedGlossaryTerms.join(", ")}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,223 @@
+import type { SectionKind } from "../model.js";
+import { fold, squash } from "../../text/normalize.js";
+import type { Vocabulary } from "../../vocabulary/vocabulary.js";
+import type { DocumentBuilder } from "./builder.js";
+import { addCompetency, type CompetencyBlock } from "./competencyBlock.js";
+import { inferCompetencyName } from "./competencyName.js";
+import { splitRunTogether } from "./lines.js";
+import { renderTable, toBlocks, toTree, type Block, type Node } from "./structure.js";
+
+/** "3.2 Samenwerken", "Competentie 4: Samenwerken (niveau 2)" → "Samenwerken". */
+function cleanTitle(title: string): string {
+  return squash(
+    title
+      .replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, "")
+      .replace(/^(?:competentie|competency|kerncompetentie)\s*\d*\s*[:.-]\s*/i, "")
+      .replace(/\s*[([]\s*(?:niveau|level|beheersingsniveau)\s*:?\s*\w+\s*[)\]]\s*$/i, ""),
+  );
+}
+
+const PROFICIENCY_IN_TITLE = /[([]\s*(?:niveau|level|beheersingsniveau)\s*:?\s*(\w+)\s*[)\]]\s*$/i;
+const GENERIC_BLOCK_TITLE = /^(?:competentie|competency|kerncompetentie)\s*\d*$/i;
+
+function listKindOf(vocabulary: Vocabulary, text: string) {
+  return vocabulary.listKind(cleanTitle(text));
+}
+
+/** Does this node look like one competency: a name with indicators, questions or tips under it? */
+function hasCompetencyLists(node: Node, vocabulary: Vocabulary): boolean {
+  const lists = (kind: string | undefined) => kind === "indicators" || kind === "questions" || kind === "tips";
+  return node.blocks.some((b) => b.type === "label" && lists(listKindOf(vocabulary, b.text))) || node.children.some((c) => lists(listKindOf(vocabulary, c.title)));
+}
+
+function render(blocks: Block[]): string {
+  return blocks
+    .map((block) => {
+      switch (block.type) {
+        case "field":
+          return `${block.label}: ${block.value}`;
+        case "item":
+          return `- ${block.text}`;
+        case "label":
+          return `${block.text}:`;
+        case "table":
+          return renderTable(block);
+        case "text":
+          return block.text;
+        default:
+          return "";
+      }
+    })
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** A competency × job-level table: level codes across the top, competencies down the side, short values. */
+function competencyLevelTable(block: Extract<Block, { type: "table" }>): { levels: string[]; rows: { name: string; values: string[] }[] } | undefined {
+  const header = block.header.length ? block.header : block.rows[0] ?? [];
+  const rows = block.header.length ? block.rows : block.rows.slice(1);
+  const levelColumns = header.slice(1).filter((cell) => /\d|^[A-E]\d?$/.test(cell.trim()) && cell.length <= 30);
+  if (levelColumns.length < 2 || levelColumns.length !== header.length - 1) return undefined;
+  const shortValues = rows.every((row) => row.slice(1).every((cell) => cell.length <= 20));
+  if (!rows.length || !shortValues) return undefined;
+  return { levels: header.slice(1), rows: rows.filter((row) => row[0]).map((row) => ({ name: row[0]!, values: row.slice(1) })) };
+}
+
+type Context = { builder: DocumentBuilder; vocabulary: Vocabulary; corpusNames: readonly string[]; taken: Set<string> };
+
+function addFieldsAndTables(node: Node, path: string[], context: Context): void {
+  const { builder, vocabulary } = context;
+  for (const block of node.blocks) {
+    if (block.type === "field") builder.fact({ field: vocabulary.field(block.label)?.id, label: block.label, value: block.value, path });
+    if (block.type !== "table") continue;
+    builder.tables++;
+    const width = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+    const all = [...(block.header.length ? [block.header] : []), ...block.rows];
+    if (width === 2) {
+      // A two-column table is label/value pairs; a header row that names a field is a pair too.
+      for (const row of all) {
+        const [label, value] = row;
+        if (!label || !value) continue;
+        const field = vocabulary.field(label);
+        if (row === block.header && !field) continue;
+        builder.fact({ field: field?.id, label: label.replace(/:$/, ""), value, path });
+      }
+      continue;
+    }
+    // A column whose header names a field ("Schaal", "Afdeling") gives each row that fact.
+    if (block.header.length) {
+      block.header.forEach((head, column) => {
+        const field = vocabulary.field(head);
+        if (!field || column === 0) return;
+        for (const row of block.rows) if (row[column]) builder.fact({ field: field.id, label: head, value: row[column]!, path: [...path, row[0] ?? ""] });
+      });
+    }
+    const levelTable = competencyLevelTable(block);
+    if (levelTable) {
+      for (const row of levelTable.rows) {
+        const levelsByJobLevel = levelTable.levels.map((level, i) => ({ level, value: row.values[i] ?? "" })).filter((l) => l.value && !/^[-–]$/.test(l.value));
+        const known = builder.competencies.find((c) => fold(c.name) === fold(row.name));
+        if (known) known.levelsByJobLevel = levelsByJobLevel;
+        else builder.competency({ name: row.name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], levelsByJobLevel, path: [...path, row.name] });
+      }
+    }
+  }
+}
+
+function competencyFromNode(node: Node, parentPath: string[], context: Context): void {
+  const { vocabulary } = context;
+  const block: CompetencyBlock = { name: "", nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [] };
+  const descriptions: string[] = [];
+  const proficiencyFromTitle = PROFICIENCY_IN_TITLE.exec(node.title)?.[1];
+  if (proficiencyFromTitle) block.proficiency = proficiencyFromTitle;
+  const take = (blocks: Block[], initial: "indicators" | "questions" | "tips" | "description" | "levels", levelLabel?: string) => {
+    let target: string = initial;
+    for (const b of blocks) {
+      if (b.type === "label") {
+        target = listKindOf(vocabulary, b.text) ?? (levelLabel ? target : "levels");
+        if (target === "levels" && !listKindOf(vocabulary, b.text)) levelLabel = b.text;
+        continue;
+      }
+      if (b.type === "field") {
+        const kind = listKindOf(vocabulary, b.label);
+        if (/^(?:niveau|beheersingsniveau|gevraagd niveau|level|proficiency)$/i.test(b.label.trim())) block.proficiency ??= b.value.replace(/[^\w/-].*$/, "") || b.value;
+        else if (kind === "description") descriptions.push(b.value);
+        else if (kind === "questions" || kind === "tips" || kind === "indicators") block[kind].push(b.value);
+        else descriptions.push(`${b.label}: ${b.value}`);
+        continue;
+      }
+      const text = b.type === "table" ? renderTable(b) : b.text;
+      if (b.type === "text" && (target === "description" || (target === "indicators" && !block.indicators.length && !descriptions.length))) {
+        descriptions.push(text);
+        continue;
+      }
+      if (target === "levels") block.levelDescriptions!.push(levelLabel ? `${levelLabel}: ${text}` : text);
+      else if (target === "description") descriptions.push(text);
+      else if (b.type === "item" && target === "indicators") block.indicators.push(...splitRunTogether(text));
+      else (block[target as "indicators" | "questions" | "tips"]).push(text);
+    }
+  };
+  take(node.blocks, "indicators");
+  for (const child of node.children) {
+    const kind = listKindOf(vocabulary, child.title);
+    if (kind) take(child.blocks, kind);
+    else {
+      // "Niveau 2 – gevorderd": behaviour per proficiency level.
+      take(child.blocks, "levels", cleanTitle(child.title));
+      for (const grandchild of child.children) take(grandchild.blocks, listKindOf(vocabulary, grandchild.title) ?? "levels", cleanTitle(grandchild.title));
+    }
+  }
+  block.description = descriptions.join(" ");
+  const title = cleanTitle(node.title);
+  const generic = !title || GENERIC_BLOCK_TITLE.test(title) || vocabulary.listKind(title) !== undefined || vocabulary.headingKind(title) === "competency";
+  if (generic) {
+    const inferred = inferCompetencyName(block, vocabulary, context.taken, context.corpusNames);
+    block.name = inferred.name;
+    block.nameInferred = true;
+  } else block.name = title;
+  context.taken.add(block.name);
+  addCompetency(context.builder, parentPath, block);
+}
+
+/** Short bullet items under a "Competenties" heading are the competencies a role asks for, by name. */
+function competencyNameList(node: Node, path: string[], context: Context): void {
+  addCompetencyNames(
+    context.builder,
+    node.blocks.filter((b): b is Extract<Block, { type: "item" }> => b.type === "item").map((b) => b.text),
+    path,
+  );
+}
+
+/** Records listed competency names (without description) when most of them are competencies we know. */
+export function addCompetencyNames(builder: DocumentBuilder, list: string[], path: string[]): void {
+  const context = { builder, vocabulary: builder.vocabulary, corpusNames: builder.corpusNames };
+  const items = list.map((item) => item.replace(/[.;]$/, "").trim());
+  const names = items.filter((item) => item.split(" ").length <= 6 && !/[.:]/.test(item) && !/^p\.?m\.?$/i.test(item));
+  // Names, not knowledge items: most must be competencies the vocabulary or the corpus knows.
+  const known = names.filter((name) => context.vocabulary.competenciesNamed(name).length > 0 || context.corpusNames.some((n) => fold(n) === fold(name)));
+  if (!names.length || names.length < items.length * 0.8 || known.length < names.length / 2) return;
+  for (const name of names) {
+    if (context.builder.competencies.some((c) => fold(c.name) === fold(name))) continue;
+    context.builder.competency({ name: name.charAt(0).toUpperCase() + name.slice(1), nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path: [...path, name] });
+  }
+}
+
+function walk(node: Node, path: string[], inherited: SectionKind | undefined, context: Context): void {
+  const { builder, vocabulary } = context;
+  const own = node.title ? vocabulary.headingKind(cleanTitle(node.title)) : undefined;
+  const kind: SectionKind = own ?? inherited ?? "text";
+  const nodePath = node.title ? [...path, cleanTitle(node.title) || node.title] : path;
+  const underCompetencies = inherited === "competency" && own === undefined;
+  const isCompetency =
+    node.title !== "" &&
+    (hasCompetencyLists(node, vocabulary) ||
+      (underCompetencies && cleanTitle(node.title).split(" ").length <= 8 && (node.blocks.length > 0 || node.children.length > 0)));
+  if (isCompetency) {
+    competencyFromNode(node, path, context);
+    return;
+  }
+  addFieldsAndTables(node, nodePath, context);
+  if (kind === "competency" && !node.children.length) competencyNameList(node, nodePath, context);
+  const text = render(node.blocks);
+  if (text) {
+    builder.section(nodePath.length ? nodePath : ["Inleiding"], kind, text);
+    if (kind === "purpose" && !builder.purpose) builder.purpose = node.blocks.filter((b) => b.type === "text").map((b) => (b as { text: string }).text).join(" ") || undefined;
+  }
+  for (const child of node.children) walk(child, nodePath, kind === "text" ? undefined : kind, context);
+}
+
+/**
+ * Any document, whatever its layout: headings of any style, label/value
+ * fields, tables, lists and competency blocks recognised by their structure.
+ */
+export function parseGeneric(text: string, builder: DocumentBuilder, vocabulary: Vocabulary, corpusNames: readonly string[] = []): void {
+  const tree = toTree(toBlocks(text, vocabulary));
+  // One heading above all others at the very top is the document's title, not a section.
+  let root = tree;
+  const first = tree.children[0];
+  if (first && tree.children.length === 1 && !tree.blocks.some((b) => b.type !== "field")) {
+    builder.title ??= cleanTitle(first.title);
+    root = { ...first, title: "", blocks: [...tree.blocks, ...first.blocks] };
+  }
+  walk(root, [], undefined, { builder, vocabulary, corpusNames, taken: new Set() });
+}

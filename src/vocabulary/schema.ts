@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** Folded words or phrases: YAML lists of strings, trimmed, empty entries dropped. */
+const phrases = z.array(z.string().trim().min(1)).default([]);
+const bilingual = { nl: z.string().min(1), en: z.string().min(1) };
+
+export const CompetencyEntrySchema = z.object({
+  name: z.string().trim().min(1),
+  aliases: phrases,
+  cues: phrases,
+});
+
+export const SectionKindEntrySchema = z.object({ headings: phrases, asks: phrases });
+
+export const FieldSchema = z.object({ id: z.string().min(1), labels: phrases, ...bilingual });
+
+export const OutOfScopeSchema = z.object({
+  id: z.string().min(1),
+  words: phrases,
+  /** Words that show a document does cover the topic after all (then it is answered). */
+  evidence: phrases,
+  ...bilingual,
+});
+
+export const LanguagePackSchema = z.object({
+  version: z.literal(1),
+  languages: z.object({ en: phrases, nl: phrases }),
+  questionWords: z.string().default(""),
+  followUpOpeners: phrases,
+  more: phrases,
+  why: phrases,
+  help: phrases,
+  greetings: phrases,
+  reset: phrases,
+});
+
+export const HrPackSchema = z.object({
+  version: z.literal(1),
+  competencies: z.array(CompetencyEntrySchema).default([]),
+  synonyms: z.array(phrases).default([]),
+  sectionKinds: z.record(z.string(), SectionKindEntrySchema).default({}),
+  listKinds: z.object({ indicators: phrases, questions: phrases, tips: phrases, description: phrases, levels: phrases }),
+  fields: z.array(FieldSchema).default([]),
+  outOfScope: z.array(OutOfScopeSchema).default([]),
+  intentWords: z.object({
+    catalogue: phrases,
+    compare: phrases,
+    lookup: phrases,
+    workDescription: phrases,
+    interview: phrases,
+    development: phrases,
+    career: phrases,
+    scale: phrases,
+    competency: phrases,
+  }),
+});
+
+/** An organisation's own words: `knowledge/glossary.yaml`. Every part is optional. */
+export const GlossarySchema = z
+  .object({
+    synonyms: z.array(phrases).default([]),
+    roles: z.array(z.object({ name: z.string().trim().min(1), aliases: phrases })).default([]),
+    competencies: z.array(CompetencyEntrySchema).default([]),
+    outOfScope: z.array(OutOfScopeSchema).default([]),
+  })
+  .strict();
+
+export type CompetencyEntry = z.infer<typeof CompetencyEntrySchema>;
+export type FieldEntry = z.infer<typeof FieldSchema>;
+export type OutOfScopeEntry = z.infer<typeof OutOfScopeSchema>;
+export type LanguagePack = z.infer<typeof LanguagePackSchema>;
+export type HrPack = z.infer<typeof HrPackSchema>;
+export type Glossary = z.infer<typeof GlossarySchema>;
