@@ -1,14 +1,16 @@
 import type { Logger } from "../logger.js";
 import { summarise } from "../ingest/report.js";
+import { systemById } from "../ingest/systems/registry.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
-import type { Answer } from "./answer.js";
+import type { Answer, Citation } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
-import { ConversationMemory } from "./memory.js";
+import { withCitationMarkers } from "./compose/markers.js";
+import { detectIntent } from "./intents/registry.js";
+import { ConversationMemory, type Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
 import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
-import { detectLanguage } from "./understand/language.js";
-import { QUESTION_WORDS } from "./understand/questionWords.js";
-import { isFollowUp, resolveFollowUp, understand, type Understanding } from "./understand/understand.js";
+import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
+import { understand, type QueryPlan, type Understanding } from "./understand/understand.js";
 
 /**
  * Answers with a language model when one is configured. Returns undefined to
@@ -79,16 +81,18 @@ export class FunctiewijzerAssistant implements Assistant {
     const started = performance.now();
     const text = (question ?? "").trim();
     const draft = this.checkInput(text) ?? (await this.answer(text, options));
+    const citations = this.withTitles(draft.citations);
     const answer: Answer = {
       question: text,
-      answer: tidyMarkdown(draft.answer),
+      answer: tidyMarkdown(withCitationMarkers(draft.answer, citations)),
       language: draft.language,
       intent: draft.intent,
       answered: draft.answered,
       mode: draft.mode,
-      citations: draft.citations,
+      citations,
       followUps: draft.followUps,
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(draft.expansions?.length ? { expansions: draft.expansions } : {}),
     };
     this.options.logger.info(
       {
@@ -105,9 +109,17 @@ export class FunctiewijzerAssistant implements Assistant {
     return answer;
   }
 
+  /** Citations carry the document's title and system, for chips and pop-ups. */
+  private withTitles(citations: Citation[]): Citation[] {
+    return citations.map((c) => {
+      const doc = this.kb.document(c.source);
+      return doc ? { ...c, title: doc.title, system: systemById(doc.system).name } : c;
+    });
+  }
+
   /** Empty, oversized or wordless input gets a polite answer without searching. */
   private checkInput(text: string): (Draft & Pick<Answer, "language" | "mode">) | undefined {
-    const language = detectLanguage(text.slice(0, 500));
+    const language = this.kb.vocabulary.language(text.slice(0, 500));
     const polite = (nl: string, en: string) => ({
       intent: "unknown" as const,
       answered: false,
@@ -128,28 +140,80 @@ export class FunctiewijzerAssistant implements Assistant {
     return undefined;
   }
 
-  private async answer(text: string, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
+  private async answer(asked: string, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const kb = this.kb;
-    let u = understand(text, kb);
-    const previous = this.memory.last(options.conversation);
-    if (previous && isFollowUp(u)) {
-      const { known } = kb.coverage(u.question, QUESTION_WORDS);
-      u = resolveFollowUp(u, previous, known > 0 && !u.competency && !u.levels.length);
+    const previous = await this.memory.last(options.conversation);
+    // "2" picks the second suggestion of the previous answer, in every door that numbers them.
+    const picked = pickedSuggestion(asked);
+    const text = picked && previous?.followUps[picked - 1] ? previous.followUps[picked - 1]! : asked;
+    let plan = understand(text, kb);
+    if (plan.conversational === "reset") {
+      this.memory.forget(options.conversation);
+      return { ...this.conversationDraft(plan, say(plan.language, "Prima, we beginnen een nieuw gesprek. Waar kan ik je mee helpen?", "Fine, let's start a new conversation. What can I help you with?"), []), intent: "help" };
     }
-    const offline = await answerOffline(u, kb);
+    if (previous && plan.conversational === "more") return this.more(plan, previous, options);
+    if (previous && plan.conversational === "why") return this.why(plan, previous, options);
+    const detected = detectIntent(plan, kb);
+    plan = { ...plan, intent: detected.intent, intentExplicit: detected.explicit };
+    if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
+
+    const offline = await answerOffline(plan, kb);
     let draft: Draft & { mode: Answer["mode"] } = { ...offline, mode: "offline" };
-    if (this.options.llm && offline.intent !== "unknown") {
+    if (this.options.llm && offline.intent !== "unknown" && offline.intent !== "help") {
       const outcome: GenerationOutcome = {};
-      const generated = await this.options.llm.answer(u, kb, offline, options, outcome).catch((error: unknown) => {
+      const generated = await this.options.llm.answer(plan, kb, offline, options, outcome).catch((error: unknown) => {
         this.options.logger.warn({ err: (error as Error).message }, "generated answer failed; using the offline answer");
         outcome.modelUnavailable = true;
         return undefined;
       });
       if (generated) draft = { ...generated, mode: "llm" };
       // The model was down: say so briefly, so nobody wonders why the answer reads differently.
-      else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(u.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
+      else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(plan.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
     }
-    this.memory.remember(options.conversation, { ...u, intent: draft.intent === "unknown" ? u.intent : draft.intent, sources: [...new Set(draft.citations.map((c) => c.source))] });
-    return { ...draft, language: u.language };
+    this.remember(options, plan, draft);
+    return { ...draft, language: plan.language };
+  }
+
+  private remember(options: AskOptions, plan: QueryPlan, draft: Draft, expansions = draft.expansions ?? []): void {
+    this.memory.remember(options.conversation, {
+      plan,
+      intent: draft.intent === "unknown" ? plan.intent : draft.intent,
+      answered: draft.answered,
+      sources: [...new Set(draft.citations.map((c) => c.source))],
+      citations: draft.citations,
+      followUps: draft.followUps,
+      expansions,
+    });
+  }
+
+  private conversationDraft(plan: QueryPlan, answer: string, citations: Citation[], intent: Answer["intent"] = "general"): Draft & Pick<Answer, "language" | "mode"> {
+    return { intent, answered: true, answer, citations, followUps: [], language: plan.language, mode: "offline" };
+  }
+
+  /** "Meer": the rest of the list the previous answer cut short. */
+  private more(plan: QueryPlan, previous: Turn, options: AskOptions): Draft & Pick<Answer, "language" | "mode"> {
+    const language = previous.plan.language;
+    const [next, ...rest] = previous.expansions;
+    const draft: Draft = next
+      ? { intent: previous.intent, answered: true, answer: `${say(language, "Verder:", "Continued:")}\n\n${next.markdown}`, citations: previous.citations.slice(0, 2), followUps: previous.followUps }
+      : { intent: previous.intent, answered: true, answer: say(language, "Dat was alles wat de documenten hierover zeggen.", "That is everything the documents say about this."), citations: previous.citations.slice(0, 1), followUps: previous.followUps };
+    this.memory.remember(options.conversation, { ...previous, plan: previous.plan, expansions: rest, citations: previous.citations, followUps: previous.followUps });
+    return { ...draft, language: language ?? plan.language, mode: "offline" };
+  }
+
+  /** "Waarom?": the evidence behind the previous answer, quoted. */
+  private why(plan: QueryPlan, previous: Turn, options: AskOptions): Draft & Pick<Answer, "language" | "mode"> {
+    const language = previous.plan.language;
+    if (!previous.citations.length) {
+      const answer = say(language, "Het vorige antwoord kon ik niet op de documenten baseren: ze beschrijven dat onderwerp niet. Daarom gaf ik geen antwoord in plaats van te gokken.", "I could not base the previous answer on the documents: they do not describe that topic. So I gave no answer rather than guess.");
+      return { intent: previous.intent, answered: true, answer, citations: [], followUps: previous.followUps, language, mode: "offline" };
+    }
+    const lines = previous.citations.map((c, i) => {
+      const title = this.kb.document(c.source)?.title ?? c.source;
+      return `${i + 1}. _${title}_ › ${c.section}${c.quote ? `: "${c.quote}"` : ""}`;
+    });
+    const answer = `${say(language, "Het vorige antwoord is gebaseerd op deze passages:", "The previous answer is based on these passages:")}\n\n${lines.join("\n")}`;
+    this.memory.remember(options.conversation, { ...previous });
+    return { intent: previous.intent, answered: true, answer, citations: previous.citations, followUps: previous.followUps, language, mode: "offline" };
   }
 }

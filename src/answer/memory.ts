@@ -1,6 +1,6 @@
-import type { Understanding } from "./understand/understand.js";
+import type { TurnRecord } from "./understand/conversation.js";
 
-export type Turn = Understanding & { sources: string[]; at: number };
+export type Turn = TurnRecord & { at: number };
 
 /**
  * Recent turns per conversation, bounded in conversations, turns and age, so
@@ -38,6 +38,11 @@ export class ConversationMemory {
     while (this.conversations.size > this.maxConversations) {
       this.conversations.delete(this.conversations.keys().next().value!);
     }
+  }
+
+  /** "Nieuw gesprek": the conversation starts again. */
+  forget(conversation: string | undefined): void {
+    if (conversation) this.conversations.delete(conversation);
   }
 
   get size(): number {

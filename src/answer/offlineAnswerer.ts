@@ -1,64 +1,65 @@
-import { expandQuery } from "../domain/thesaurus.js";
-import type { KnowledgeBase } from "../search/knowledgeBase.js";
+import type { KnowledgeBase, SearchHit } from "../search/knowledgeBase.js";
+import type { PreparedQuery } from "../search/queryExpansion.js";
 import { fold } from "../text/normalize.js";
-import { QUESTION_WORDS } from "./understand/questionWords.js";
-import { composeCareer } from "./compose/career.js";
-import { composeCompetency } from "./compose/competency.js";
 import { say, type ComposeContext, type Draft } from "./compose/draft.js";
-import { composeGeneral } from "./compose/general.js";
-import { composeInterview } from "./compose/interview.js";
 import { refuse } from "./compose/refusal.js";
-import { composeScale } from "./compose/scale.js";
-import type { Understanding } from "./understand/understand.js";
+import { intentById } from "./intents/registry.js";
+import type { QueryPlan } from "./understand/understand.js";
 
 /** How many of the best hits may show that the question's words occur together. */
 const TOGETHER_HITS = 5;
 
-export type Retrieval = { hits: ComposeContext["hits"]; query: string };
+export type Retrieval = { hits: SearchHit[]; query: PreparedQuery };
 
-/** The retrieval behind an answer; the LLM mode uses the same context. */
-export async function retrieve(u: Understanding, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
-  const query = [u.searchText, u.competency ?? "", ...expandQuery(fold(`${u.searchText} ${kb.spelled(u.searchText)}`))].join(" ");
+/**
+ * The one retrieval behind every answer: the offline composers, the LLM
+ * mode's context and both evals search with the plan's prepared query (own
+ * words, the asked competency at full weight, weighted synonyms, kind hints).
+ */
+export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
+  const prepared = u.prepared;
+  const competency = u.competency && !fold(prepared.query).includes(fold(u.competency)) ? ` ${u.competency}` : "";
+  const query: PreparedQuery = { ...prepared, query: `${prepared.query}${competency}`, competencies: u.competency ? [...new Set([...prepared.competencies, ...kb.competencyNames.keysOf(u.competency)])] : prepared.competencies };
   const filter = u.system ? { system: u.system } : undefined;
-  return { query, hits: await kb.search(query, { k, filter, expand: false }) };
+  return { query, hits: await kb.searchPrepared(query, { k, filter }) };
+}
+
+const evidenced = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+
+/** Whether any document speaks to an out-of-scope topic after all (then it is answered from there). */
+function documentsCover(kb: KnowledgeBase, topic: NonNullable<QueryPlan["outOfScope"]>): boolean {
+  let cache = evidenced.get(kb);
+  if (!cache) evidenced.set(kb, (cache = new Map()));
+  let covered = cache.get(topic.id);
+  if (covered === undefined) {
+    const entry = kb.vocabulary.outOfScope.find((t) => t.id === topic.id);
+    const words = (entry?.evidence ?? []).map(fold);
+    covered = words.length > 0 && kb.chunks.some((c) => words.some((w) => fold(c.text).includes(w)));
+    cache.set(topic.id, covered);
+  }
+  return covered;
 }
 
 /**
  * Exact, cited answers without a language model: facts extracted at ingest
- * (levels, competencies, their lists) and retrieved sections, composed per
- * intent. When the documents do not support an answer, it says so.
+ * and retrieved sections, composed by the plan's intent. When the documents
+ * do not support an answer, it says so, with the right reason.
  */
-export async function answerOffline(u: Understanding, kb: KnowledgeBase, retrieval?: Retrieval): Promise<Draft> {
+export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?: Retrieval): Promise<Draft> {
   const lang = u.language;
-  if (u.asksSalaryAmount && !kb.mentionsEuroAmounts) {
-    return refuse(u, kb, say(lang, "De documenten noemen geen salarisbedragen, vergoedingen of andere arbeidsvoorwaarden in euro's; alleen schalen en niveaus.", "The documents contain no salary amounts, allowances or other terms of employment in euros; only scales and levels."));
-  }
-  if (u.asksConversion) {
-    const systems = [...new Set(kb.documents.map((d) => d.system))].join("; ");
-    return refuse(u, kb, say(lang, `De documenten rekenen functiewaarderingssystemen niet in elkaar om (${systems}). Ik kan per systeem de niveaus geven, maar geen omrekening.`, `The documents do not convert one job classification system into another (${systems}). I can give the levels per system, but no conversion.`));
-  }
-  const { topic, known } = kb.coverage(u.question, QUESTION_WORDS);
-  const anchored = Boolean(u.competency) || u.levels.length > 0 || u.followUp;
-  if ((topic > 0 && known / topic < 0.5 && !anchored) || (topic === 0 && !anchored && u.intent === "general")) {
-    return refuse(u, kb, say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents."));
-  }
+  if (u.outOfScope && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
   const { hits } = retrieval ?? (await retrieve(u, kb));
+  const context: ComposeContext = { u, kb, hits };
+  const intent = intentById(u.intent);
+  if (u.intent === "help" || u.intent === "catalogue") return intent.compose(context);
+
+  const { topic, known } = kb.coverage(u.question, kb.vocabulary.questionWords);
+  const anchored = Boolean(u.competency) || u.levels.length > 0 || u.followUp || u.roles.length > 0 || (u.workDescription && known > 0);
+  const nothing = say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents.");
+  if ((topic > 0 && known / topic < 0.5 && !anchored) || (topic === 0 && !anchored && u.intent === "general")) return refuse(u, kb, nothing, [], hits);
   // The question's words must meet in one section, not be scattered over the corpus.
   const candidates = [...hits.slice(0, TOGETHER_HITS).map((hit) => hit.chunk.id), ...kb.lexicalSearch(u.question, TOGETHER_HITS).map((s) => s.id)];
-  const together = Math.max(0, ...candidates.map((id) => kb.chunkCoverage(id, u.question, QUESTION_WORDS)));
-  if (!hits.length || (!anchored && together < 0.5)) return refuse(u, kb, say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents."));
-  const context: ComposeContext = { u, kb, hits };
-  switch (u.intent) {
-    case "scale":
-      return composeScale(context);
-    case "career":
-      return composeCareer(context);
-    case "interview":
-      return composeInterview(context);
-    case "competency":
-    case "development":
-      return composeCompetency(context, u.intent);
-    default:
-      return composeGeneral(context);
-  }
+  const together = Math.max(0, ...candidates.map((id) => kb.chunkCoverage(id, u.question, kb.vocabulary.questionWords)));
+  if (!hits.length || (!anchored && together < 0.5)) return refuse(u, kb, nothing, [], hits);
+  return intent.compose(context);
 }

@@ -102,17 +102,44 @@ export async function evaluateAnswers(questions: AnswerQuestion[], options: { kn
   };
 }
 
+/** The labelled question sets: what we tune on (dev), its rewordings, and the held-out set over documents we never tuned on. */
+export const EVAL_SETS = {
+  dev: { questions: "test/eval/dev/questions.jsonl", knowledge: "knowledge", what: "dev (tuning set, seed documents)" },
+  paraphrases: { questions: "test/eval/dev/paraphrases.jsonl", knowledge: "knowledge", what: "dev paraphrases (same questions, none of the documents' words)" },
+  heldout: { questions: "test/eval/heldout/questions.jsonl", knowledge: "test/fixtures/unseen", what: "held-out (unseen documents, written before tuning)" },
+} as const;
+export type EvalSetName = keyof typeof EVAL_SETS;
+
+function printReport(what: string, report: AnswerEvalReport): void {
+  process.stdout.write(`\n## ${what}: ${report.mode} mode, ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answerable by the documents)\n\n`);
+  process.stdout.write(
+    `${markdownTable([
+      { metric: "fact accuracy (answerable, all facts present)", value: report.factAccuracy, target: "≥ 0.90" },
+      { metric: "citation precision (cited source expected)", value: report.citationPrecision, target: "≥ 0.95" },
+      { metric: "correct refusals (unanswerable refused)", value: report.correctRefusals, target: "1.00" },
+      { metric: "false refusals (answerable refused)", value: report.falseRefusals, target: "≤ 0.05" },
+      { metric: "intent accuracy (labelled questions)", value: report.intentAccuracy, target: "–" },
+      { metric: "latency p50 ms", value: report.latencyP50, target: "–" },
+      { metric: "latency p95 ms", value: report.latencyP95, target: "< 50 (offline)" },
+    ])}\n`,
+  );
+  if (report.failures.length) process.stdout.write(`\n${report.failures.length} with problems:\n${report.failures.map((f) => `- ${f.id} "${f.question}": ${f.problem}`).join("\n")}\n`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const program = new Command("eval")
-    .description("Answer quality on a labelled question set: facts, citations, refusals, latency.")
-    .option("--questions <file>", "JSON lines (see src/eval/answerQuestions.ts)", "test/eval/answer-questions.jsonl")
-    .option("--knowledge <dir>", "folder with the HR documents", "knowledge")
+    .description("Answer quality on labelled question sets: facts, citations, refusals, latency. Reports dev, paraphrases and held-out separately.")
+    .option("--set <name>", "dev, paraphrases, heldout, or all", "all")
+    .option("--questions <file>", "a question file of your own (JSON lines, see src/eval/answerQuestions.ts); with --knowledge")
+    .option("--knowledge <dir>", "folder with the HR documents for --questions", "knowledge")
     .option("--mode <mode>", "offline, or llm (needs OPENAI_API_KEY or OPENAI_BASE_URL)", "offline")
-    .option("--json", "print the report as JSON")
+    .option("--json", "print the reports as JSON")
     .parse();
   runCli(async () => {
-    const options = program.opts<{ questions: string; knowledge: string; mode: string; json?: boolean }>();
+    const options = program.opts<{ set: string; questions?: string; knowledge: string; mode: string; json?: boolean }>();
     if (options.mode !== "offline" && options.mode !== "llm") throw new Error('--mode must be "offline" or "llm"');
+    const names = options.set === "all" ? (Object.keys(EVAL_SETS) as EvalSetName[]) : [options.set as EvalSetName];
+    if (!options.questions && names.some((name) => !(name in EVAL_SETS))) throw new Error(`--set must be one of ${Object.keys(EVAL_SETS).join(", ")} or all`);
     let llm: GeneratedAnswerer | undefined;
     if (options.mode === "llm") {
       const config = loadConfig();
@@ -120,21 +147,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       llm = createLlmAnswererFromConfig(config, createLogger("warn"));
       if (!llm) throw new Error("the LLM mode is not available in this build");
     }
-    const questions = await readJsonLines(options.questions, AnswerQuestionSchema);
-    const report = await evaluateAnswers(questions, { knowledgeDir: resolve(options.knowledge), llm, mode: options.mode });
-    if (options.json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
-    process.stdout.write(`Answer quality, ${report.mode} mode, ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answerable by the documents)\n\n`);
-    process.stdout.write(
-      `${markdownTable([
-        { metric: "fact accuracy (answerable, all facts present)", value: report.factAccuracy, target: "≥ 0.90" },
-        { metric: "citation precision (cited source expected)", value: report.citationPrecision, target: "≥ 0.95" },
-        { metric: "correct refusals (unanswerable refused)", value: report.correctRefusals, target: "1.00" },
-        { metric: "false refusals (answerable refused)", value: report.falseRefusals, target: "≤ 0.05" },
-        { metric: "intent accuracy (labelled questions)", value: report.intentAccuracy, target: "–" },
-        { metric: "latency p50 ms", value: report.latencyP50, target: "–" },
-        { metric: "latency p95 ms", value: report.latencyP95, target: "< 50 (offline)" },
-      ])}\n`,
-    );
-    if (report.failures.length) process.stdout.write(`\n${report.failures.length} with problems:\n${report.failures.map((f) => `- ${f.id} "${f.question}": ${f.problem}`).join("\n")}\n`);
+    const runs = options.questions ? [{ what: options.questions, questions: options.questions, knowledge: options.knowledge }] : names.map((name) => EVAL_SETS[name]);
+    const reports: Record<string, AnswerEvalReport> = {};
+    for (const run of runs) {
+      const questions = await readJsonLines(run.questions, AnswerQuestionSchema);
+      reports[run.what] = await evaluateAnswers(questions, { knowledgeDir: resolve(run.knowledge), llm, mode: options.mode });
+    }
+    if (options.json) return void process.stdout.write(`${JSON.stringify(reports)}\n`);
+    for (const [what, report] of Object.entries(reports)) printReport(what, report);
   });
 }

@@ -4,9 +4,11 @@ import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { currentVersionDir, graphFile, hasGraph, IndexUnreadableError, readIndexData, type Manifest } from "./indexFiles.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
-import { expandSearchQuery } from "./queryExpansion.js";
-import { sectionKindHints } from "./sectionKindHints.js";
+import { prepareQuery, type PreparedQuery } from "./queryExpansion.js";
 import { VectorIndex } from "./vectorIndex.js";
+import { loadVocabulary } from "../vocabulary/load.js";
+import type { Vocabulary } from "../vocabulary/vocabulary.js";
+import { CompetencyIndex } from "./competencyIndex.js";
 
 export type SearchFilter = {
   /** Substring of the classification system, case-insensitive ("rijk", "ufo"). */
@@ -37,7 +39,15 @@ export class KnowledgeBase {
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
     private readonly embedder: Embedder,
+    /** The vocabulary the index was read with (packs + the knowledge folder's glossary). */
+    readonly vocabulary: Vocabulary,
   ) {}
+
+  private competencyIndex?: CompetencyIndex;
+  /** Competency facts grouped by the competency they are about, built once per index. */
+  get competencyNames(): CompetencyIndex {
+    return (this.competencyIndex ??= new CompetencyIndex(this.competencies, this.vocabulary));
+  }
 
   static async open(indexDir: string, embedder: Embedder): Promise<KnowledgeBase> {
     const dir = await currentVersionDir(indexDir);
@@ -56,7 +66,14 @@ export class KnowledgeBase {
       vectors = VectorIndex.build((await readIndexData(dir)).vectors, data.manifest.dimensions);
     }
     const lexical = new LexicalIndex(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
-    return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder);
+    let vocabulary: Vocabulary;
+    try {
+      vocabulary = loadVocabulary(data.manifest.knowledgeDir);
+    } catch {
+      // A glossary that no longer parses must not stop an index from serving: the packs alone still work.
+      vocabulary = loadVocabulary();
+    }
+    return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
   }
 
   private bySource?: Map<string, DocumentMeta>;
@@ -95,6 +112,17 @@ export class KnowledgeBase {
   get mentionsEuroAmounts(): boolean {
     this.euroAmounts ??= this.chunks.some((c) => /€\s?\d|\d\s?(euro|eur)\b/i.test(c.text));
     return this.euroAmounts;
+  }
+
+  private bySystem?: Map<string, string[]>;
+
+  /** Sources of one classification system, grouped once per index. */
+  sourcesInSystem(system: string): string[] {
+    if (!this.bySystem) {
+      this.bySystem = new Map();
+      for (const doc of this.documents) this.bySystem.set(doc.system, [...(this.bySystem.get(doc.system) ?? []), doc.source]);
+    }
+    return this.bySystem.get(system) ?? [];
   }
 
   document(source: string): DocumentMeta | undefined {
@@ -147,15 +175,25 @@ export class KnowledgeBase {
     return this.vectors.search(vector, k, this.acceptor(filter));
   }
 
+  /** A query prepared with this index's vocabulary and spelling. */
+  prepare(text: string): PreparedQuery {
+    return prepareQuery(text, this.vocabulary, this.spelled(text));
+  }
+
+  /** Hybrid retrieval for plain text (the CLI search, tools): the same path as a question's plan. */
+  async search(text: string, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
+    return this.searchPrepared(this.prepare(text), options);
+  }
+
   /**
-   * Hybrid retrieval: BM25 and vector rankings fused by reciprocal rank. The
-   * query is widened with Dutch/English synonyms unless `expand` is false.
+   * Hybrid retrieval: BM25 (own words full weight, synonyms light) and vector
+   * rankings fused by reciprocal rank, with a bonus for sections of the asked
+   * kind and of the asked competency.
    */
-  async search(text: string, options: { k?: number; filter?: SearchFilter; expand?: boolean } = {}): Promise<SearchHit[]> {
+  async searchPrepared(prepared: PreparedQuery, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
     const k = options.k ?? 8;
-    const expanded = options.expand === false ? { query: text, synonyms: [], competencies: [] } : expandSearchQuery(text, this.spelled(text));
-    const { query } = expanded;
-    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter, expanded.synonyms.join(" ")), await this.vectorSearch(query, CANDIDATES, options.filter)];
+    const { query } = prepared;
+    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter, prepared.synonyms.join(" ")), await this.vectorSearch(query, CANDIDATES, options.filter)];
     const fused = new Map<number, SearchHit>();
     const add = (list: Scored[], key: "lexicalRank" | "vectorRank") =>
       list.forEach(({ id }, rank) => {
@@ -167,11 +205,12 @@ export class KnowledgeBase {
     add(lexical, "lexicalRank");
     add(vector, "vectorRank");
     // A section of the kind the query names counts as if a third ranker put it near the top.
-    const kinds = sectionKindHints(text);
+    const kinds = new Set(prepared.kinds);
     if (kinds.size) for (const hit of fused.values()) if (kinds.has(hit.chunk.kind)) hit.score += KIND_BONUS;
     // So does a section of the very competency the query names.
-    const named = new Set(expanded.competencies);
-    if (named.size) for (const hit of fused.values()) if (hit.chunk.competency && named.has(fold(hit.chunk.competency))) hit.score += KIND_BONUS;
+    const named = new Set(prepared.competencies);
+    if (named.size) for (const hit of fused.values()) if (hit.chunk.competency && this.competencyNames.keysOf(hit.chunk.competency).some((key) => named.has(key))) hit.score += KIND_BONUS;
     return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
   }
+
 }

@@ -1,30 +1,31 @@
-import { COMPETENCY_LEXICON } from "../domain/competencyLexicon.js";
-import { expandQuery } from "../domain/thesaurus.js";
+import type { SectionKind } from "../ingest/model.js";
 import { fold } from "../text/normalize.js";
-
-const escape = (term: string) => term.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&");
+import type { Vocabulary } from "../vocabulary/vocabulary.js";
 
 /**
- * Widens a query with the Dutch words documents use for what people ask in
- * English or in other words ("interview questions" → toetsvragen, "negotiating"
- * → onderhandelen). The original words stay first; matching is unchanged
- * otherwise, so only text that is in the documents can be found.
+ * A query ready for the hybrid search. The asker's own words count fully; the
+ * Dutch names of competencies they asked for in other words ("negotiating" →
+ * onderhandelen) count fully too; vocabulary relatives count for less, so a
+ * broad synonym group cannot outvote the asker's own words.
  */
-export type ExpandedQuery = {
-  /** The query plus the Dutch names of competencies it asks for in other words: counts fully. */
+export type PreparedQuery = {
+  /** The question plus translated competency names: full weight. */
   query: string;
-  /** Looser synonyms from the thesaurus: count for less. */
+  /** Looser synonyms from the vocabulary: low weight. */
   synonyms: string[];
-  /** Competency names the query asks for, by name or alias (folded). */
+  /** Section kinds the query asks for ("toetsvragen" → interview-questions). */
+  kinds: SectionKind[];
+  /** Folded competency names the query asks for, by name or alias. */
   competencies: string[];
 };
 
-export function expandSearchQuery(text: string, spelled = ""): ExpandedQuery {
+export function prepareQuery(text: string, vocabulary: Vocabulary, spelled = ""): PreparedQuery {
   // The corrected spelling finds synonyms for a mistyped word too; the query itself stays as asked.
-  const folded = fold(`${text} ${spelled}`);
-  const competencies = COMPETENCY_LEXICON.filter((entry) => [fold(entry.name), ...entry.aliases].some((name) => new RegExp(`\\b${escape(name)}\\b`).test(folded))).map((entry) => fold(entry.name));
+  const both = `${text} ${spelled}`;
+  const folded = fold(both);
+  const competencies = vocabulary.competenciesNamed(both).map((entry) => fold(entry.name));
   const translated = competencies.filter((name) => !folded.includes(name));
   const own = new Set([...folded.split(/\s+/), ...translated]);
-  const synonyms = [...new Set(expandQuery(folded))].filter((word) => !own.has(word));
-  return { query: translated.length ? `${text} ${translated.join(" ")}` : text, synonyms, competencies };
+  const synonyms = vocabulary.relatives(both).filter((word) => !own.has(word));
+  return { query: translated.length ? `${text} ${translated.join(" ")}` : text, synonyms, kinds: [...vocabulary.askedKinds(text)], competencies };
 }

@@ -47,6 +47,7 @@ export const HrPackSchema = z.object({
     compare: phrases,
     lookup: phrases,
     workDescription: phrases,
+    choosesLevel: phrases,
     interview: phrases,
     development: phrases,
     career: phrases,

@@ -6,7 +6,7 @@ import { PhraseMatcher, phraseWords } from "./phraseMatcher.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
 export type ListKind = "indicators" | "questions" | "tips" | "description" | "levels";
-export type IntentWordKind = "catalogue" | "compare" | "lookup" | "workDescription" | "interview" | "development" | "career" | "scale" | "competency";
+export type IntentWordKind = "catalogue" | "compare" | "lookup" | "workDescription" | "choosesLevel" | "interview" | "development" | "career" | "scale" | "competency";
 const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency"]);
 export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConversationMemory, type Turn } from "../../src/answer/memory.js";
 
 const turn = (question: string): Omit<Turn, "at"> =>
-  ({ question, searchText: question, language: "nl", intent: "interview", intentExplicit: true, levels: [], asksSalaryAmount: false, asksConversion: false, previousSources: [], followUp: false, sources: [] }) as Omit<Turn, "at">;
+  ({ plan: { question }, intent: "interview", answered: true, sources: [], citations: [], followUps: [], expansions: [] }) as unknown as Omit<Turn, "at">;
 
 describe("conversation memory", () => {
   it("forgets the least recently used conversation beyond its bound", () => {
@@ -14,8 +14,8 @@ describe("conversation memory", () => {
     memory.remember("c", turn("qc"));
     expect(memory.size).toBe(2);
     expect(memory.last("b")).toBeUndefined();
-    expect(memory.last("a")?.question).toBe("qa2");
-    expect(memory.last("c")?.question).toBe("qc");
+    expect(memory.last("a")?.plan.question).toBe("qa2");
+    expect(memory.last("c")?.plan.question).toBe("qc");
   });
 
   it("forgets a conversation after its time to live", () => {
@@ -23,7 +23,7 @@ describe("conversation memory", () => {
     const memory = new ConversationMemory(10, 10, 1000, () => now);
     memory.remember("a", turn("q"));
     now = 999;
-    expect(memory.last("a")?.question).toBe("q");
+    expect(memory.last("a")?.plan.question).toBe("q");
     now = 2001;
     expect(memory.last("a")).toBeUndefined();
     expect(memory.size).toBe(0);

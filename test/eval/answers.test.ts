@@ -6,7 +6,7 @@ import { readJsonLines } from "../../src/eval/searchQuestions.js";
 
 describe("answer quality (npm run eval, offline mode)", () => {
   it("meets the targets on the labelled question set", async () => {
-    const questions = await readJsonLines("test/eval/answer-questions.jsonl", AnswerQuestionSchema);
+    const questions = await readJsonLines("test/eval/dev/questions.jsonl", AnswerQuestionSchema);
     expect(questions.length).toBeGreaterThanOrEqual(60);
     expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(8);
     const report = await evaluateAnswers(questions, { knowledgeDir: resolve("knowledge"), mode: "offline" });

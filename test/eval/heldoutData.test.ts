@@ -173,7 +173,7 @@ describe("held-out questions (test/eval/heldout/questions.jsonl)", () => {
 
 describe("dev paraphrases (test/eval/dev/paraphrases.jsonl)", () => {
   it("rewords every answerable dev question about a competency or a level twice, keeping its facts, sources and intent", async () => {
-    const dev = await readJsonLines("test/eval/answer-questions.jsonl", AnswerQuestionSchema);
+    const dev = await readJsonLines("test/eval/dev/questions.jsonl", AnswerQuestionSchema);
     const paraphrases = await readJsonLines("test/eval/dev/paraphrases.jsonl", ParaphraseSchema);
     expect(new Set(paraphrases.map((p) => p.id)).size).toBe(paraphrases.length);
     const byId = new Map(dev.map((q) => [q.id, q]));

@@ -1,15 +1,16 @@
 import type { CompetencyFact } from "../../ingest/model.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import { fold } from "../../text/normalize.js";
-import type { Understanding } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/understand.js";
 
-/** Competency facts with this name (or a name containing it: "Sterke klantgerichtheid"), richest first, preferred sources first. */
-export function competencyFacts(kb: KnowledgeBase, name: string, u: Understanding, rank: (fact: CompetencyFact) => number): CompetencyFact[] {
-  const key = fold(name);
-  const preferred = new Set(u.previousSources);
-  return kb.competencies
-    .filter((fact) => fold(fact.name) === key || fold(fact.name).includes(key) || key.includes(fold(fact.name)))
-    .filter((fact) => !u.system || fold(kb.document(fact.source)?.system ?? "") === fold(u.system))
+/**
+ * Facts about one competency (by any of its names), the named or previous
+ * documents first, then the richest; narrowed to a named system.
+ */
+export function competencyFacts(kb: KnowledgeBase, name: string, u: QueryPlan, rank: (fact: CompetencyFact) => number): CompetencyFact[] {
+  const preferred = new Set([...u.roles, ...u.previousSources]);
+  return kb.competencyNames
+    .factsOf(name)
+    .filter((fact) => !u.system || kb.document(fact.source)?.system === u.system)
     .sort((a, b) => Number(preferred.has(b.source)) - Number(preferred.has(a.source)) || rank(b) - rank(a));
 }
 
@@ -17,6 +18,16 @@ export function inferredNote(fact: CompetencyFact, language: "nl" | "en"): strin
   if (!fact.nameInferred) return "";
   const opening = fact.description.split(/[.,]/)[0];
   return language === "en"
-    ? `\n\n_The document does not name this competency; the name is inferred from its description ("${opening}…")._`
-    : `\n\n_Het document noemt deze competentie niet bij naam; de naam is afgeleid uit de omschrijving ("${opening}…")._`;
+    ? `\n\n_The document does not name this competency; the name is inferred from its text ("${opening}…")._`
+    : `\n\n_Het document noemt deze competentie niet bij naam; de naam is afgeleid uit de tekst ("${opening}…")._`;
+}
+
+/** When the question's wording was matched to a competency, say so, and offer the close second. */
+export function recognitionNote(u: QueryPlan, shown: string): string {
+  const match = u.competencyMatch;
+  if (!match || match.how === "name" || match.how === "spelling") return "";
+  const other = match.alternative && match.alternative !== shown ? match.alternative : undefined;
+  return u.language === "en"
+    ? `\n\n_I read your question as being about **${shown}**${other ? `; did you mean **${other}**?` : "."}_`
+    : `\n\n_Ik lees je vraag als een vraag over **${shown}**${other ? `; bedoel je **${other}**?` : "."}_`;
 }

@@ -1,68 +1,114 @@
-import { cite, citeChunk, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { competencyFacts, inferredNote } from "./competencies.js";
+import type { CompetencyFact } from "../../ingest/model.js";
+import { sameLevel } from "../../ingest/systems/levels.js";
+import { levelStatements } from "../../ingest/systems/levels.js";
+import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
+import { competencyFacts, inferredNote, recognitionNote } from "./competencies.js";
 import { suggestFollowUps } from "./followUps.js";
 import { candidateSources } from "./sources.js";
 import { refuse } from "./refusal.js";
 
+const MAX_ITEMS = 8;
+
+/** "Functieklasse 15/16" column of a competency × class table, for the class a question names. */
+function levelForJobLevel(fact: CompetencyFact, u: ComposeContext["u"]): { level: string; value: string } | undefined {
+  if (!fact.levelsByJobLevel?.length || !u.levels.length) return undefined;
+  return fact.levelsByJobLevel.find((entry) => {
+    const statements = levelStatements(entry.level);
+    const codes = statements.length ? statements.map((s) => ({ code: s.code })) : [{ code: entry.level.trim().toUpperCase() }];
+    return u.levels.some((mention) => codes.some((c) => sameLevel({ label: entry.level, code: c.code }, { code: mention.code })));
+  });
+}
+
+/** The competencies of one role, each with its description (and proficiency when the profile states it). */
+function roleCompetencies({ u, kb, hits }: ComposeContext): Draft {
+  const lang = u.language;
+  const source = candidateSources(u, kb, hits, (s) => kb.competenciesOf(s).length > 0)[0];
+  if (!source) return refuse(u, kb, say(lang, "Ik vind geen competenties bij deze vraag in de documenten.", "I can't find competencies for this question in the documents."));
+  const facts = kb.competenciesOf(source);
+  const title = titleOf(kb, source);
+  const expansions: NonNullable<Draft["expansions"]> = [];
+  const items = facts.map((f) => `**${f.name}**${f.proficiency ? ` (niveau ${f.proficiency})` : ""}${f.description ? `: ${f.description}` : ""}`);
+  return {
+    intent: "competency",
+    answered: true,
+    answer: `${say(lang, `**Competenties in ${title}:**`, `**Competencies in ${title}:**`)}\n\n${listWithMore(items, 12, lang, false, expansions)}`,
+    citations: facts.slice(0, 4).map((f) => cite(f.source, f.path.length > 1 ? f.path.slice(0, -1) : f.path, f.description || f.name)),
+    followUps: suggestFollowUps(lang, "competency", { competency: facts.find((f) => f.questions.length)?.name ?? facts[0]?.name, role: title }),
+    expansions,
+  };
+}
+
 /** A competency's description and indicators ("competency"), or its development tips ("development"). */
-export function composeCompetency({ u, kb, hits }: ComposeContext, intent: "competency" | "development"): Draft {
+export function composeCompetency(context: ComposeContext, intent: "competency" | "development"): Draft {
+  const { u, kb, hits } = context;
   const lang = u.language;
   if (!u.competency) {
     if (intent === "development") {
-      const tipHits = hits.filter((h) => h.chunk.kind === "development-tips").slice(0, 1);
-      if (tipHits.length) {
-        const chunk = tipHits[0]!.chunk;
-        return { intent, answered: true, answer: chunk.text, citations: [citeChunk(chunk)], followUps: suggestFollowUps(lang, intent, { competency: chunk.competency }) };
-      }
+      const tipHit = hits.find((h) => h.chunk.kind === "development-tips");
+      if (tipHit) return { intent, answered: true, answer: tipHit.chunk.text, citations: [citeChunk(tipHit.chunk)], followUps: suggestFollowUps(lang, intent, { competency: tipHit.chunk.competency }) };
     }
-    const source = candidateSources(u, kb, hits, (s) => kb.competenciesOf(s).length > 0)[0];
-    if (!source) return refuse(u, kb, say(lang, "Ik vind geen competenties bij deze vraag in de documenten.", "I can't find competencies for this question in the documents."));
-    const facts = kb.competenciesOf(source);
-    const title = titleOf(kb, source);
-    const list = facts.map((f) => `- **${f.name}**${f.proficiency ? ` (niveau ${f.proficiency})` : ""}: ${f.description}`).join("\n");
-    return {
-      intent: "competency",
-      answered: true,
-      answer: `${say(lang, `**Competenties in ${title}:**`, `**Competencies in ${title}:**`)}\n\n${list}`,
-      citations: facts.slice(0, 4).map((f) => cite(f.source, f.path, f.description)),
-      followUps: suggestFollowUps(lang, "competency", { competency: facts[0]?.name, role: title }),
-    };
+    return roleCompetencies(context);
   }
 
-  const facts = competencyFacts(kb, u.competency, u, (f) => (intent === "development" ? f.tips.length * 10 : 0) + f.indicators.length + f.questions.length);
+  const facts = competencyFacts(kb, u.competency, u, (f) => (intent === "development" ? f.tips.length * 10 : 0) + f.indicators.length + f.questions.length + (f.description ? 1 : 0));
   const fact = facts[0];
   if (!fact) return refuse(u, kb, say(lang, `Ik vind de competentie "${u.competency}" niet in de documenten.`, `I can't find the competency "${u.competency}" in the documents.`));
   const title = titleOf(kb, fact.source);
-  const others = facts.slice(1).filter((f) => f.source !== fact.source).map((f) => `_${titleOf(kb, f.source)}_${f.proficiency ? ` (niveau ${f.proficiency})` : ""}`);
-  const also = others.length ? say(lang, `\n\nOok beschreven in: ${others.join(", ")}.`, `\n\nAlso described in: ${others.join(", ")}.`) : "";
+  const others = facts.slice(1).filter((f) => f.source !== fact.source).slice(0, 4).map((f) => `_${titleOf(kb, f.source)}_${f.proficiency ? ` (niveau ${f.proficiency})` : ""}`);
+  const also = others.length ? say(lang, `\n\nOok beschreven in: ${[...new Set(others)].join(", ")}.`, `\n\nAlso described in: ${[...new Set(others)].join(", ")}.`) : "";
+  const note = recognitionNote(u, fact.name);
+  const expansions: NonNullable<Draft["expansions"]> = [];
+
+  // "Which level of klantgerichtheid in functieklasse 15/16?": the competency × class table.
+  const perClass = facts.map((f) => ({ f, entry: levelForJobLevel(f, u) })).find((x) => x.entry);
+  if (perClass?.entry) {
+    const { f, entry } = perClass;
+    const description = f.levelDescriptions.find((d) => d.trim().startsWith(`${entry.value}`));
+    return {
+      intent: "competency",
+      answered: true,
+      answer: say(
+        lang,
+        `In _${titleOf(kb, f.source)}_ wordt voor **${f.name}** in **${entry.level}** niveau **${entry.value}** verwacht.${description ? `\n\n- ${description}` : ""}`,
+        `In _${titleOf(kb, f.source)}_, **${f.name}** is expected at level **${entry.value}** in **${entry.level}**.${description ? `\n\n- ${description}` : ""}`,
+      ),
+      citations: [cite(f.source, f.path, `${f.name}: ${entry.level} → ${entry.value}`)],
+      followUps: suggestFollowUps(lang, "competency", { competency: f.name }),
+    };
+  }
 
   if (intent === "development") {
     if (!fact.tips.length) {
       const text = say(lang, `De documenten geven geen ontwikkeltips voor **${fact.name}**. Het gewenste gedrag volgens _${title}_:`, `The documents give no development tips for **${fact.name}**. The expected behaviour according to _${title}_:`);
       const items = fact.indicators.length ? fact.indicators : fact.levelDescriptions;
-      return { intent, answered: true, answer: `${text}\n\n${items.slice(0, 6).map((i) => `- ${i}`).join("\n")}${also}`, citations: [cite(fact.source, fact.path, items[0] ?? fact.description)], followUps: suggestFollowUps(lang, "competency", { competency: fact.name }) };
+      if (!items.length) return refuse(u, kb, say(lang, `De documenten geven geen ontwikkeltips voor "${fact.name}".`, `The documents give no development tips for "${fact.name}".`));
+      return { intent, answered: true, answer: `${text}\n\n${listWithMore(items, MAX_ITEMS, lang, false, expansions)}${note}${also}`, citations: [cite(fact.source, fact.path, items[0] ?? fact.description)], followUps: suggestFollowUps(lang, "competency", { competency: fact.name }), expansions };
     }
     const header = say(lang, `**Ontwikkeltips voor ${fact.name}** (uit _${title}_):`, `**Development tips for ${fact.name}** (from _${title}_; quoted in Dutch):`);
     return {
       intent,
       answered: true,
-      answer: `${header}\n\n${fact.tips.slice(0, 8).map((t) => `- ${t}`).join("\n")}${inferredNote(fact, lang)}${also}`,
+      answer: `${header}\n\n${listWithMore(fact.tips, MAX_ITEMS, lang, false, expansions)}${inferredNote(fact, lang)}${note}${also}`,
       citations: [cite(fact.source, [...fact.path, "Ontwikkeltips"], fact.tips[0])],
       followUps: suggestFollowUps(lang, intent, { competency: fact.name }),
+      expansions,
     };
   }
 
   const level = fact.proficiency ? say(lang, `\n\nGevraagd beheersingsniveau: ${fact.proficiency}.`, `\n\nRequired proficiency level: ${fact.proficiency}.`) : "";
+  const perLevel = fact.levelsByJobLevel?.length ? `\n\n${say(lang, "**Verwacht niveau per functieklasse:**", "**Expected level per job class:**")}\n${fact.levelsByJobLevel.map((l) => `- ${l.level}: ${l.value}`).join("\n")}` : "";
   const indicators = fact.indicators.length
-    ? `\n\n${say(lang, "**Gedragsindicatoren:**", "**Behaviour indicators** (in Dutch):")}\n${fact.indicators.slice(0, 8).map((i) => `- ${i}`).join("\n")}`
+    ? `\n\n${say(lang, "**Gedragsindicatoren:**", "**Behaviour indicators** (in Dutch):")}\n${listWithMore(fact.indicators, MAX_ITEMS, lang, false, expansions)}`
     : fact.levelDescriptions.length
-      ? `\n\n${say(lang, "**Niveaus:**", "**Levels:**")}\n${fact.levelDescriptions.map((i) => `- ${i}`).join("\n")}`
+      ? `\n\n${say(lang, "**Niveaus:**", "**Levels:**")}\n${listWithMore(fact.levelDescriptions, MAX_ITEMS, lang, false, expansions)}`
       : "";
+  const description = fact.description || say(lang, "(het document noemt deze competentie zonder omschrijving)", "(the document lists this competency without a description)");
   return {
     intent,
     answered: true,
-    answer: `**${fact.name}** (_${title}_): ${fact.description}${level}${indicators}${inferredNote(fact, lang)}${also}`,
-    citations: [cite(fact.source, fact.path, fact.description)],
+    answer: `**${fact.name}** (_${title}_): ${description}${level}${perLevel}${indicators}${inferredNote(fact, lang)}${note}${also}`,
+    citations: [cite(fact.source, fact.path, fact.description || fact.name)],
     followUps: suggestFollowUps(lang, intent, { competency: fact.name }),
+    expansions,
   };
 }

@@ -11,7 +11,24 @@ export type Draft = {
   answer: string;
   citations: Citation[];
   followUps: string[];
+  /** Lists cut short: the label line in `answer` and the rest, for "meer" and for doors that expand in place. */
+  expansions?: { label: string; markdown: string }[];
 };
+
+/**
+ * A Markdown list of at most `max` items; the rest goes into an expansion whose
+ * label line ("…en 4 meer — vraag 'meer'") stands in the list, so nothing the
+ * documents list is lost: "meer" shows it, and doors can expand it in place.
+ */
+export function listWithMore(items: string[], max: number, language: Language, numbered = false, expansions?: Draft["expansions"]): string {
+  const line = (item: string, i: number) => (numbered ? `${i + 1}. ${item}` : `- ${item}`);
+  const shown = items.slice(0, max).map(line);
+  if (items.length <= max) return shown.join("\n");
+  const rest = items.slice(max).map((item, i) => line(item, i + max)).join("\n");
+  const label = say(language, `_…en ${items.length - max} meer (vraag "meer")_`, `_…and ${items.length - max} more (ask "more")_`);
+  expansions?.push({ label, markdown: rest });
+  return `${shown.join("\n")}\n${label}`;
+}
 
 export type ComposeContext = { u: Understanding; kb: KnowledgeBase; hits: SearchHit[] };
 
@@ -25,7 +42,7 @@ export function shorten(text: string, max = QUOTE_CHARS): string {
 }
 
 export function cite(source: string, path: string[], quote?: string): Citation {
-  return { source, section: path.join(" › "), ...(quote ? { quote: shorten(quote) } : {}) };
+  return { source, section: path.join(" › ") || "Document", ...(quote ? { quote: shorten(quote) } : {}) };
 }
 
 export function citeChunk(chunk: Chunk, quote?: string): Citation {

@@ -1,8 +1,9 @@
 import type { LevelFact } from "../../ingest/model.js";
+import { nextLevel, sameLevel } from "../../ingest/systems/levels.js";
+import { systemById } from "../../ingest/systems/registry.js";
 import { fold } from "../../text/normalize.js";
 import { terms } from "../../text/tokenize.js";
-import type { LevelMention } from "../understand/entities.js";
-import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
+import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { suggestFollowUps } from "./followUps.js";
 
 const PER_ASPECT = 6;
@@ -15,11 +16,6 @@ const ASPECT_WORDS: [RegExp, RegExp][] = [
   [/\b(kader\w*|speelruimte|zelfstandig\w*|autonomy|independen\w*)\b/, /kader|speelruimte/],
 ];
 
-function matches(level: LevelFact, mention: LevelMention): boolean {
-  if (mention.kind === "scale") return level.scale === Number(mention.value);
-  if (mention.kind === "klasse") return level.klasse === mention.value;
-  return fold(level.niveau ?? "") === fold(mention.value);
-}
 
 /** The aspects of a typing the question asks about; all of the main ones when it names none. */
 function askedAspects(level: LevelFact, question: string): string[] {
@@ -39,23 +35,22 @@ function askedAspects(level: LevelFact, question: string): string[] {
 export function composeLevelDetail({ u, kb }: ComposeContext, sources: string[]): Draft | undefined {
   if (u.levels.length !== 1) return undefined;
   const mention = u.levels[0]!;
-  const level = sources.flatMap((source) => kb.levelsOf(source).filter((l) => matches(l, mention) && Object.keys(l.aspects).length))[0];
+  const level = sources.flatMap((source) => kb.levelsOf(source).filter((l) => sameLevel(l, mention) && Object.keys(l.aspects).length))[0];
   if (!level) return undefined;
   const aspects = askedAspects(level, u.question);
   const lang = u.language;
-  const blocks = aspects.map((name) => {
-    const items = level.aspects[name]!;
-    const more = items.length > PER_ASPECT ? `\n- _${say(lang, `…en ${items.length - PER_ASPECT} meer`, `…and ${items.length - PER_ASPECT} more`)}_` : "";
-    return `**${name}**:\n${items.slice(0, PER_ASPECT).map((item) => `- ${item}`).join("\n")}${more}`;
-  });
+  const expansions: NonNullable<Draft["expansions"]> = [];
+  const blocks = aspects.map((name) => `**${name}**:\n${listWithMore(level.aspects[name]!, PER_ASPECT, lang, false, expansions)}`);
   const title = titleOf(kb, level.source);
-  const header = say(lang, `**${level.label}** in _${title}_ (${level.system}):`, `**${level.label}** in _${title}_ (${level.system}; quoted in Dutch):`);
-  const higher = kb.levelsOf(level.source).filter((l) => (l.scale ?? 0) > (level.scale ?? 0)).sort((a, b) => (a.scale ?? 0) - (b.scale ?? 0))[0];
+  const system = systemById(level.system).name;
+  const header = say(lang, `**${level.label}** in _${title}_ (${system}):`, `**${level.label}** in _${title}_ (${system}; quoted in Dutch):`);
+  const higher = nextLevel(kb.levelsOf(level.source), level);
   return {
     intent: "scale",
     answered: true,
     answer: `${header}\n\n${blocks.join("\n\n")}`,
     citations: aspects.map((name) => cite(level.source, [...level.path], level.aspects[name]![0])).slice(0, 1),
     followUps: suggestFollowUps(lang, "scale", { level: level.label, nextLevel: higher?.label, role: title }),
+    expansions,
   };
 }

@@ -1,13 +1,12 @@
-import { expandQuery } from "../../domain/thesaurus.js";
-import { fold } from "../../text/normalize.js";
+import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { terms } from "../../text/tokenize.js";
 
-/** Stems of the question plus its thesaurus relatives: what evidence lines are scored against. */
-export function queryStems(question: string): Set<string> {
-  return new Set(terms([question, ...expandQuery(fold(question))].join(" ")));
+/** Stems of the question plus its vocabulary relatives: what evidence lines are scored against. */
+export function queryStems(question: string, vocabulary: Vocabulary): Set<string> {
+  return new Set(terms([question, ...vocabulary.relatives(question)].join(" ")));
 }
 
-/** The stems of the question's own words: they count more than thesaurus relatives. */
+/** The stems of the question's own words: they count more than vocabulary relatives. */
 export function ownStems(question: string): Set<string> {
   return new Set(terms(question));
 }

@@ -1,100 +1,91 @@
-import { COMPETENCY_LEXICON } from "../../domain/competencyLexicon.js";
-import type { CompetencyFact, DocumentMeta } from "../../ingest/model.js";
 import { fold } from "../../text/normalize.js";
 import { allowedTypos, editDistance } from "../../text/fuzzy.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
+import type { KnowledgeBase } from "../../search/knowledgeBase.js";
+import { PhraseMatcher } from "../../vocabulary/phraseMatcher.js";
+import { systemsAskedFor } from "../../ingest/systems/detect.js";
 
-/** A level the question names: "schaal 6", "scale7", "niveau C1", "functieklasse 15/16". */
-export type LevelMention = { kind: "scale" | "niveau" | "klasse"; value: string };
+export { findLevelMentions, type LevelMention } from "../../ingest/systems/levels.js";
 
-export function findLevels(question: string): LevelMention[] {
-  const text = fold(question).replace(/([a-z])(\d)/g, "$1 $2");
-  const found: LevelMention[] = [];
-  const add = (mention: LevelMention) => {
-    if (!found.some((m) => m.kind === mention.kind && m.value === mention.value)) found.push(mention);
-  };
-  for (const m of text.matchAll(/\b(?:functieklasse|klasse|fk)\s*(\d{1,2}(?:\/\d{1,2})?)/g)) add({ kind: "klasse", value: m[1]! });
-  for (const m of text.matchAll(/\b(?:niveau|level|graad)\s*([a-e]\s?[1-5]|[a-e])\b/g)) add({ kind: "niveau", value: m[1]!.replace(/\s/, "").toUpperCase() });
-  for (const m of text.matchAll(/\b(?:salarisschaal|loonschaal|schaal|scale|barema|schalen|scales)\s*(\d{1,2})(?:\s*(?:naar|to|tot|en|and|-|→|>)\s*(\d{1,2}))?/g)) {
-    add({ kind: "scale", value: String(Number(m[1])) });
-    if (m[2]) add({ kind: "scale", value: String(Number(m[2])) });
-  }
-  // "van 6 naar 7" / "from 6 to 7" without the word schaal, once a scale was named or implied.
-  const range = /\b(?:van|from)\s+(\d{1,2})\s+(?:naar|to|tot)\s+(\d{1,2})\b/.exec(text);
-  if (range) {
-    add({ kind: "scale", value: String(Number(range[1])) });
-    add({ kind: "scale", value: String(Number(range[2])) });
-  }
-  const andFor = /^(?:en|and)\s+(?:voor\s+|for\s+|to\s+|naar\s+)?(\d{1,2})\b/.exec(text.trim());
-  if (andFor && !found.length) add({ kind: "scale", value: String(Number(andFor[1])) });
-  return found;
-}
+/** A recognised competency: the name to show, how it was found, and a close second when there is one. */
+export type CompetencyMatch = { name: string; how: "name" | "spelling" | "everyday words" | "documents"; alternative?: string };
 
-/** Names a competency the question is about: a competency in the index, or a known alias of one. */
-type CompetencyNames = { names: string[]; candidates: { name: string; forms: string[] }[] };
-const competencyNames = new WeakMap<CompetencyFact[], CompetencyNames>();
+type NameTable = { matcher: PhraseMatcher<string>; lastWords: { key: string; words: string[] }[] };
+const tables = new WeakMap<KnowledgeBase, NameTable>();
 
-/** The names to look for, computed once per index (there may be tens of thousands of facts). */
-function namesOf(known: CompetencyFact[]): CompetencyNames {
-  let cached = competencyNames.get(known);
-  if (!cached) {
-    const names = [...new Set(known.map((c) => c.name))];
-    // Longest names first, so "schriftelijke uitdrukkingsvaardigheid" beats a shorter overlap.
-    const candidates = [
-      ...names.map((name) => ({ name, forms: [fold(name)] })),
-      ...COMPETENCY_LEXICON.map((entry) => ({ name: entry.name, forms: [fold(entry.name), ...entry.aliases] })),
-    ].sort((a, b) => b.name.length - a.name.length);
-    competencyNames.set(known, (cached = { names, candidates }));
-  }
-  return cached;
-}
-
-export function findCompetency(question: string, known: CompetencyFact[]): string | undefined {
-  const folded = ` ${words(question).join(" ")} `;
-  const questionWords = words(question);
-  const { names, candidates } = namesOf(known);
-  for (const { name, forms } of candidates) {
-    for (const form of forms) {
-      if (folded.includes(` ${form} `)) return canonical(name, names);
+/** Every name and alias of every competency the documents describe, built once per index. */
+function nameTable(kb: KnowledgeBase): NameTable {
+  let table = tables.get(kb);
+  if (!table) {
+    const index = kb.competencyNames;
+    const entries: [string, string][] = [];
+    for (const key of index.keys()) {
+      entries.push([key, key]);
+      for (const fact of index.factsOf(key)) entries.push([fact.name, key]);
+      const entry = kb.vocabulary.competencies.find((c) => fold(c.name) === key);
+      for (const alias of entry?.aliases ?? []) entries.push([alias, key]);
     }
+    table = {
+      matcher: new PhraseMatcher(entries),
+      lastWords: [...new Map(entries.map(([phrase, key]) => [`${fold(phrase)}|${key}`, { key, words: words(phrase) }])).values()].filter((e) => e.words.length > 0),
+    };
+    tables.set(kb, table);
   }
+  return table;
+}
+
+/**
+ * The competency a question is about, found against the corpus: its names
+ * and aliases (longest first), then typos and inflections, then everyday
+ * words that signal it (the vocabulary's cues, among competencies the
+ * documents describe), then the documents' own competency texts.
+ */
+export function findCompetency(question: string, kb: KnowledgeBase, searchCompetencyTexts: boolean): CompetencyMatch | undefined {
+  const index = kb.competencyNames;
+  const table = nameTable(kb);
+  const display = (key: string) => index.names.get(key) ?? key;
+  const byName = table.matcher.matches(`${question} ${kb.spelled(question)}`).sort((a, b) => b.length - a.length || a.at - b.at);
+  if (byName.length) {
+    const keys = [...new Set(byName.map((m) => m.value))];
+    return { name: display(keys[0]!), how: "name", alternative: keys[1] && display(keys[1]) };
+  }
+  // A competency the vocabulary knows by this name, but no document describes: named, so not guessed at.
+  const unknown = kb.vocabulary.competenciesNamed(question)[0];
+  if (unknown) return { name: unknown.name, how: "name" };
   // Typos and inflections: compare stems, then allow a typo or two in long words.
-  for (const { name, forms } of candidates) {
-    for (const form of forms) {
-      const formWords = form.split(" ");
-      const last = formWords[formWords.length - 1]!;
-      if (formWords.length > 1 && !formWords.slice(0, -1).every((w) => questionWords.includes(w))) continue;
-      for (const word of questionWords) {
-        if (word.length < 5) continue;
-        if (stem(word) === stem(last) || editDistance(word, last, allowedTypos(last)) <= allowedTypos(last)) return canonical(name, names);
-      }
+  const questionWords = words(question);
+  for (const { key, words: nameWords } of table.lastWords) {
+    const last = nameWords[nameWords.length - 1]!;
+    if (last.length < 5) continue;
+    if (nameWords.length > 1 && !nameWords.slice(0, -1).every((w) => questionWords.includes(w))) continue;
+    for (const word of questionWords) {
+      if (word.length < 5) continue;
+      if (stem(word) === stem(last) || editDistance(word, last, allowedTypos(last)) <= allowedTypos(last)) return { name: display(key), how: "spelling" };
     }
   }
-  return undefined;
-}
-
-/** Maps a lexicon name onto the name the documents use ("Klantgerichtheid" → "Sterke klantgerichtheid" if that is all there is). */
-function canonical(name: string, names: string[]): string {
-  const key = fold(name);
-  return names.find((n) => fold(n) === key) ?? names.find((n) => fold(n).includes(key)) ?? name;
-}
-
-/** "in het Rijk", "UFO", "Vlaamse overheid", "provincie": narrows to a classification system. */
-const systemsOf = new WeakMap<DocumentMeta[], string[]>();
-
-export function findSystem(question: string, documents: DocumentMeta[]): string | undefined {
-  const folded = fold(question);
-  let systems = systemsOf.get(documents);
-  if (!systems) systemsOf.set(documents, (systems = [...new Set(documents.map((d) => d.system))]));
-  const hints: [RegExp, RegExp][] = [
-    [/\brijk\b|rijksoverheid|central government/, /rijk/i],
-    [/\bufo\b|universit/, /ufo/i],
-    [/vlaamse overheid|flemish government|functieklasse/, /vlaamse overheid/i],
-    [/provinci|lokale bestu|gemeente|province|local government/, /lokale|provinc/i],
-  ];
-  for (const [question, system] of hints) {
-    if (question.test(folded)) return systems.find((s) => system.test(s));
+  if (!searchCompetencyTexts) return undefined;
+  // Everyday words: "goed met klanten omgaan" signals klantgerichtheid (only in a question about competencies).
+  const cues = [...kb.vocabulary.competencyCueScores(question)].filter(([entry]) => index.has(entry.name)).sort((a, b) => b[1] - a[1]);
+  if (cues.length) {
+    const [first, second] = cues;
+    return { name: display(index.keysOf(first![0].name)[0]!), how: "everyday words", alternative: second && second[1] >= first![1] ? display(index.keysOf(second[0].name)[0]!) : undefined };
   }
-  return undefined;
+  // The documents' own descriptions, indicators and tips: the best competency section for the question's words.
+  const hits = kb.lexicalSearch(question, 5, { kinds: ["competency", "interview-questions", "development-tips"] });
+  const named = hits.map((h) => kb.chunks[h.id]?.competency).filter((c): c is string => Boolean(c));
+  // Only a question with words of its own ("iemand die rustig blijft als het druk is"), not "welke competenties?".
+  const content = kb.queryTerms(question).filter((t) => t.length >= 3 && !kb.vocabulary.questionWords.has(t));
+  const { topic, known } = kb.coverage(question, kb.vocabulary.questionWords);
+  if (!named.length || content.length < 2 || topic === 0 || known / topic < 0.5) return undefined;
+  const keys = [...new Set(named.map((n) => index.keysOf(n)[0]!))];
+  return { name: display(keys[0]!), how: "documents", alternative: keys[1] && display(keys[1]) };
+}
+
+/** The classification systems a question names ("bij het Rijk", "in de zorg"), among those in the index. */
+export function findSystems(question: string, kb: KnowledgeBase): string[] {
+  const present = new Set(kb.documents.map((d) => d.system));
+  return systemsAskedFor(question)
+    .map((s) => s.id)
+    .filter((id) => present.has(id));
 }

@@ -1,115 +1,121 @@
 import type { Intent, Language } from "../answer.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
+import type { PreparedQuery } from "../../search/queryExpansion.js";
 import { fold } from "../../text/normalize.js";
-import { detectIntent, CONVERSION, SALARY_AMOUNT } from "./intent.js";
-import { detectLanguage } from "./language.js";
-import { findCompetency, findLevels, findSystem, type LevelMention } from "./entities.js";
+import type { IntentWordKind } from "../../vocabulary/vocabulary.js";
+import { findCompetency, findLevelMentions, findSystems, type CompetencyMatch, type LevelMention } from "./entities.js";
+import { namedRoles } from "./roles.js";
 
-/** What the answerer needs to know about a question, after follow-ups are resolved. */
-export type Understanding = {
+/** What kind of conversational turn this is, when it is one. */
+export type Conversational = "more" | "why" | "help" | "greeting" | "reset";
+
+/**
+ * Everything the answerer needs to know about a question: one typed plan, the
+ * same for the offline answer, the LLM mode and the evals. Built by
+ * understand(), completed against the conversation by resolveFollowUp().
+ */
+export type QueryPlan = {
   question: string;
   /** The text to search with: the question plus what a follow-up leaves implicit. */
   searchText: string;
   language: Language;
   intent: Intent;
+  /** The question's own words chose the intent (not a default). */
   intentExplicit: boolean;
+  /** Intent words the question uses, from the vocabulary. */
+  signals: Partial<Record<IntentWordKind, boolean>>;
+  /** The competency asked about (display name), with a close second. */
   competency?: string;
+  competencyMatch?: CompetencyMatch;
   levels: LevelMention[];
+  /** Registry id of the one system the question names. */
   system?: string;
-  asksSalaryAmount: boolean;
-  asksConversion: boolean;
+  /** Every system it names ("bij het Rijk en bij de provincie"). */
+  systems: string[];
+  /** Documents whose title the question names, best first. */
+  roles: string[];
+  /** "Iemand die storingen oplost …": the work is described instead of a role named. */
+  workDescription: boolean;
+  /** Label/value fields asked about (department, evaluators, …). */
+  fields: string[];
+  /** A topic the documents do not cover (salary amounts, leave, …). */
+  outOfScope?: { id: string; nl: string; en: string };
+  /** The retrieval query: own words, weighted synonyms, section kinds, competencies. */
+  prepared: PreparedQuery;
   /** Sources the previous turn answered from; a follow-up prefers them. */
   previousSources: string[];
   followUp: boolean;
+  conversational?: Conversational;
 };
 
-const FOLLOW_UP = /^(en|and|ook|also|what about|how about|hoe zit het met|en voor|and for|en bij|en wat|and what|which of (those|these)|welke (daarvan|van die|van deze)|die |those |dat |that |zelfde|same)\b/;
+/** Kept for modules that speak of "understanding" a question. */
+export type Understanding = QueryPlan;
 
-/**
- * The question without the job titles it names: "service level manager"
- * names a job, it does not ask for a level.
- */
-type TitleIndex = { titles: string[][]; byWord: Map<string, number[]> };
-const titleIndexes = new WeakMap<KnowledgeBase, TitleIndex>();
+const SIGNALS: IntentWordKind[] = ["catalogue", "compare", "lookup", "workDescription", "choosesLevel", "interview", "development", "career", "scale", "competency"];
+const LOOKUP_FIELDS = new Set(["department", "reportsTo", "evaluators", "hours", "education", "experience", "statuut", "location", "code"]);
 
-/** Distinct document titles as word lists, and which titles hold each word: built once per index. */
-function titleIndex(kb: KnowledgeBase): TitleIndex {
-  let index = titleIndexes.get(kb);
-  if (!index) {
-    const titles = [...new Set(kb.documents.map((doc) => fold(doc.title)))].map((t) => t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-    const byWord = new Map<string, number[]>();
-    titles.forEach((words, i) => new Set(words).forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
-    titleIndexes.set(kb, (index = { titles, byWord }));
-  }
-  return index;
+/** The question without the job titles it names: "service level manager" names a job, it does not ask for a level. */
+function withoutRoleWords(question: string, kb: KnowledgeBase, roles: string[]): string {
+  if (!roles.length) return question;
+  const titleWords = new Set(roles.flatMap((source) => fold(kb.document(source)?.title ?? "").split(/[^\p{L}\p{N}]+/u)).filter(Boolean));
+  return fold(question)
+    .split(/\s+/)
+    .filter((w) => !titleWords.has(w.replace(/[^\p{L}\p{N}]/gu, "")))
+    .join(" ");
 }
 
-function withoutTitles(question: string, kb: KnowledgeBase): string {
-  let text = fold(question);
-  const { titles, byWord } = titleIndex(kb);
-  const shared = new Map<number, number>();
-  for (const word of new Set(text.split(/[^\p{L}\p{N}]+/u))) for (const i of byWord.get(word) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-  for (const [i, count] of shared) {
-    if (count < 2) continue;
-    const titleWords = titles[i]!;
-    for (let size = titleWords.length; size >= 2; size--) {
-      for (let at = 0; at + size <= titleWords.length; at++) {
-        const phrase = titleWords.slice(at, at + size).join(" ");
-        text = text.replace(new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), " ");
-      }
-    }
-  }
-  return text;
-}
-
-export function understand(question: string, kb: KnowledgeBase): Understanding {
-  const levels = findLevels(question);
-  const competency = findCompetency(question, kb.competencies);
-  const { intent, explicit } = detectIntent(withoutTitles(question, kb), levels, Boolean(competency));
-  const folded = fold(question);
-  return {
+export function understand(question: string, kb: KnowledgeBase): QueryPlan {
+  const vocabulary = kb.vocabulary;
+  const roles = namedRoles(question, kb);
+  const asked = withoutRoleWords(question, kb, roles);
+  const signals = Object.fromEntries(SIGNALS.map((kind) => [kind, vocabulary.intentWords(kind, asked)])) as QueryPlan["signals"];
+  const levels = findLevelMentions(question);
+  const lookingForCompetency = Boolean(signals.interview || signals.development || signals.competency);
+  // With a role named, only a competency named by name counts: "interviewkit voor de X" asks about the role.
+  const competencyMatch = findCompetency(roles.length ? asked : question, kb, lookingForCompetency && !roles.length);
+  const systems = findSystems(question, kb);
+  const topics = vocabulary.outOfScopeTopics(question.replace(/\b(pay|salary|salaris)\s?scales?\b/gi, "scale"));
+  const fields = vocabulary
+    .fieldsAsked(asked)
+    .map((f) => f.id)
+    .filter((id) => LOOKUP_FIELDS.has(id));
+  const plan: QueryPlan = {
     question,
     searchText: question,
-    language: detectLanguage(question),
-    intent,
-    intentExplicit: explicit,
-    competency,
+    language: vocabulary.language(question),
+    intent: "general",
+    intentExplicit: false,
+    signals,
+    competency: competencyMatch?.name,
+    competencyMatch,
     levels,
-    system: findSystem(question, kb.documents),
-    // "pay scale" asks for a scale, not an amount.
-    asksSalaryAmount: SALARY_AMOUNT.test(folded.replace(/(pay|salary|salaris) ?scales?/g, "")),
-    asksConversion: CONVERSION.test(folded),
+    system: systems.length === 1 ? systems[0] : undefined,
+    systems,
+    roles,
+    workDescription: Boolean(signals.workDescription),
+    fields: [...new Set(fields)],
+    outOfScope: topics[0] && { id: topics[0].id, nl: topics[0].nl, en: topics[0].en },
+    prepared: kb.prepare(question),
     previousSources: [],
     followUp: false,
+    conversational: conversationalKind(question, kb),
   };
+  return plan;
 }
 
-/** A short question that leans on the previous turn ("en voor schaal 7?", "and for klantgerichtheid?"). */
-export function isFollowUp(current: Understanding): boolean {
-  const folded = fold(current.question.trim());
-  const short = folded.split(/\s+/).length <= 7;
-  return FOLLOW_UP.test(folded) || (short && !current.intentExplicit);
+/** "meer", "waarom?", "help", "hallo", "nieuw gesprek": turns about the conversation, not the documents. */
+export function conversationalKind(question: string, kb: KnowledgeBase): Conversational | undefined {
+  const v = kb.vocabulary;
+  if (v.isOnly("reset", question)) return "reset";
+  if (v.isOnly("more", question)) return "more";
+  if (v.isOnly("why", question)) return "why";
+  if (v.isOnly("help", question) || (v.says("help", question) && question.split(/\s+/).length <= 6)) return "help";
+  if (v.isOnly("greetings", question)) return "greeting";
+  return undefined;
 }
 
-/** Fills in what a follow-up leaves out from the previous turn of the same conversation. */
-export function resolveFollowUp(current: Understanding, previous: Understanding & { sources: string[] }, ownTopic = false): Understanding {
-  const intent = current.intentExplicit ? current.intent : previous.intent === "unknown" ? current.intent : previous.intent;
-  let levels = current.levels;
-  if (intent === "career" && previous.levels.length && current.levels.length === 1 && !current.levels.some((l) => previous.levels.some((p) => p.value === l.value))) {
-    levels = [previous.levels[0]!, current.levels[0]!];
-  } else if (!levels.length && !current.competency) levels = previous.levels;
-  const competency = current.competency ?? (current.levels.length ? undefined : previous.competency);
-  return {
-    ...current,
-    intent,
-    intentExplicit: true,
-    competency: competency ?? (intent === previous.intent && !current.levels.length ? previous.competency : undefined),
-    levels,
-    system: current.system ?? previous.system,
-    // A follow-up that names its own subject ("en voor de accountmanager?") is not tied to the previous documents.
-    previousSources: ownTopic ? [] : previous.sources,
-    searchText: ownTopic ? current.question : `${current.question} ${previous.searchText}`,
-    followUp: true,
-    language: current.language === "nl" && previous.language === "en" && current.question.split(/\s+/).length <= 4 ? "en" : current.language,
-  };
+/** Fills in the plan's retrieval query again after the search text changed. */
+export function withSearchText(plan: QueryPlan, searchText: string, kb: KnowledgeBase): QueryPlan {
+  const prepared = kb.prepare(searchText);
+  return { ...plan, searchText, prepared: { ...prepared, kinds: [...new Set([...plan.prepared.kinds, ...prepared.kinds])] } };
 }

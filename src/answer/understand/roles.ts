@@ -1,0 +1,49 @@
+import type { KnowledgeBase } from "../../search/knowledgeBase.js";
+import { stem } from "../../text/stem.js";
+import { words } from "../../text/tokenize.js";
+
+type TitleTable = { stemsBySource: Map<string, Set<string>>; sourcesByStem: Map<string, string[]> };
+const tables = new WeakMap<KnowledgeBase, TitleTable>();
+
+/** Title stems per document and documents per title stem (glossary role aliases count as title words), once per index. */
+function titleTable(kb: KnowledgeBase): TitleTable {
+  let table = tables.get(kb);
+  if (!table) {
+    const stemsBySource = new Map<string, Set<string>>();
+    const sourcesByStem = new Map<string, string[]>();
+    for (const doc of kb.documents) {
+      const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
+      const stems = new Set(words([doc.title, ...aliases].join(" ")).filter((w) => w.length >= 3).map(stem));
+      stemsBySource.set(doc.source, stems);
+      for (const s of stems) sourcesByStem.set(s, [...(sourcesByStem.get(s) ?? []), doc.source]);
+    }
+    tables.set(kb, (table = { stemsBySource, sourcesByStem }));
+  }
+  return table;
+}
+
+/**
+ * Documents whose title the question names ("de accountmanager", "a
+ * verpleegkundige", "servicedeskmedewerker"), best first: the question's stems
+ * after compound splitting and typo correction, against title stems. A title
+ * counts when the question has its distinctive words: more than the generic
+ * words every title shares.
+ */
+export function namedRoles(question: string, kb: KnowledgeBase): string[] {
+  const { stemsBySource, sourcesByStem } = titleTable(kb);
+  const asked = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)));
+  if (!asked.size) return [];
+  const documents = kb.documents.length;
+  const score = new Map<string, number>();
+  for (const s of asked) {
+    const sources = sourcesByStem.get(s);
+    // A word in most titles ("ICT" in an ICT corpus) names no particular document.
+    if (!sources || (documents > 1 && sources.length > Math.max(1, documents / 2))) continue;
+    // A word in every other title ("medewerker") says little; a rare one says much.
+    const weight = Math.log(1 + documents / sources.length);
+    for (const source of sources) score.set(source, (score.get(source) ?? 0) + weight);
+  }
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0]?.[1] ?? 0;
+  return ranked.filter(([source, s]) => s >= best * 0.75 && s > Math.log(2) * 0.99 && (stemsBySource.get(source)?.size ?? 0) > 0).map(([source]) => source);
+}
