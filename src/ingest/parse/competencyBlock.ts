@@ -11,6 +11,8 @@ export type CompetencyBlock = {
   questions: string[];
   tips: string[];
   levelDescriptions?: string[];
+  /** Expected proficiency per job level (competency × class tables). */
+  levelsByJobLevel?: { level: string; value: string }[];
 };
 
 /**
@@ -33,6 +35,7 @@ export function addCompetency(builder: DocumentBuilder, parent: string[], block:
     questions,
     tips,
     levelDescriptions,
+    ...(block.levelsByJobLevel?.length ? { levelsByJobLevel: block.levelsByJobLevel } : {}),
     path,
   });
   const head = [

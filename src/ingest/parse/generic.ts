@@ -18,6 +18,14 @@ function cleanTitle(title: string): string {
 }
 
 const PROFICIENCY_IN_TITLE = /[([]\s*(?:niveau|level|beheersingsniveau)\s*:?\s*(\w+)\s*[)\]]\s*$/i;
+/** A first line that only says what kind of document this is. */
+const GENERIC_DOCUMENT_WORD = /^(?:functiebeschrijving|functieprofiel|functieomschrijving|profiel|vacature|job description|inhoud|inhoudsopgave)$/i;
+
+/** "COMPETENTIEWOORDENBOEK" → "Competentiewoordenboek"; mixed case stays as written. */
+function titleCase(text: string): string {
+  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
+}
+
 const GENERIC_BLOCK_TITLE = /^(?:competentie|competency|kerncompetentie)\s*\d*$/i;
 
 function listKindOf(vocabulary: Vocabulary, text: string) {
@@ -127,7 +135,8 @@ function competencyFromNode(node: Node, parentPath: string[], context: Context):
         continue;
       }
       const text = b.type === "table" ? renderTable(b) : b.text;
-      if (b.type === "text" && (target === "description" || (target === "indicators" && !block.indicators.length && !descriptions.length))) {
+      // Prose before any list is the description (and a proficiency's explanation); lists are indicators.
+      if (b.type === "text" && (target === "description" || (target === "indicators" && !block.indicators.length))) {
         descriptions.push(text);
         continue;
       }
@@ -148,6 +157,8 @@ function competencyFromNode(node: Node, parentPath: string[], context: Context):
     }
   }
   block.description = descriptions.join(" ");
+  // A dictionary describes behaviour per level only: that behaviour is the competency's indicators.
+  if (!block.indicators.length && block.levelDescriptions!.length) block.indicators = block.levelDescriptions!.map((item) => item.replace(/^[^:]{1,40}:\s*/, ""));
   const title = cleanTitle(node.title);
   const generic = !title || GENERIC_BLOCK_TITLE.test(title) || vocabulary.listKind(title) !== undefined || vocabulary.headingKind(title) === "competency";
   if (generic) {
@@ -182,6 +193,17 @@ export function addCompetencyNames(builder: DocumentBuilder, list: string[], pat
   }
 }
 
+/** "Analytisch vermogen: doorziet …" lines: when most labels of a section are competencies, each is one. */
+function competencyFields(node: Node, path: string[], context: Context): boolean {
+  const fields = node.blocks.filter((b): b is Extract<Block, { type: "field" }> => b.type === "field");
+  const known = fields.filter((f) => context.vocabulary.competenciesNamed(f.label).length > 0 || context.corpusNames.some((n) => fold(n) === fold(f.label)));
+  if (fields.length < 2 || known.length < fields.length * 0.6) return false;
+  for (const field of fields) {
+    addCompetency(context.builder, path, { name: field.label, nameInferred: false, description: field.value, indicators: [], questions: [], tips: [] });
+  }
+  return true;
+}
+
 function walk(node: Node, path: string[], inherited: SectionKind | undefined, context: Context): void {
   const { builder, vocabulary } = context;
   const own = node.title ? vocabulary.headingKind(cleanTitle(node.title)) : undefined;
@@ -196,9 +218,10 @@ function walk(node: Node, path: string[], inherited: SectionKind | undefined, co
     competencyFromNode(node, path, context);
     return;
   }
-  addFieldsAndTables(node, nodePath, context);
+  const fieldsAreCompetencies = competencyFields(node, nodePath, context);
+  if (!fieldsAreCompetencies) addFieldsAndTables(node, nodePath, context);
   if (kind === "competency" && !node.children.length) competencyNameList(node, nodePath, context);
-  const text = render(node.blocks);
+  const text = fieldsAreCompetencies ? "" : render(node.blocks);
   if (text) {
     builder.section(nodePath.length ? nodePath : ["Inleiding"], kind, text);
     if (kind === "purpose" && !builder.purpose) builder.purpose = node.blocks.filter((b) => b.type === "text").map((b) => (b as { text: string }).text).join(" ") || undefined;
@@ -218,6 +241,9 @@ export function parseGeneric(text: string, builder: DocumentBuilder, vocabulary:
   if (first && tree.children.length === 1 && !tree.blocks.some((b) => b.type !== "field")) {
     builder.title ??= cleanTitle(first.title);
     root = { ...first, title: "", blocks: [...tree.blocks, ...first.blocks] };
+  } else if (first && !tree.blocks.length && !first.blocks.some((b) => b.type === "item") && !vocabulary.headingKind(first.title) && !vocabulary.listKind(first.title) && !GENERIC_DOCUMENT_WORD.test(first.title.trim())) {
+    // The document's first line is a heading no section kind claims: its title ("Inspecteur", "COMPETENTIEWOORDENBOEK").
+    builder.title ??= titleCase(cleanTitle(first.title));
   }
   walk(root, [], undefined, { builder, vocabulary, corpusNames, taken: new Set() });
 }

@@ -32,10 +32,22 @@ function titleFromFileName(source: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "Functieprofiel: Medewerker Publiekszaken" → "Medewerker Publiekszaken". */
+/** "Functieprofiel: Medewerker Publiekszaken" → "Medewerker Publiekszaken"; "WOORDENBOEK" → "Woordenboek". */
 function cleanDocumentTitle(title: string): string {
   const cleaned = squash(title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)\s*[:\-–]\s*/i, ""));
-  return cleaned.length > 3 ? cleaned : squash(title);
+  const chosen = cleaned.length > 3 ? cleaned : squash(title);
+  return chosen === chosen.toUpperCase() && /[A-Z]/.test(chosen) ? chosen.charAt(0) + chosen.slice(1).toLowerCase() : chosen;
+}
+
+/** A document-kind word alone on the first line says nothing about the role. */
+const GENERIC_FIRST_LINE = /^(?:functiebeschrijving|functieprofiel|functieomschrijving|profiel|vacature|job description|inhoud|inhoudsopgave)$/i;
+
+/** The first line, when it reads as a title: short, no sentence, no section heading, no label. */
+function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undefined {
+  const first = lines.find((line) => line.trim())?.trim().replace(/^#+\s*/, "").replace(/\*\*/g, "").trim();
+  if (!first || first.length > 80 || /[.:;,]$/.test(first) || first.includes(":") || first.includes("\t")) return undefined;
+  if (GENERIC_FIRST_LINE.test(first) || vocabulary.headingKind(first) || vocabulary.listKind(first)) return undefined;
+  return first;
 }
 
 /** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
@@ -101,7 +113,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     ["front-matter", frontMatter?.title],
     ["document-property", input.title?.trim() || undefined],
     ["label", labelled],
-    ["heading", builder.title],
+    ["heading", builder.title ?? firstLineTitle(lines, vocabulary)],
     ["file-name", titleFromFileName(input.source)],
   ];
   const [titleFrom, rawTitle] = candidates.find(([, value]) => value && value.trim()) as [DocumentMeta["titleFrom"], string];

@@ -21,6 +21,8 @@ const MULTI_NUMBER = /^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.{0,80})$/;
 const SINGLE_NUMBER = /^\s*(\d{1,2})[.)]\s+(\S.{0,58})$/;
 const FIELD = /^\s*(?:\*\*|__)?([^:|*_]{2,48}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*?)\s*(?:\*\*|__)?$/;
 const BOLD_LINE = /^\s*(?:\*\*|__)([^*_]{2,90})(?:\*\*|__)\s*:?\s*$/;
+/** "**Klantgerichtheid** – Je luistert …": a bold lead-in is a label with its text. */
+const BOLD_LEAD = /^\s*(?:\*\*|__)([^*_]{2,60})(?:\*\*|__)\s*(?:[-–—:])\s+(\S.*)$/;
 const ENDS_SENTENCE = /[.,;!?]$/;
 
 function stripInline(text: string): string {
@@ -63,6 +65,8 @@ function fieldOf(line: string, vocabulary: Vocabulary): { label: string; value: 
   const label = stripInline(match[1]!);
   const value = stripInline(match[2]!);
   if (!value || /https?$|^\d+$/.test(label) || label.split(" ").length > 6) return undefined;
+  // "Nauwkeurigheid (Niveau: 2)" is a name with a level, not the label "Nauwkeurigheid (Niveau".
+  if ((label.match(/\(/g) ?? []).length !== (label.match(/\)/g) ?? []).length) return undefined;
   // "Let op: ..." and other sentence openers are fields too, harmlessly; but a list kind label with text after it is a list.
   if (vocabulary.listKind(label) && vocabulary.listKind(label) !== "description") return undefined;
   return { label, value };
@@ -151,6 +155,12 @@ export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
       else blocks.push({ type: "heading", style: "bold", text, numbered: false });
       continue;
     }
+    const lead = BOLD_LEAD.exec(trimmed);
+    if (lead) {
+      flush();
+      blocks.push({ type: "field", label: stripInline(lead[1]!), value: stripInline(lead[2]!) });
+      continue;
+    }
     const bullet = BULLET.exec(line);
     if (bullet && bullet[1]!.trim()) {
       flush();
@@ -177,6 +187,13 @@ export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
     if (isCapsHeading(plain) && blankBefore(i)) {
       flush();
       blocks.push({ type: "heading", style: "caps", text: plain, numbered: false });
+      continue;
+    }
+    // A competency's name on its own line ("Discretie (Niveau: 2)") with its text right under it.
+    const named = /^(.{3,50}?)\s*(?:\((?:niveau|level|beheersingsniveau)\s*:?\s*\w+\)|:)?$/i.exec(plain);
+    if (named && blankBefore(i) && lines[i + 1]?.trim() && !ENDS_SENTENCE.test(plain) && vocabulary.competenciesNamed(named[1]!).some((c) => c.name.length >= named[1]!.length - 12)) {
+      flush();
+      blocks.push({ type: "heading", style: "competency", text: plain.replace(/:$/, ""), numbered: false });
       continue;
     }
     // A short line on its own, with text after it: a title line ("Taken", "Wat breng je mee").

@@ -105,6 +105,12 @@ function emitTable(table: Table, builder: DocumentBuilder): void {
       const levelDescriptions = [...row.header.lines.slice(1), ...row.values.flatMap((cell) => cell.lines)]
         .map(squash)
         .filter((line) => LEVEL_VALUE.test(line));
+      // One "n = …" line per class column, in column order: the expected level per class. Fewer lines than
+      // columns means merged cells were lost, and then no class is guessed.
+      const levelsByJobLevel =
+        table.columns.length > 1 && levelDescriptions.length === table.columns.length
+          ? table.columns.map((column, i) => ({ level: column, value: /^(\d)/.exec(levelDescriptions[i]!)?.[1] ?? "" })).filter((l) => l.value)
+          : undefined;
       addCompetency(builder, [table.title], {
         name: title,
         nameInferred: false,
@@ -113,6 +119,7 @@ function emitTable(table: Table, builder: DocumentBuilder): void {
         questions: [],
         tips: [],
         levelDescriptions,
+        levelsByJobLevel,
       });
       continue;
     }
