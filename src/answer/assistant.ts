@@ -2,7 +2,8 @@ import type { Logger } from "../logger.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
-import { ConversationMemory } from "./memory.js";
+import { LocalConversationStore } from "../state/localConversationStore.js";
+import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
 import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
 import { detectLanguage } from "./understand/language.js";
@@ -38,7 +39,7 @@ export class FunctiewijzerAssistant implements Assistant {
     private kb: KnowledgeBase,
     private readonly options: AssistantOptions,
   ) {
-    this.memory = options.memory ?? new ConversationMemory();
+    this.memory = options.memory ?? new LocalConversationStore<Turn>();
   }
 
   status(): AssistantStatus {
@@ -139,7 +140,7 @@ export class FunctiewijzerAssistant implements Assistant {
   private async answer(text: string, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const kb = this.kb;
     let u = understand(text, kb);
-    const previous = this.memory.last(options.conversation);
+    const previous = await this.memory.last(options.conversation);
     if (previous && isFollowUp(u)) {
       const { known } = kb.coverage(u.question, QUESTION_WORDS);
       u = resolveFollowUp(u, previous, known > 0 && !u.competency && !u.levels.length);
@@ -157,7 +158,7 @@ export class FunctiewijzerAssistant implements Assistant {
       // The model was down: say so briefly, so nobody wonders why the answer reads differently.
       else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(u.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
     }
-    this.memory.remember(options.conversation, { ...u, intent: draft.intent === "unknown" ? u.intent : draft.intent, sources: [...new Set(draft.citations.map((c) => c.source))] });
+    await this.memory.remember(options.conversation, { ...u, intent: draft.intent === "unknown" ? u.intent : draft.intent, sources: [...new Set(draft.citations.map((c) => c.source))] });
     return { ...draft, language: u.language };
   }
 }

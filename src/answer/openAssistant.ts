@@ -5,7 +5,10 @@ import { silentLogger, type Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
 import { IndexUnreadableError } from "../search/indexFiles.js";
+import { IndexWatcher, readIndexPointer } from "../search/indexWatcher.js";
 import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
+import { LiveAssistant } from "./liveAssistant.js";
+import type { ConversationMemory } from "./memory.js";
 import type { Assistant } from "./port.js";
 
 export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
@@ -15,6 +18,8 @@ export type OpenOptions = {
   onProgress?: (progress: IngestProgress) => void;
   /** Set by the LLM mode when a model is configured. */
   llm?: GeneratedAnswerer;
+  /** Conversation memory, e.g. shared by all replicas in Redis; in-process when absent. */
+  memory?: ConversationMemory;
 };
 
 /**
@@ -46,11 +51,17 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
     const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
     throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
   }
-  const assistant = new FunctiewijzerAssistant(kb, {
+  await warmUp(kb);
+  return assistantOver(kb, config, options);
+}
+
+function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions): FunctiewijzerAssistant {
+  return new FunctiewijzerAssistant(kb, {
     logger: options.logger,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     logMessageBodies: config.LOG_MESSAGE_BODIES,
     llm: options.llm,
+    memory: options.memory,
     reindex: async () => {
       const embedder = selectEmbedder(config);
       const result = await ingest({ knowledgeDir: resolve(config.KNOWLEDGE_DIR), indexDir: resolve(config.INDEX_DIR), embedder, logger: options.logger });
@@ -59,8 +70,35 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
       return { summary: result, kb: fresh };
     },
   });
-  await warmUp(kb);
-  return assistant;
+}
+
+/**
+ * The server's assistant: as openAssistant, and it follows the index.
+ * Another process (an ingest job, another replica's reindex, a deployment
+ * on shared storage) may write a new index version; every INDEX_POLL_MS the
+ * pointer is checked, a new version is opened and warmed up in the
+ * background and swapped in. An unreadable new version is reported and the
+ * current one kept. Stop the watcher on shutdown.
+ */
+export async function openLiveAssistant(config: Config, options: OpenOptions): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher }> {
+  const indexDir = resolve(config.INDEX_DIR);
+  const served = await readIndexPointer(indexDir);
+  let watcher: IndexWatcher | undefined;
+  const assistant = new LiveAssistant(await openAssistant(config, options), async () => watcher?.served(await readIndexPointer(indexDir)));
+  watcher = new IndexWatcher({
+    indexDir,
+    intervalMs: config.INDEX_POLL_MS,
+    logger: options.logger,
+    onNewVersion: async () => {
+      const kb = await KnowledgeBase.open(indexDir, selectEmbedder(config));
+      if (kb.documents.length === 0) throw new Error("the new index has no documents");
+      await warmUp(kb);
+      assistant.replace(assistantOver(kb, config, options));
+    },
+  });
+  // Opening may have built a new version: the one read before is then already stale, and the watcher swaps to the newest.
+  watcher.start((await readIndexPointer(indexDir)) === served ? served : undefined);
+  return { assistant, watcher };
 }
 
 /**
