@@ -7,8 +7,8 @@ import { ingest } from "../../src/ingest/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { postJson } from "../support/http.js";
 import { KNOWLEDGE_DIR, localEmbedder, tempDir } from "../support/knowledge.js";
-import { startRedis, type RedisProcess } from "../support/redisServer.js";
-import { startReplica, type Replica } from "../support/replica.js";
+import { startRedis, type RedisProcess } from "../../bench/redisProcess.js";
+import { startReplica, type Replica } from "../../bench/replicaProcess.js";
 import { runScript } from "../support/run.js";
 
 /**

@@ -15,7 +15,7 @@ import { LocalSeenEvents, RedisSeenEvents } from "../../src/state/seenEvents.js"
 import { SharedRedis } from "../../src/state/sharedRedis.js";
 import { listen } from "../support/http.js";
 import { capturingLogger } from "../support/logCapture.js";
-import { startRedis, type RedisProcess } from "../support/redisServer.js";
+import { startRedis, type RedisProcess } from "../../bench/redisProcess.js";
 import { silentLogger } from "../../src/logger.js";
 
 type Note = { text: string; n: number };

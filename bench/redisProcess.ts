@@ -16,7 +16,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A real redis-server on 127.0.0.1, nothing persisted, for one test file.
+ * A real redis-server on 127.0.0.1, nothing persisted (tests and `npm run load -- --replicas 2`).
  * Pass a port to start it again where a killed one was.
  */
 export async function startRedis(port?: number): Promise<RedisProcess> {
