@@ -8,7 +8,8 @@ import { IndexUnreadableError } from "../search/indexFiles.js";
 import { IndexWatcher, readIndexPointer } from "../search/indexWatcher.js";
 import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
 import { LiveAssistant } from "./liveAssistant.js";
-import type { ConversationMemory } from "./memory.js";
+import { LocalConversationStore } from "../state/localConversationStore.js";
+import type { ConversationMemory, Turn } from "./memory.js";
 import type { Assistant } from "./port.js";
 
 export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
@@ -80,7 +81,9 @@ function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions):
  * background and swapped in. An unreadable new version is reported and the
  * current one kept. Stop the watcher on shutdown.
  */
-export async function openLiveAssistant(config: Config, options: OpenOptions): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher }> {
+export async function openLiveAssistant(config: Config, given: OpenOptions): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher }> {
+  // One memory for every assistant swapped in: a conversation goes on across index versions.
+  const options = { ...given, memory: given.memory ?? new LocalConversationStore<Turn>() };
   const indexDir = resolve(config.INDEX_DIR);
   const served = await readIndexPointer(indexDir);
   let watcher: IndexWatcher | undefined;
