@@ -22,7 +22,11 @@ export async function freePort(): Promise<number> {
 export async function startRedis(port?: number): Promise<RedisProcess> {
   if (!REDIS_SERVER) throw new Error("redis-server is not installed: install Debian's redis-server package (apt-get install redis-server; .ci/run does this)");
   const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn(REDIS_SERVER, ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    REDIS_SERVER,
+    ["--port", String(chosen), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on ${chosen}: ${output.slice(-500)}`)), 10_000);

@@ -82,7 +82,8 @@ export class IndexWatcher {
       this.options.logger.info({ version }, "new index version in use");
     } catch (error) {
       // Keep serving the current version; say so once per version, then retry quietly.
-      if (this.failedVersion !== version) this.options.logger.warn({ version, err: (error as Error).message }, "new index version could not be opened; still serving the previous one");
+      if (this.failedVersion !== version)
+        this.options.logger.warn({ version, err: (error as Error).message }, "new index version could not be opened; still serving the previous one");
       this.failedVersion = version;
     }
   }

@@ -27,19 +27,31 @@ export class FallbackRateLimitStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    return this.either((store) => store.increment(key), () => this.local.increment(key));
+    return this.either(
+      (store) => store.increment(key),
+      () => this.local.increment(key),
+    );
   }
 
   async decrement(key: string): Promise<void> {
-    await this.either((store) => store.decrement(key), () => this.local.decrement(key));
+    await this.either(
+      (store) => store.decrement(key),
+      () => this.local.decrement(key),
+    );
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.either((store) => store.resetKey(key), () => this.local.resetKey(key));
+    await this.either(
+      (store) => store.resetKey(key),
+      () => this.local.resetKey(key),
+    );
   }
 
   async get(key: string): Promise<ClientRateLimitInfo | undefined> {
-    return this.either((store) => store.get(key), () => this.local.get(key));
+    return this.either(
+      (store) => store.get(key),
+      () => this.local.get(key),
+    );
   }
 
   shutdown(): void {

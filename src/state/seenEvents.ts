@@ -53,7 +53,9 @@ export class RedisSeenEvents implements SeenEvents {
     const locally = await this.local.firstSeen(id, ttlMs);
     if (!this.redis.available) return locally;
     try {
-      const reply = await this.redis.run((client) => client.set(this.redis.key("seen", createHash("sha256").update(id).digest("base64url")), "1", "PX", Math.max(1, Math.round(ttlMs)), "NX"));
+      const reply = await this.redis.run((client) =>
+        client.set(this.redis.key("seen", createHash("sha256").update(id).digest("base64url")), "1", "PX", Math.max(1, Math.round(ttlMs)), "NX"),
+      );
       return reply === "OK";
     } catch (error) {
       this.logger.debug({ err: (error as Error).message }, "event de-duplication: using this process's memory");

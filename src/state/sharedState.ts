@@ -44,7 +44,8 @@ export async function openSharedState(config: Config, logger: Logger): Promise<S
   if (redis.available) logger.info("shared state in Redis: conversation memory, rate limits, de-duplication and feedback are shared by all replicas");
   return {
     kind: "redis",
-    conversations: (parse, limits) => new FallbackConversationStore(new RedisConversationStore(redis, parse, limits), new LocalConversationStore(limits), logger),
+    conversations: (parse, limits) =>
+      new FallbackConversationStore(new RedisConversationStore(redis, parse, limits), new LocalConversationStore(limits), logger),
     rateLimitStore: new FallbackRateLimitStore(redis),
     seenEvents: new RedisSeenEvents(redis, new LocalSeenEvents(), logger),
     feedback: new RedisFeedbackLog(redis, file, logger),

@@ -136,7 +136,9 @@ describe("rate limit in Redis", () => {
   it("counts one client's requests across two apps (replicas) against one limit", async () => {
     const make = async () => {
       const app = express();
-      app.use(rateLimit({ windowMs: 60_000, limit: 5, standardHeaders: "draft-7", legacyHeaders: false, store: new FallbackRateLimitStore(await connection("rl:")) }));
+      app.use(
+        rateLimit({ windowMs: 60_000, limit: 5, standardHeaders: "draft-7", legacyHeaders: false, store: new FallbackRateLimitStore(await connection("rl:")) }),
+      );
       app.get("/", (_req, res) => void res.send("ok"));
       return listen(app);
     };
