@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
 import { silentLogger, type Logger } from "../logger.js";
@@ -47,13 +47,19 @@ export async function openKnowledge(config: Config, options: OpenOptions): Promi
 
 /** Builds the index when it is missing or stale, loads it, and returns the Assistant all doors talk to. */
 export async function openAssistant(config: Config, options: OpenOptions): Promise<Assistant> {
+  const { kb } = await openServableKnowledge(config, options);
+  return assistantOver(kb, config, options);
+}
+
+/** openKnowledge, refusing an index without documents, warmed up. */
+async function openServableKnowledge(config: Config, options: OpenOptions): Promise<{ kb: KnowledgeBase; ingested?: IngestResult }> {
   const { kb, ingested } = await openKnowledge(config, options);
   if (kb.documents.length === 0) {
     const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
     throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
   }
   await warmUp(kb);
-  return assistantOver(kb, config, options);
+  return { kb, ingested };
 }
 
 function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions): FunctiewijzerAssistant {
@@ -85,9 +91,14 @@ export async function openLiveAssistant(config: Config, given: OpenOptions): Pro
   // One memory for every assistant swapped in: a conversation goes on across index versions.
   const options = { ...given, memory: given.memory ?? new LocalConversationStore<Turn>() };
   const indexDir = resolve(config.INDEX_DIR);
-  const served = await readIndexPointer(indexDir);
+  const before = await readIndexPointer(indexDir);
+  const { kb, ingested } = await openServableKnowledge(config, options);
+  const after = await readIndexPointer(indexDir);
+  // The version being served: unchanged pointer, or the version this start-up just built. Otherwise (another
+  // process switched it meanwhile) unknown, and the watcher's first poll opens whatever CURRENT names.
+  const served = before === after || (ingested?.versionDir && basename(ingested.versionDir) === after) ? after : undefined;
   let watcher: IndexWatcher | undefined;
-  const assistant = new LiveAssistant(await openAssistant(config, options), async () => watcher?.served(await readIndexPointer(indexDir)));
+  const assistant = new LiveAssistant(assistantOver(kb, config, options), async () => watcher?.served(await readIndexPointer(indexDir)));
   watcher = new IndexWatcher({
     indexDir,
     intervalMs: config.INDEX_POLL_MS,
@@ -99,8 +110,7 @@ export async function openLiveAssistant(config: Config, given: OpenOptions): Pro
       assistant.replace(assistantOver(kb, config, options));
     },
   });
-  // Opening may have built a new version: the one read before is then already stale, and the watcher swaps to the newest.
-  watcher.start((await readIndexPointer(indexDir)) === served ? served : undefined);
+  watcher.start(served);
   return { assistant, watcher };
 }
 
