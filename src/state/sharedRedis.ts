@@ -29,6 +29,7 @@ export class SharedRedis {
   private up = false;
   private warned = false;
   private closed = false;
+  private probe?: NodeJS.Timeout;
   private readonly logger: Logger;
 
   constructor(options: SharedRedisOptions) {
@@ -77,11 +78,13 @@ export class SharedRedis {
   async close(): Promise<void> {
     this.closed = true;
     this.up = false;
+    this.stopProbing();
     if (this.client.status === "end") return;
     await this.client.quit().catch(() => this.client.disconnect());
   }
 
   private markUp(): void {
+    this.stopProbing();
     if (this.up || this.closed) return;
     this.up = true;
     if (this.warned) this.logger.info("shared state is back: conversation memory, rate limits and de-duplication are shared in Redis again");
@@ -90,10 +93,33 @@ export class SharedRedis {
 
   private markDown(error: Error): void {
     this.up = false;
+    this.startProbing();
     if (this.warned || this.closed) return;
     this.warned = true;
     // The message only: ioredis errors can carry the URL, and a URL can carry a password.
     this.logger.warn({ err: redactUrls(error.message) }, "shared state unavailable: Redis is away; answering with per-process state until it is back");
+  }
+
+  /**
+   * A command that timed out leaves the connection open, so no "ready" event
+   * will say Redis is back: while it is marked away, a PING each second on a
+   * live connection decides (a lost connection is ioredis's to re-establish).
+   */
+  private startProbing(): void {
+    if (this.probe || this.closed) return;
+    this.probe = setInterval(() => {
+      if (this.client.status !== "ready") return;
+      this.client.ping().then(
+        () => this.markUp(),
+        () => {},
+      );
+    }, 1000);
+    this.probe.unref();
+  }
+
+  private stopProbing(): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = undefined;
   }
 }
 

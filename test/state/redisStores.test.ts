@@ -154,6 +154,27 @@ describe("rate limit in Redis", () => {
   });
 });
 
+describe("when Redis is slow", () => {
+  it("answers from per-process state instead of waiting, and shares again once Redis answers in time", async () => {
+    const { logger, lines } = capturingLogger();
+    const shared = await connection("slow:", logger, 100);
+    const memory = new FallbackConversationStore<Note>(new RedisConversationStore(shared, parseNote), new LocalConversationStore(), logger);
+    await admin.client("PAUSE", 1500, "ALL");
+    const started = performance.now();
+    await memory.remember("c", { text: "slow", n: 1 });
+    expect(await memory.last("c")).toEqual({ text: "slow", n: 1 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(shared.available).toBe(false);
+    // The connection never dropped: recovery is noticed by probing it.
+    await until(() => shared.available, 10_000);
+    expect(lines.filter((l) => /shared state unavailable/.test(l.msg))).toHaveLength(1);
+    expect(lines.filter((l) => /shared state is back/.test(l.msg))).toHaveLength(1);
+    await memory.remember("d", { text: "fast again", n: 2 });
+    const elsewhere = new RedisConversationStore<Note>(await connection("slow:"), parseNote);
+    expect((await elsewhere.lastStamped("d"))?.turn).toEqual({ text: "fast again", n: 2 });
+  });
+});
+
 describe("when Redis goes away", () => {
   it("falls back per process at once, warns once, and shares again when Redis is back", async () => {
     const { logger, lines } = capturingLogger();
