@@ -16,6 +16,13 @@ import { createTeamsDoor } from "../src/channels/teams/index.js";
 import { createSlackDoor } from "../src/channels/slack/index.js";
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { ingest } from "../src/ingest/ingest.js";
+import { selectEmbedder } from "../src/search/embeddings/select.js";
+import { startRedis } from "./redisProcess.js";
+import { startReplica } from "./replicaProcess.js";
 
 export type LoadResult = { clients: number; seconds: number; requests: number; errors: number; statuses: Record<string, number>; throughputPerSecond: number; p50: number; p95: number; p99: number; max: number };
 
@@ -52,8 +59,12 @@ function requestFor(target: LoadTarget, url: string, question: string, client: n
   };
 }
 
-/** Runs `clients` loops, each asking the next question as soon as the last answer arrived. */
-export async function runLoad(url: string, options: { clients: number; seconds: number; maxRequests?: number; target?: LoadTarget; serviceUrl?: string }): Promise<LoadResult> {
+/**
+ * Runs `clients` loops, each asking the next question as soon as the last
+ * answer arrived. With several URLs (replicas) client i talks to URL i mod n,
+ * as a round-robin load balancer would spread them.
+ */
+export async function runLoad(urls: string | string[], options: { clients: number; seconds: number; maxRequests?: number; target?: LoadTarget; serviceUrl?: string }): Promise<LoadResult> {
   const questions = benchQuestions(200);
   const deadline = performance.now() + options.seconds * 1000;
   const latencies: number[] = [];
@@ -61,7 +72,9 @@ export async function runLoad(url: string, options: { clients: number; seconds: 
   let errors = 0;
   let sent = 0;
   const started = performance.now();
+  const targets = typeof urls === "string" ? [urls] : urls;
   const client = async (id: number) => {
+    const url = targets[id % targets.length]!;
     for (let turn = 0; performance.now() < deadline && sent < (options.maxRequests ?? Infinity); turn++) {
       sent++;
       const t0 = performance.now();
@@ -162,6 +175,41 @@ async function fakeSlackWebApi(): Promise<{ url: string; close: () => Promise<vo
   };
 }
 
+/**
+ * The same load against one server process, then against two replicas
+ * sharing one Redis (conversation memory and rate limits in Redis), on this
+ * machine, one after the other: the two-replica figure beside the
+ * single-process one. Both runs use spawned `tsx src/server.ts` processes
+ * over one prebuilt index, so the only differences are the second process
+ * and Redis.
+ */
+export async function compareReplicas(options: { clients: number; seconds: number; replicas: number }): Promise<{ single: LoadResult; replicated: LoadResult; ratio: number }> {
+  const root = await mkdtemp(join(tmpdir(), "fw-load-"));
+  const indexDir = join(root, "index");
+  const redis = await startRedis();
+  try {
+    await ingest({ knowledgeDir: resolve("knowledge"), indexDir, embedder: selectEmbedder(loadConfig({ EMBEDDINGS: "local" })), logger: silentLogger });
+    const env = { KNOWLEDGE_DIR: resolve("knowledge"), INDEX_DIR: indexDir, DATA_DIR: join(root, "data"), RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "warn" };
+    const measure = async (replicas: number, shared: Record<string, string>) => {
+      const servers = await Promise.all(Array.from({ length: replicas }, () => startReplica({ ...env, ...shared })));
+      try {
+        return await runLoad(servers.map((s) => s.url), { clients: options.clients, seconds: options.seconds });
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+      }
+    };
+    const single = await measure(1, {});
+    const replicated = await measure(options.replicas, { REDIS_URL: redis.url, REDIS_KEY_PREFIX: "fw-load:" });
+    return { single, replicated, ratio: Math.round((replicated.throughputPerSecond / single.throughputPerSecond) * 100) / 100 };
+  } finally {
+    await redis.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+const summary = (label: string, result: LoadResult) =>
+  `${label}: ${result.clients} clients, ${result.seconds} s: ${result.requests} requests, ${result.throughputPerSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${result.errors} ${JSON.stringify(result.statuses)}`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const program = new Command("load")
     .description("Concurrent clients against POST /api/ask for a bounded time.")
@@ -170,10 +218,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .option("--seconds <n>", "duration", "20")
     .option("--max-requests <n>", "stop after this many requests")
     .option("--target <door>", "web (POST /api/ask), teams (POST /api/messages, emulator mode) or slack (POST /slack/events, signed)", "web")
+    .option("--replicas <n>", "compare one server process with n replicas sharing a Redis (needs redis-server; web target)")
     .option("--json", "print the result as JSON")
     .parse();
   runCli(async () => {
-    const options = program.opts<{ url?: string; clients: string; seconds: string; maxRequests?: string; json?: boolean; target: string }>();
+    const options = program.opts<{ url?: string; clients: string; seconds: string; maxRequests?: string; json?: boolean; target: string; replicas?: string }>();
+    if (options.replicas !== undefined) {
+      const replicas = Number(options.replicas);
+      if (!Number.isInteger(replicas) || replicas < 2 || replicas > 8) throw new Error("--replicas must be a whole number from 2 to 8");
+      if (options.url || options.target !== "web") throw new Error("--replicas starts its own servers and loads the web API: leave out --url and --target");
+      const result = await compareReplicas({ clients: Number(options.clients), seconds: Number(options.seconds), replicas });
+      process.stdout.write(
+        options.json
+          ? `${JSON.stringify(result)}\n`
+          : `${summary("1 process", result.single)}\n${summary(`${replicas} replicas + Redis`, result.replicated)}\nthroughput ratio ${replicas} replicas / 1 process: ${result.ratio}\n`,
+      );
+      return;
+    }
     if (!["web", "teams", "slack"].includes(options.target)) throw new Error("--target must be web, teams or slack");
     const own = options.url ? undefined : await startLocalServer();
     const url = options.url ?? own!.url;
@@ -182,7 +243,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stdout.write(
       options.json
         ? `${JSON.stringify(result)}\n`
-        : `${options.target}: ${result.clients} clients, ${result.seconds} s: ${result.requests} requests, ${result.throughputPerSecond}/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, errors ${result.errors} ${JSON.stringify(result.statuses)}\n`,
+        : `${summary(options.target, result)}\n`,
     );
   });
 }

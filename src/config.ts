@@ -41,6 +41,15 @@ const ConfigSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   /** auto: OpenAI embeddings when a key or base URL is set, local hashed embeddings otherwise. */
   EMBEDDINGS: z.enum(["auto", "local", "openai"]).default("auto"),
+
+  /** Shared state for several replicas (conversation memory, rate limits, Slack de-duplication, feedback); in-process when absent. */
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional()),
+  /** Prefix of every Redis key, so deployments can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default("functiewijzer:"),
+  /** A Redis command slower than this counts as Redis being away: the request goes on with per-process state. */
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+  /** How often a running server checks INDEX_DIR for a new index version written by another process (0: never). */
+  INDEX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,15 +1,17 @@
 import type { Server } from "node:http";
-import { openAssistant } from "./answer/openAssistant.js";
+import { parseTurn } from "./answer/memory.js";
+import { openLiveAssistant } from "./answer/openAssistant.js";
 import type { Assistant } from "./answer/port.js";
 import { createLlmAnswererFromConfig } from "./answer/llm/fromConfig.js";
 import { createSlackDoor } from "./channels/slack/index.js";
 import { createTeamsDoor } from "./channels/teams/index.js";
 import { progressReporter } from "./cli/common.js";
 import { ConfigError, llmConfigured, loadConfig } from "./config.js";
-import { JsonlFeedbackLog } from "./feedback/feedbackLog.js";
 import { createHttpApp } from "./http/app.js";
 import type { Door } from "./http/door.js";
 import { createLogger } from "./logger.js";
+import type { IndexWatcher } from "./search/indexWatcher.js";
+import { openSharedState } from "./state/sharedState.js";
 
 /** `npm start`: listen at once (readiness 503), build or load the index, then serve every door. */
 async function main(): Promise<void> {
@@ -32,18 +34,22 @@ async function main(): Promise<void> {
     inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
     section: (source, section) => assistant?.section(source, section),
   };
-  const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
+  // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
+  const shared = await openSharedState(config, logger);
+  const deps = { assistant: lazy, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
-  const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors });
+  const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors, rateLimitStore: shared.rateLimitStore });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
+  let watcher: IndexWatcher | undefined;
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down: finishing requests in flight");
-    server.close(() => process.exit(0));
+    watcher?.stop();
+    server.close(() => void shared.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
     for (const door of doors) void door.close?.();
     setTimeout(() => process.exit(0), 10_000).unref();
@@ -52,7 +58,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown("SIGINT"));
 
   const progress = progressReporter();
-  assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
+  const live = await openLiveAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger), memory: shared.conversations(parseTurn) });
+  ({ assistant, watcher } = live);
   progress.stop();
   for (const door of doors) await door.start?.();
   const status = assistant.status();
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
       `Functiewijzer is ready at http://${config.HOST}:${port}/  (${status.documents} documents, ${status.chunks} chunks, ${status.mode} mode)`,
       `  web chat   http://${config.HOST}:${port}/   ·   API POST /api/ask   ·   GET /healthz /readyz`,
       ...doors.map((door) => `  ${door.description}`),
+      `  shared state ${shared.kind === "redis" ? `in Redis (REDIS_URL${shared.available() ? "" : "; not reachable yet, per-process until it is"})` : "in this process (set REDIS_URL to run several replicas)"}`,
     ].join("\n") + "\n",
   );
 }

@@ -6,7 +6,8 @@ import type { Answer, Citation } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { detectIntent } from "./intents/registry.js";
-import { ConversationMemory, type Turn } from "./memory.js";
+import { LocalConversationStore } from "../state/localConversationStore.js";
+import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
 import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
@@ -41,7 +42,7 @@ export class FunctiewijzerAssistant implements Assistant {
     private kb: KnowledgeBase,
     private readonly options: AssistantOptions,
   ) {
-    this.memory = options.memory ?? new ConversationMemory();
+    this.memory = options.memory ?? new LocalConversationStore<Turn>();
   }
 
   status(): AssistantStatus {
@@ -148,11 +149,12 @@ export class FunctiewijzerAssistant implements Assistant {
     const text = picked && previous?.followUps[picked - 1] ? previous.followUps[picked - 1]! : asked;
     let plan = understand(text, kb);
     if (plan.conversational === "reset") {
-      this.memory.forget(options.conversation);
+      // A fresh turn with nothing to follow up on: what came before no longer counts.
+      await this.memory.remember(options.conversation, { plan, intent: "help", answered: true, sources: [], citations: [], followUps: [], expansions: [] });
       return { ...this.conversationDraft(plan, say(plan.language, "Prima, we beginnen een nieuw gesprek. Waar kan ik je mee helpen?", "Fine, let's start a new conversation. What can I help you with?"), []), intent: "help" };
     }
-    if (previous && plan.conversational === "more") return this.more(plan, previous, options);
-    if (previous && plan.conversational === "why") return this.why(plan, previous, options);
+    if (previous && plan.conversational === "more") return await this.more(plan, previous, options);
+    if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
     const detected = detectIntent(plan, kb);
     plan = { ...plan, intent: detected.intent, intentExplicit: detected.explicit };
     if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
@@ -170,12 +172,12 @@ export class FunctiewijzerAssistant implements Assistant {
       // The model was down: say so briefly, so nobody wonders why the answer reads differently.
       else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(plan.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
     }
-    this.remember(options, plan, draft);
+    await this.remember(options, plan, draft);
     return { ...draft, language: plan.language };
   }
 
-  private remember(options: AskOptions, plan: QueryPlan, draft: Draft, expansions = draft.expansions ?? []): void {
-    this.memory.remember(options.conversation, {
+  private async remember(options: AskOptions, plan: QueryPlan, draft: Draft, expansions = draft.expansions ?? []): Promise<void> {
+    await this.memory.remember(options.conversation, {
       plan,
       intent: draft.intent === "unknown" ? plan.intent : draft.intent,
       answered: draft.answered,
@@ -191,18 +193,18 @@ export class FunctiewijzerAssistant implements Assistant {
   }
 
   /** "Meer": the rest of the list the previous answer cut short. */
-  private more(plan: QueryPlan, previous: Turn, options: AskOptions): Draft & Pick<Answer, "language" | "mode"> {
+  private async more(plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const language = previous.plan.language;
     const [next, ...rest] = previous.expansions;
     const draft: Draft = next
       ? { intent: previous.intent, answered: true, answer: `${say(language, "Verder:", "Continued:")}\n\n${next.markdown}`, citations: previous.citations.slice(0, 2), followUps: previous.followUps }
       : { intent: previous.intent, answered: true, answer: say(language, "Dat was alles wat de documenten hierover zeggen.", "That is everything the documents say about this."), citations: previous.citations.slice(0, 1), followUps: previous.followUps };
-    this.memory.remember(options.conversation, { ...previous, plan: previous.plan, expansions: rest, citations: previous.citations, followUps: previous.followUps });
+    await this.memory.remember(options.conversation, { ...previous, expansions: rest });
     return { ...draft, language: language ?? plan.language, mode: "offline" };
   }
 
   /** "Waarom?": the evidence behind the previous answer, quoted. */
-  private why(plan: QueryPlan, previous: Turn, options: AskOptions): Draft & Pick<Answer, "language" | "mode"> {
+  private async why(plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const language = previous.plan.language;
     if (!previous.citations.length) {
       const answer = say(language, "Het vorige antwoord kon ik niet op de documenten baseren: ze beschrijven dat onderwerp niet. Daarom gaf ik geen antwoord in plaats van te gokken.", "I could not base the previous answer on the documents: they do not describe that topic. So I gave no answer rather than guess.");
@@ -213,7 +215,7 @@ export class FunctiewijzerAssistant implements Assistant {
       return `${i + 1}. _${title}_ › ${c.section}${c.quote ? `: "${c.quote}"` : ""}`;
     });
     const answer = `${say(language, "Het vorige antwoord is gebaseerd op deze passages:", "The previous answer is based on these passages:")}\n\n${lines.join("\n")}`;
-    this.memory.remember(options.conversation, { ...previous });
+    await this.memory.remember(options.conversation, { ...previous });
     return { intent: previous.intent, answered: true, answer, citations: previous.citations, followUps: previous.followUps, language, mode: "offline" };
   }
 }

@@ -1,51 +1,36 @@
+import { z } from "zod";
+import type { ConversationStore } from "../state/conversationStore.js";
 import type { TurnRecord } from "./understand/conversation.js";
 
-export type Turn = TurnRecord & { at: number };
+/** What the assistant remembers of a turn: its plan, and what the answer gave (sources, suggestions, the rest of cut lists). */
+export type Turn = TurnRecord;
+
+/** Conversation memory: in this process, or shared by all replicas in Redis (src/state/). */
+export type ConversationMemory = ConversationStore<Turn>;
 
 /**
- * Recent turns per conversation, bounded in conversations, turns and age, so
- * a long-running bot does not grow without limit or answer a follow-up
- * against a chat from yesterday.
+ * The fields a follow-up relies on, checked when a turn comes back from
+ * Redis; the rest of the plan is passed through as stored (it is our own
+ * JSON, written by a replica of the same version).
  */
-export class ConversationMemory {
-  private readonly conversations = new Map<string, Turn[]>();
+const TurnShape = z.looseObject({
+  plan: z.looseObject({
+    question: z.string(),
+    searchText: z.string(),
+    language: z.enum(["nl", "en"]),
+    intent: z.string(),
+    levels: z.array(z.looseObject({ code: z.string() })),
+    roles: z.array(z.string()),
+    previousSources: z.array(z.string()),
+  }),
+  intent: z.string(),
+  answered: z.boolean(),
+  sources: z.array(z.string()),
+  citations: z.array(z.looseObject({ source: z.string(), section: z.string() })),
+  followUps: z.array(z.string()),
+  expansions: z.array(z.object({ label: z.string(), markdown: z.string() })),
+});
 
-  constructor(
-    private readonly maxConversations = 5000,
-    private readonly maxTurns = 10,
-    private readonly ttlMs = 30 * 60_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  last(conversation: string | undefined): Turn | undefined {
-    if (!conversation) return undefined;
-    const turns = this.conversations.get(conversation);
-    const turn = turns?.[turns.length - 1];
-    if (!turn) return undefined;
-    if (this.now() - turn.at > this.ttlMs) {
-      this.conversations.delete(conversation);
-      return undefined;
-    }
-    return turn;
-  }
-
-  remember(conversation: string | undefined, turn: Omit<Turn, "at">): void {
-    if (!conversation) return;
-    const turns = this.conversations.get(conversation) ?? [];
-    this.conversations.delete(conversation); // re-insert: Map order is our LRU order
-    turns.push({ ...turn, at: this.now() });
-    this.conversations.set(conversation, turns.slice(-this.maxTurns));
-    while (this.conversations.size > this.maxConversations) {
-      this.conversations.delete(this.conversations.keys().next().value!);
-    }
-  }
-
-  /** "Nieuw gesprek": the conversation starts again. */
-  forget(conversation: string | undefined): void {
-    if (conversation) this.conversations.delete(conversation);
-  }
-
-  get size(): number {
-    return this.conversations.size;
-  }
+export function parseTurn(value: unknown): Turn {
+  return TurnShape.parse(value) as unknown as Turn;
 }

@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
 import { silentLogger, type Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
 import { IndexUnreadableError, readManifest } from "../search/indexFiles.js";
+import { IndexWatcher, readIndexPointer } from "../search/indexWatcher.js";
 import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
+import { LiveAssistant } from "./liveAssistant.js";
+import { LocalConversationStore } from "../state/localConversationStore.js";
+import type { ConversationMemory, Turn } from "./memory.js";
 import type { Assistant } from "./port.js";
 
 export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
@@ -16,6 +20,8 @@ export type OpenOptions = {
   onProgress?: (progress: IngestProgress) => void;
   /** Set by the LLM mode when a model is configured. */
   llm?: GeneratedAnswerer;
+  /** Conversation memory, e.g. shared by all replicas in Redis; in-process when absent. */
+  memory?: ConversationMemory;
 };
 
 /**
@@ -45,16 +51,28 @@ export async function openKnowledge(config: Config, options: OpenOptions): Promi
 
 /** Builds the index when it is missing or stale, loads it, and returns the Assistant all doors talk to. */
 export async function openAssistant(config: Config, options: OpenOptions): Promise<Assistant> {
+  const { kb } = await openServableKnowledge(config, options);
+  return assistantOver(kb, config, options);
+}
+
+/** openKnowledge, refusing an index without documents, warmed up. */
+async function openServableKnowledge(config: Config, options: OpenOptions): Promise<{ kb: KnowledgeBase; ingested?: IngestResult }> {
   const { kb, ingested } = await openKnowledge(config, options);
   if (kb.documents.length === 0) {
     const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
     throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
   }
-  const assistant = new FunctiewijzerAssistant(kb, {
+  await warmUp(kb);
+  return { kb, ingested };
+}
+
+function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions): FunctiewijzerAssistant {
+  return new FunctiewijzerAssistant(kb, {
     logger: options.logger,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     logMessageBodies: config.LOG_MESSAGE_BODIES,
     llm: options.llm,
+    memory: options.memory,
     reindex: async () => {
       const embedder = selectEmbedder(config);
       const result = await ingest({ knowledgeDir: resolve(config.KNOWLEDGE_DIR), indexDir: resolve(config.INDEX_DIR), embedder, logger: options.logger });
@@ -63,8 +81,41 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
       return { summary: result, kb: fresh };
     },
   });
-  await warmUp(kb);
-  return assistant;
+}
+
+/**
+ * The server's assistant: as openAssistant, and it follows the index.
+ * Another process (an ingest job, another replica's reindex, a deployment
+ * on shared storage) may write a new index version; every INDEX_POLL_MS the
+ * pointer is checked, a new version is opened and warmed up in the
+ * background and swapped in. An unreadable new version is reported and the
+ * current one kept. Stop the watcher on shutdown.
+ */
+export async function openLiveAssistant(config: Config, given: OpenOptions): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher }> {
+  // One memory for every assistant swapped in: a conversation goes on across index versions.
+  const options = { ...given, memory: given.memory ?? new LocalConversationStore<Turn>() };
+  const indexDir = resolve(config.INDEX_DIR);
+  const before = await readIndexPointer(indexDir);
+  const { kb, ingested } = await openServableKnowledge(config, options);
+  const after = await readIndexPointer(indexDir);
+  // The version being served: unchanged pointer, or the version this start-up just built. Otherwise (another
+  // process switched it meanwhile) unknown, and the watcher's first poll opens whatever CURRENT names.
+  const served = before === after || (ingested?.versionDir && basename(ingested.versionDir) === after) ? after : undefined;
+  let watcher: IndexWatcher | undefined;
+  const assistant = new LiveAssistant(assistantOver(kb, config, options), async () => watcher?.served(await readIndexPointer(indexDir)));
+  watcher = new IndexWatcher({
+    indexDir,
+    intervalMs: config.INDEX_POLL_MS,
+    logger: options.logger,
+    onNewVersion: async () => {
+      const kb = await KnowledgeBase.open(indexDir, selectEmbedder(config));
+      if (kb.documents.length === 0) throw new Error("the new index has no documents");
+      await warmUp(kb);
+      assistant.replace(assistantOver(kb, config, options));
+    },
+  });
+  watcher.start(served);
+  return { assistant, watcher };
 }
 
 /**

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
-import { rateLimit } from "express-rate-limit";
+import { rateLimit, type Store } from "express-rate-limit";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,8 @@ export type HttpDeps = {
   assistant: () => Assistant | undefined;
   feedback: FeedbackStore;
   doors?: Door[];
+  /** Shared by all replicas (Redis); express-rate-limit's in-process store when absent. */
+  rateLimitStore?: Store;
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL("../channels/web/public/", import.meta.url));
@@ -48,6 +50,7 @@ export function createHttpApp(deps: HttpDeps): Express {
       standardHeaders: "draft-7",
       legacyHeaders: false,
       message: { error: "Too many requests; please wait a minute." },
+      ...(deps.rateLimitStore ? { store: deps.rateLimitStore } : {}),
     }),
   );
   api.use(express.json({ limit: "32kb" }));

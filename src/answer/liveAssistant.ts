@@ -1,0 +1,43 @@
+import type { Answer } from "./answer.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
+
+/**
+ * The Assistant the doors hold while the index underneath may change: a new
+ * index version is opened in the background and swapped in with one
+ * assignment. A question already being answered keeps the assistant (and so
+ * the index) it started with; the next question gets the new one.
+ */
+export class LiveAssistant implements Assistant {
+  constructor(
+    private current: Assistant,
+    /** Called after an HTTP reindex in this process, so the watcher does not open the same version again. */
+    private readonly afterReindex: () => Promise<void> = async () => {},
+  ) {}
+
+  /** Swaps in an assistant over a newer index. */
+  replace(next: Assistant): void {
+    this.current = next;
+  }
+
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return this.current.ask(question, options);
+  }
+
+  status(): AssistantStatus {
+    return this.current.status();
+  }
+
+  inventory(): Inventory {
+    return this.current.inventory();
+  }
+
+  section(source: string, section: string): SectionText | undefined {
+    return this.current.section(source, section);
+  }
+
+  async reindex(): Promise<ReindexSummary> {
+    const summary = await this.current.reindex();
+    await this.afterReindex();
+    return summary;
+  }
+}
