@@ -38,7 +38,7 @@ describe("offline answers over the seed documents", () => {
     expect(first.answer).not.toContain("front office: (storings)meldingen aangenomen");
     const next = await assistant.ask("en naar 8?", { conversation: "career" });
     expect(next.intent).toBe("career");
-    expect(next.answer).toMatch(/Schaal 6 naar Schaal 8/);
+    expect(next.answer).toMatch(/Schaal 7 naar Schaal 8/);
   });
 
   it("carries the intent to a follow-up about another competency", async () => {

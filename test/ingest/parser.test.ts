@@ -121,8 +121,12 @@ describe("documents without a recognised layout", () => {
       format: "txt",
     });
     expect(doc.sections.map((s) => s.path[0])).toEqual(["Thuiswerken", "Afspraken"]);
-    expect(doc.meta.title).toBe("Memo");
-    expect(doc.meta.titleInferred).toBe(true);
+    // The first line is a heading no section kind claims: the document's own title, not the file name.
+    expect(doc.meta.title).toBe("Thuiswerken");
+    expect(doc.meta.titleFrom).toBe("heading");
+    const untitled = parseDocument({ source: "memo-2.txt", text: "Doel\n\nIets regelen.\n", format: "txt" });
+    expect(untitled.meta.title).toBe("Memo 2");
+    expect(untitled.meta.titleInferred).toBe(true);
   });
 
   it("uses valid front matter and rejects invalid front matter with the field named", () => {

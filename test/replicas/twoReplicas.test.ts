@@ -95,10 +95,10 @@ describe("two replicas sharing one Redis", () => {
     const next = await ask(b, "en naar 8?", "chat-1");
     expect(next.status).toBe(200);
     expect(next.answer.intent).toBe("career");
-    expect(next.answer.answer).toMatch(/Schaal 6 naar Schaal 8/);
+    expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
     // Control: the same words without the earlier turn are not understood as that follow-up.
     const alone = await ask(b, "en naar 8?", "chat-2");
-    expect(alone.answer.answer).not.toMatch(/Schaal 6 naar Schaal 8/);
+    expect(alone.answer.answer).not.toMatch(/Schaal 7 naar Schaal 8/);
   });
 
   it("shares the rate limit: requests split over both replicas hit 429 at the shared total", async () => {
@@ -161,7 +161,7 @@ describe("two replicas sharing one Redis", () => {
       // A follow-up on the same replica still resolves, from that process's own memory.
       const next = await ask(replica, "en naar 8?", "outage");
       expect(next.status).toBe(200);
-      expect(next.answer.answer).toMatch(/Schaal 6 naar Schaal 8/);
+      expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
       const vote = await postJson(`${replica.url}/api/feedback`, { answerId: "abcdef123456", question: "q", vote: "up" });
       expect(vote.status).toBe(204);
     }
@@ -176,7 +176,7 @@ describe("two replicas sharing one Redis", () => {
     const first = await ask(b, "wat verandert er van schaal 6 naar 7?", "after");
     const next = await ask(a, "en naar 8?", "after");
     expect(first.status).toBe(200);
-    expect(next.answer.answer).toMatch(/Schaal 6 naar Schaal 8/);
+    expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
     expect(await requestsBeforeLimit()).toBe(LIMIT);
     await clearRateLimits();
     for (const replica of [a, b]) expect(count(replica.log(), /shared state unavailable/)).toBe(1);

@@ -21,12 +21,9 @@ export function overlap(line: string, stems: Set<string>, own?: Set<string>): nu
   return score;
 }
 
-/** The lines of a text that best match the query, in their original order. */
-export function bestLines(lines: string[], stems: Set<string>, max: number, own?: Set<string>): string[] {
+/** The lines of a text that best match the query, in their original order (or best first, as evidence is read). */
+export function bestLines(lines: string[], stems: Set<string>, max: number, own?: Set<string>, bestFirst = false): string[] {
   const scored = lines.map((line, index) => ({ line, index, score: overlap(line, stems, own) })).filter((s) => s.score > 0);
-  return scored
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, max)
-    .sort((a, b) => a.index - b.index)
-    .map((s) => s.line);
+  const best = scored.sort((a, b) => b.score - a.score || a.index - b.index).slice(0, max);
+  return (bestFirst ? best : best.sort((a, b) => a.index - b.index)).map((s) => s.line);
 }

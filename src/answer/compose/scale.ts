@@ -107,7 +107,7 @@ export function composeScale(context: ComposeContext): Draft {
     if (typed.length > 1) {
       // Rank the typings of this document by how well their lines match the described work.
       const ranked = typed
-        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2, own), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems, own)), 0) }))
+        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2, own, true), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems, own)), 0) }))
         .sort((a, b) => b.score - a.score || (a.level.rank ?? 0) - (b.level.rank ?? 0));
       const best = ranked[0]!;
       const strong = best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];

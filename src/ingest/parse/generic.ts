@@ -238,10 +238,11 @@ export function parseGeneric(text: string, builder: DocumentBuilder, vocabulary:
   // One heading above all others at the very top is the document's title, not a section.
   let root = tree;
   const first = tree.children[0];
-  if (first && tree.children.length === 1 && !tree.blocks.some((b) => b.type !== "field")) {
+  const titleLike = (title: string) => !vocabulary.headingKind(title) && !vocabulary.listKind(title) && !GENERIC_DOCUMENT_WORD.test(title.trim());
+  if (first && tree.children.length === 1 && !tree.blocks.some((b) => b.type !== "field") && titleLike(first.title)) {
     builder.title ??= cleanTitle(first.title);
     root = { ...first, title: "", blocks: [...tree.blocks, ...first.blocks] };
-  } else if (first && !tree.blocks.length && !first.blocks.some((b) => b.type === "item") && !vocabulary.headingKind(first.title) && !vocabulary.listKind(first.title) && !GENERIC_DOCUMENT_WORD.test(first.title.trim())) {
+  } else if (first && !tree.blocks.length && !first.blocks.some((b) => b.type === "item") && titleLike(first.title)) {
     // The document's first line is a heading no section kind claims: its title ("Inspecteur", "COMPETENTIEWOORDENBOEK").
     builder.title ??= titleCase(cleanTitle(first.title));
   }

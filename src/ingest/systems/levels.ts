@@ -132,5 +132,8 @@ export function findLevelMentions(question: string): LevelMention[] {
     add({ code: String(Number(range[1])) });
     add({ code: String(Number(range[2])) });
   }
+  // "en naar 8?", "and for 9?": a bare level after a follow-up opener.
+  const bare = /^(?:en|and|of|or)\s+(?:voor\s+|for\s+|to\s+|naar\s+|tot\s+)?([a-e]?\d{1,2}(?:\/\d{1,2})?)\s*\??$/.exec(text.trim());
+  if (bare && !found.length) add({ code: bare[1]!.toUpperCase() });
   return found;
 }
