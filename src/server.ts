@@ -8,6 +8,8 @@ import { progressReporter } from "./cli/common.js";
 import { ConfigError, llmConfigured, loadConfig } from "./config.js";
 import { JsonlFeedbackLog } from "./feedback/feedbackLog.js";
 import { createHttpApp } from "./http/app.js";
+import { insightsFromConfig } from "./insights/index.js";
+import { recordingAssistant } from "./insights/recordingAssistant.js";
 import type { Door } from "./http/door.js";
 import { createLogger } from "./logger.js";
 
@@ -32,9 +34,12 @@ async function main(): Promise<void> {
     inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
     section: (source, section) => assistant?.section(source, section),
   };
-  const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
+  // Every door talks to the same recording wrapper, so the insights page sees web, Teams and Slack alike.
+  const insights = insightsFromConfig(config);
+  const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
+  const deps = { assistant: recorded, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
-  const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors });
+  const app = createHttpApp({ config, logger, assistant: () => (assistant ? recorded : undefined), feedback: deps.feedback, doors, insights });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
