@@ -6,7 +6,7 @@ import { silentLogger } from "../../src/logger.js";
 import { listen, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
 import { seriousViolations } from "./support/axe.js";
-import { fullyInView, launchChromium, noSidewaysScroll, screenshot, VIEWPORTS } from "./support/browser.js";
+import { fullyInView, headerFits, launchChromium, noSidewaysScroll, screenshot, VIEWPORTS } from "./support/browser.js";
 import { QUOTE, ScriptedAssistant } from "./support/scriptedAssistant.js";
 
 describe("web chat layout, citations and safety in headless Chromium", () => {
@@ -53,6 +53,7 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
       expect(await fullyInView(page, "#send")).toBe(true);
       expect(await noSidewaysScroll(page)).toBe(true);
       expect(await fullyInView(page, "#reset")).toBe(true);
+      expect(await headerFits(page)).toBe(true);
       // The answer card uses the width (no empty band on the right on a phone).
       const card = (await answer.boundingBox())!;
       expect(card.width).toBeGreaterThan(width > 800 ? 700 : width - 40);
@@ -116,6 +117,7 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
     await ask(page, "Geef een lange lijst taken");
     expect(await noSidewaysScroll(page)).toBe(true);
     for (const selector of ["#reset", "#lang", "#question", "#send"]) expect(await fullyInView(page, selector)).toBe(true);
+    expect(await headerFits(page)).toBe(true);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe("rgb(17, 22, 27)");
     await screenshot(page, "chat-320-dark");

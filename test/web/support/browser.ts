@@ -34,3 +34,21 @@ export function fullyInView(page: Page, selector: string): Promise<boolean> {
     return inside && (top === node || node.contains(top));
   }, selector);
 }
+
+/** True when the header's title is not clipped and no header control overlaps it. */
+export function headerFits(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const title = document.querySelector("header h1") as HTMLElement;
+    const t = title.getBoundingClientRect();
+    const textWidth = (() => {
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      return range.getBoundingClientRect().right;
+    })();
+    const overlaps = [...document.querySelectorAll("header button")].some((button) => {
+      const b = button.getBoundingClientRect();
+      return b.left < textWidth && b.right > t.left && b.top < t.bottom && b.bottom > t.top;
+    });
+    return !overlaps && textWidth <= window.innerWidth;
+  });
+}
