@@ -11,12 +11,12 @@ export type QuestionGroup = {
 
 type Asked = { question: string; at: string };
 
-/** Share of stemmed content words two questions have in common (Jaccard). */
+/** Share of stemmed content words two questions have in common (Dice: lenient to one extra word in short questions). */
 function similarity(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;
-  return shared / (a.size + b.size - shared);
+  return (2 * shared) / (a.size + b.size);
 }
 
 /**
