@@ -3,6 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const INTENTS = { scale: "schaal", interview: "toetsvragen", career: "loopbaan", competency: "competentie", development: "ontwikkeling", compare: "vergelijken", catalogue: "overzicht", lookup: "opzoeken", help: "hulp", general: "algemeen", unknown: "onbekend" };
+const WARNINGS = { "no level found": "geen niveau gevonden", "no competency found": "geen competentie gevonden", "title taken from the file name": "titel uit de bestandsnaam" };
 const CHANNELS = { web: "web", teams: "Teams", slack: "Slack", cli: "CLI" };
 const intentName = (intent) => (intent === null ? "onbekend (ouder antwoord)" : INTENTS[intent] ?? intent);
 const when = (iso) => (iso ? new Date(iso).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -83,7 +84,7 @@ function render(data) {
     cell(doc.system),
     cell(doc.levels.join(", ") || "—"),
     cell(String(doc.competencies), "num"),
-    cell(doc.warnings.join("; ") || "—", doc.warnings.length ? "warning" : ""),
+    cell(doc.warnings.map((w) => WARNINGS[w] ?? w).join("; ") || "—", doc.warnings.length ? "warning" : ""),
   ]);
   rows("skipped", inventory.skipped, (skip) => [cell(skip.file), cell(skip.reason)]);
   $("skipped-none").hidden = inventory.skipped.length > 0;
