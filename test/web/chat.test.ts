@@ -94,9 +94,9 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
       expect(await page.locator("#source-text mark").textContent()).toBe(QUOTE);
       const href = (await page.locator("#source-open").getAttribute("href"))!;
       expect(href).toBe("/api/document?source=sla-manager.md");
-      const document = await page.request.get(`${server.url}${href}`);
-      expect(document.headers()["content-type"]).toBe("text/plain; charset=utf-8");
-      expect(await document.text()).toContain("Afsluitende zin");
+      const served = await page.request.get(`${server.url}${href}`);
+      expect(served.headers()["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(await served.text()).toContain("Afsluitende zin");
       const box = (await dialog.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(width);

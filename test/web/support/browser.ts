@@ -45,7 +45,7 @@ export function headerFits(page: Page): Promise<boolean> {
       range.selectNodeContents(title);
       return range.getBoundingClientRect().right;
     })();
-    const overlaps = [...document.querySelectorAll("header button")].some((button) => {
+    const overlaps = Array.from(document.querySelectorAll("header button")).some((button) => {
       const b = button.getBoundingClientRect();
       return b.left < textWidth && b.right > t.left && b.top < t.bottom && b.bottom > t.top;
     });
