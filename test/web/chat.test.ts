@@ -154,6 +154,22 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
     await page.close();
   });
 
+  it("expands a cut-short list in the middle of a sentence without losing the rest of the sentence", async () => {
+    const { page } = await open(390, 844);
+    await ask(page, "inline lijst");
+    const answer = page.locator("li.msg.bot").last();
+    const more = answer.locator("p button.more");
+    expect(await more.textContent()).toBe("…en 3 meer");
+    expect(await more.getAttribute("aria-expanded")).toBe("false");
+    expect(await answer.locator(".markdown p").first().textContent()).toBe("Competenties: Analyseren, Samenwerken …en 3 meer. Meer weten? Vraag het 1.");
+    await more.click();
+    expect(await answer.locator("button.more").count()).toBe(0);
+    expect(await answer.locator(".markdown p").first().textContent()).toBe("Competenties: Analyseren, Samenwerken . Meer weten? Vraag het 1.");
+    expect(await answer.locator(".markdown ul li").allTextContents()).toEqual(["Onderhandelen", "Klantgerichtheid", "Plannen"]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Onderhandelen");
+    await page.close();
+  });
+
   it("renders a phishing form in an answer as nothing: no form, password field, iframe, style, base or remote image", async () => {
     const { page } = await open(1280, 800);
     const response = await page.reload();

@@ -47,6 +47,14 @@ export class ScriptedAssistant implements Assistant {
         expansions: [{ label: "…en 12 meer", markdown: Array.from({ length: 12 }, (_, i) => `- Extra taak ${i + 41}`).join("\n") }],
       };
     }
+    if (question.includes("inline")) {
+      return {
+        ...base,
+        answer: "Competenties: Analyseren, Samenwerken …en 3 meer. Meer weten? Vraag het [1].",
+        citations: [SLA],
+        expansions: [{ label: "…en 3 meer", markdown: "- Onderhandelen\n- Klantgerichtheid\n- Plannen" }],
+      };
+    }
     if (question.includes("phishing")) return { ...base, answer: PHISHING, citations: [SLA] };
     if (question.includes("concept")) {
       for (const delta of ["De servicedesk ", "medewerker zit op ", "schaal 99 [1]."]) options.onToken?.(delta);

@@ -191,7 +191,9 @@ function findLoosely(text, needle) {
   return { start: positions[found], end: positions[found + wanted.length - 1] + 1 };
 }
 
+let sourceRequest = 0;
 async function showSource(citation) {
+  const request = ++sourceRequest;
   const dialog = $("source");
   $("source-title").textContent = citation.title ?? fileName(citation.source);
   const system = citation.system ? SYSTEMS[citation.system] ?? citation.system : undefined;
@@ -205,6 +207,7 @@ async function showSource(citation) {
   if (!dialog.open) dialog.showModal();
   const response = await fetch(`/api/section?${new URLSearchParams({ source: citation.source, section: citation.section })}`).catch(() => undefined);
   const section = response?.ok ? await response.json() : undefined;
+  if (request !== sourceRequest) return; // another chip was opened meanwhile
   body.removeAttribute("aria-busy");
   if (!section) return;
   if (!citation.title) $("source-title").textContent = section.title;
@@ -215,34 +218,54 @@ async function showSource(citation) {
 
 // ---- expansions ("…en 12 meer") ---------------------------------------------
 
-/** Turns each expansion's label line into a button that puts the rest of the list in its place. */
+/** Finds the text node holding `label` (the "…en 12 meer" line) inside the rendered answer. */
+function findLabel(box, label) {
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const index = walker.currentNode.nodeValue.indexOf(label);
+    if (index >= 0) return { text: walker.currentNode, index };
+  }
+  return undefined;
+}
+
+/** Turns each expansion's label into a button that puts the rest of the list in its place. */
 function linkExpansions(box, expansions, decorate) {
   for (const expansion of expansions ?? []) {
     const label = expansion.label.trim();
-    const holder = [...box.querySelectorAll("li, p")].find((node) => node.textContent.trim() === label) ?? [...box.querySelectorAll("li, p")].find((node) => node.textContent.includes(label));
-    const more = button("more", label, () => expand(more, holder, expansion, decorate));
+    const more = button("more", label, () => expand(more, expansion, decorate));
     more.setAttribute("aria-expanded", "false");
-    if (holder) holder.replaceChildren(more);
-    else box.append(more);
+    const found = label ? findLabel(box, label) : undefined;
+    if (!found) {
+      box.append(more);
+      continue;
+    }
+    // Only the label becomes the button; any other text on that line stays.
+    const rest = found.text.splitText(found.index);
+    rest.nodeValue = rest.nodeValue.slice(label.length);
+    rest.before(more);
   }
 }
 
-function expand(more, holder, expansion, decorate) {
+function expand(more, expansion, decorate) {
   const extra = markdown(expansion.markdown);
   decorate(extra);
+  const holder = more.closest("li, p") ?? more;
   const list = extra.firstElementChild;
-  let first;
-  if (holder?.tagName === "LI" && list && /^(UL|OL)$/.test(list.tagName)) {
-    const items = [...list.children];
-    holder.before(...items);
-    holder.remove();
-    first = items[0];
+  let inserted;
+  if (holder.tagName === "LI" && holder.textContent.trim() === more.textContent.trim() && list && /^(UL|OL)$/.test(list.tagName) && extra.children.length === 1) {
+    // "- …en 12 meer" as the last item of a list: the hidden items take its place in the same list.
+    inserted = [...list.children];
+    holder.replaceWith(...inserted);
   } else {
-    const nodes = [...extra.childNodes];
-    (holder ?? more).replaceWith(...nodes);
-    if (holder) more.remove();
-    first = nodes.find((node) => node.nodeType === Node.ELEMENT_NODE);
+    inserted = [...extra.children];
+    if (holder === more) more.replaceWith(...inserted);
+    else {
+      more.remove();
+      holder.after(...inserted);
+      if (!holder.textContent.trim()) holder.remove();
+    }
   }
+  const first = inserted[0] && /^(UL|OL)$/.test(inserted[0].tagName) ? inserted[0].firstElementChild : inserted[0];
   if (first) {
     first.tabIndex = -1;
     first.focus({ preventScroll: true });

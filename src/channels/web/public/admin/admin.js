@@ -40,9 +40,11 @@ async function load() {
   const response = await fetch("/admin/api/overview", { credentials: "same-origin" });
   if (response.status === 401) return showSignIn();
   if (!response.ok) {
-    $("signin-error").textContent = `De gegevens konden niet geladen worden (${response.status}).`;
+    $("notice").textContent = response.status === 503 ? "De index wordt geladen; even geduld…" : `De gegevens konden niet geladen worden (${response.status}); nieuwe poging over een paar seconden.`;
+    setTimeout(load, 3000);
     return;
   }
+  $("notice").textContent = "";
   overview = await response.json();
   $("signin").hidden = true;
   $("dashboard").hidden = false;
