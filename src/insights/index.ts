@@ -13,9 +13,11 @@ export type InsightsSources = {
   unansweredRetentionDays: number;
 };
 
-export function insightsFromConfig(config: Config, now?: () => number): InsightsSources {
+/** `feedback`: the read side of whichever FeedbackStore the server uses (the JSONL log by default). */
+export function insightsFromConfig(config: Config, options: { feedback?: FeedbackReader; now?: () => number } = {}): InsightsSources {
+  const { now } = options;
   return {
-    feedback: new JsonlFeedbackReader(`${config.DATA_DIR}/feedback.jsonl`),
+    feedback: options.feedback ?? new JsonlFeedbackReader(`${config.DATA_DIR}/feedback.jsonl`),
     answers: answerLog(config.DATA_DIR, config.INSIGHTS_RETENTION_DAYS, now),
     unanswered: config.RECORD_UNANSWERED ? unansweredLog(config.DATA_DIR, config.UNANSWERED_RETENTION_DAYS, now) : undefined,
     unansweredRetentionDays: config.UNANSWERED_RETENTION_DAYS,
