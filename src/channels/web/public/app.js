@@ -37,6 +37,7 @@ function applyLanguage() {
   for (const node of document.querySelectorAll("[data-nl]")) node.textContent = node.dataset[language];
   input.placeholder = t("Stel je vraag…", "Ask your question…");
   $("lang").textContent = language === "nl" ? "EN" : "NL";
+  $("ask").setAttribute("aria-label", t("Vraag stellen", "Ask a question"));
   // The accessible name starts with the visible text (WCAG 2.5.3), then says what it does.
   $("lang").setAttribute("aria-label", language === "nl" ? "EN – switch to English" : "NL – schakel naar Nederlands");
   $("examples").replaceChildren(...EXAMPLES[language].map((q) => button("followup", q, () => ask(q))));
