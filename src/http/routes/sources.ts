@@ -11,6 +11,11 @@ const SectionQuery = z.object({
 });
 const DocumentQuery = z.object({ source: z.string({ error: "source is required" }).min(1, "source is required").max(1000) });
 
+/** A file name as an RFC 5987 ext-value: percent-encoded, including the characters encodeURIComponent leaves. */
+function rfc5987(name: string): string {
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * GET /section: the whole text of a cited section (for the citation dialog).
  * GET /document: the cited document itself, read-only, from the knowledge folder only.
@@ -39,7 +44,7 @@ export function sourceRoutes(knowledgeDir: string, assistant: () => Assistant | 
       // Only documents the index holds: a stray file in the folder is not published by accident.
       if (!ready.inventory().documents.some((doc) => doc.source === source)) throw new KnowledgePathError("No such document.", 404);
       res.setHeader("Content-Type", file.contentType);
-      res.setHeader("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(basename(source))}`);
+      res.setHeader("Content-Disposition", `inline; filename*=UTF-8''${rfc5987(basename(source))}`);
       res.setHeader("Cache-Control", "private, no-cache");
       // A sandbox without scripts for everything the browser renders itself; PDF keeps the built-in viewer.
       res.setHeader("Content-Security-Policy", file.contentType === "application/pdf" ? "default-src 'none'; frame-ancestors 'none'" : "sandbox; default-src 'none'; frame-ancestors 'none'");
