@@ -2,7 +2,7 @@ import { z } from "zod";
 import { INTENTS } from "../answer/answer.js";
 import { RetainedJsonl } from "./retainedJsonl.js";
 
-/** What was answered, without the question text: lets the insights page put feedback per intent. */
+/** What was answered, without the question or answer text: lets the insights page put feedback per intent. */
 export const AnswerRecordSchema = z.object({
   at: z.string(),
   answerId: z.string().max(128),
@@ -10,6 +10,8 @@ export const AnswerRecordSchema = z.object({
   answered: z.boolean(),
   mode: z.enum(["offline", "llm"]),
   channel: z.enum(["web", "teams", "slack", "cli"]).optional(),
+  /** What the answer was based on ("document › section"): shows HR which document a 👎 points at. */
+  sources: z.array(z.string().max(500)).max(5).optional(),
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 

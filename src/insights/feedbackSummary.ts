@@ -3,7 +3,7 @@ import type { AnswerRecord } from "./answerLog.js";
 
 export type IntentVotes = { intent: string | null; up: number; down: number };
 export type DailyVotes = { day: string; intent: string | null; up: number; down: number };
-export type DownVote = { at: string; channel: string; question: string; intent: string | null };
+export type DownVote = { at: string; channel: string; question: string; intent: string | null; sources: string[] };
 
 export type FeedbackSummary = {
   total: { up: number; down: number };
@@ -23,6 +23,7 @@ const DAY_MS = 86_400_000;
  */
 export function summariseFeedback(votes: StoredFeedback[], answers: AnswerRecord[], now = Date.now(), days = 30, recent = 20): FeedbackSummary {
   const intentOf = new Map(answers.map((a) => [a.answerId, a.intent as string]));
+  const sourcesOf = new Map(answers.map((a) => [a.answerId, a.sources ?? []]));
   const byIntent = new Map<string | null, IntentVotes>();
   const daily = new Map<string, DailyVotes>();
   const dayList = Array.from({ length: days }, (_, i) => new Date(now - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10));
@@ -46,7 +47,7 @@ export function summariseFeedback(votes: StoredFeedback[], answers: AnswerRecord
     .filter((vote) => vote.vote === "down")
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, recent)
-    .map((vote) => ({ at: vote.at, channel: vote.channel, question: vote.question, intent: intentOf.get(vote.answerId) ?? null }));
+    .map((vote) => ({ at: vote.at, channel: vote.channel, question: vote.question, intent: intentOf.get(vote.answerId) ?? null, sources: sourcesOf.get(vote.answerId) ?? [] }));
   return {
     total,
     byIntent: [...byIntent.values()].sort((a, b) => b.down + b.up - (a.down + a.up)),

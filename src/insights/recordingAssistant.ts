@@ -27,7 +27,8 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
       const answer = await inner.ask(question, options);
       const at = new Date().toISOString();
       if (recorders.answers) {
-        write("answer", recorders.answers.append({ at, answerId: answerId(answer), intent: answer.intent, answered: answer.answered, mode: answer.mode, channel: options?.channel }));
+        const sources = [...new Set(answer.citations.map((c) => `${c.title ?? c.source} › ${c.section}`.slice(0, 500)))].slice(0, 5);
+        write("answer", recorders.answers.append({ at, answerId: answerId(answer), intent: answer.intent, answered: answer.answered, mode: answer.mode, channel: options?.channel, sources }));
       }
       if (recorders.unanswered && !answer.answered && answer.question) {
         write("unanswered", recorders.unanswered.append({ at, question: answer.question.slice(0, 4000), channel: options?.channel, intent: answer.intent, language: answer.language }));

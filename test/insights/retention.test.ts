@@ -72,7 +72,7 @@ describe("feedback per intent", () => {
     const summary = summariseFeedback(
       [vote("a1", "down", "2026-11-19T09:00:00Z"), vote("a2", "up", "2026-11-20T09:00:00Z", "slack"), vote("a1", "down", "2026-11-20T10:00:00Z", "teams"), vote("zz", "up", "2026-09-01T10:00:00Z")],
       [
-        { at: "2026-11-19T08:00:00Z", answerId: "a1", intent: "scale", answered: true, mode: "offline" },
+        { at: "2026-11-19T08:00:00Z", answerId: "a1", intent: "scale", answered: true, mode: "offline", sources: ["Rijk ICT › Schaal 6"] },
         { at: "2026-11-19T08:00:00Z", answerId: "a2", intent: "interview", answered: true, mode: "offline" },
       ],
       now,
@@ -88,5 +88,6 @@ describe("feedback per intent", () => {
       { day: "2026-11-20", intent: "scale", up: 0, down: 1 },
     ]);
     expect(summary.recentDown.map((d) => d.channel)).toEqual(["teams", "web"]);
+    expect(summary.recentDown[0]!.sources).toEqual(["Rijk ICT › Schaal 6"]);
   });
 });

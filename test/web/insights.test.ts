@@ -80,6 +80,8 @@ describe("insights page in headless Chromium", () => {
       expect(intents).toContain("overzicht");
       expect(await page.locator("#downvotes tbody tr").count()).toBe(2);
       expect(await page.locator("#downvotes tbody").textContent()).toContain("Teams");
+      // Which document section a 👎 answer was based on: where HR would fix it.
+      expect(await page.locator("#downvotes tbody").textContent()).toContain("Servicedesk medewerker ICT › Schaal › Niveau C1");
       const drawn = await page.evaluate(() => {
         const canvas = document.getElementById("feedback-chart") as HTMLCanvasElement;
         const chart = (window as unknown as { Chart: { getChart: (c: HTMLCanvasElement) => { data: { datasets: { data: number[] }[] } } | undefined } }).Chart.getChart(canvas);

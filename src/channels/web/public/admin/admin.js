@@ -103,7 +103,7 @@ function render(data) {
     cell(String(row.down), "num"),
     cell(row.up + row.down ? `${Math.round((100 * row.up) / (row.up + row.down))}%` : "—", "num"),
   ]);
-  rows("downvotes", feedback.recentDown, (vote) => [cell(when(vote.at)), cell(CHANNELS[vote.channel] ?? vote.channel), cell(intentName(vote.intent)), cell(vote.question)]);
+  rows("downvotes", feedback.recentDown, (vote) => [cell(when(vote.at)), cell(CHANNELS[vote.channel] ?? vote.channel), cell(intentName(vote.intent)), cell(vote.question), cell(vote.sources.join("; ") || "—")]);
   $("downvotes-none").hidden = feedback.recentDown.length > 0;
 
   $("unanswered-off").hidden = unanswered.recording;
