@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   ADMIN_TOKEN: optionalString,
+  /** Off by default: refused questions can hold personal data. On: kept for the insights page. */
+  RECORD_UNANSWERED: flag.default(false),
+  UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How long answer metadata (intent, answered, channel; no question text) is kept for feedback per intent. */
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,

@@ -8,6 +8,8 @@ import { createTeamsDoor } from "./channels/teams/index.js";
 import { progressReporter } from "./cli/common.js";
 import { ConfigError, llmConfigured, loadConfig } from "./config.js";
 import { createHttpApp } from "./http/app.js";
+import { insightsFromConfig } from "./insights/index.js";
+import { recordingAssistant } from "./insights/recordingAssistant.js";
 import type { Door } from "./http/door.js";
 import { createLogger } from "./logger.js";
 import type { IndexWatcher } from "./search/indexWatcher.js";
@@ -36,9 +38,12 @@ async function main(): Promise<void> {
   };
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);
-  const deps = { assistant: lazy, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
+  // Every door talks to the same recording wrapper, so the insights page sees web, Teams and Slack alike.
+  const insights = insightsFromConfig(config);
+  const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
+  const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
-  const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors, rateLimitStore: shared.rateLimitStore });
+  const app = createHttpApp({ config, logger, assistant: () => (assistant ? recorded : undefined), feedback: deps.feedback, doors, insights, rateLimitStore: shared.rateLimitStore });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });

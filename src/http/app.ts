@@ -6,12 +6,16 @@ import { fileURLToPath } from "node:url";
 import type { Assistant } from "../answer/port.js";
 import type { Config } from "../config.js";
 import type { FeedbackStore } from "../feedback/feedbackLog.js";
+import type { InsightsSources } from "../insights/index.js";
 import type { Logger } from "../logger.js";
 import type { Door } from "./door.js";
+import { ReindexJob } from "./reindexJob.js";
+import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { reindexRoutes } from "./routes/reindex.js";
+import { sourceRoutes } from "./routes/sources.js";
 import { securityHeaders } from "./securityHeaders.js";
 
 export type HttpDeps = {
@@ -23,6 +27,8 @@ export type HttpDeps = {
   doors?: Door[];
   /** Shared by all replicas (Redis); express-rate-limit's in-process store when absent. */
   rateLimitStore?: Store;
+  /** What the insights page (/admin) reads; without it the page shows documents only. */
+  insights?: InsightsSources;
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL("../channels/web/public/", import.meta.url));
@@ -31,7 +37,9 @@ const require = createRequire(import.meta.url);
 const VENDOR_FILES: Record<string, string> = {
   "/vendor/marked.js": `${dirname(require.resolve("marked"))}/marked.esm.js`,
   "/vendor/purify.js": require.resolve("dompurify").replace(/purify\.cjs\.js$/, "purify.es.mjs"),
+  "/vendor/chart.js": `${dirname(require.resolve("chart.js"))}/chart.umd.min.js`,
 };
+const FAVICON = `${PUBLIC_DIR}favicon.svg`;
 
 /** The HTTP server: web chat page, JSON API, health checks, and the chat platforms' doors. */
 export function createHttpApp(deps: HttpDeps): Express {
@@ -41,6 +49,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Doors parse their own bodies (Slack needs the raw body for its signature).
   for (const door of deps.doors ?? []) door.mount(app);
   app.use(healthRoutes(deps.assistant));
+  const reindexJob = new ReindexJob();
+  app.use(adminRoutes({ adminToken: deps.config.ADMIN_TOKEN, assistant: deps.assistant, insights: deps.insights, job: reindexJob }));
 
   const api = express.Router();
   api.use(
@@ -56,13 +66,15 @@ export function createHttpApp(deps: HttpDeps): Express {
   api.use(express.json({ limit: "32kb" }));
   api.use(askRoutes(deps.assistant));
   api.use(feedbackRoutes(deps.feedback));
-  api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant));
+  api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));
+  api.use(sourceRoutes(deps.config.KNOWLEDGE_DIR, deps.assistant));
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));
   app.use("/api", api);
 
   for (const [path, file] of Object.entries(VENDOR_FILES)) {
     app.get(path, (_req, res) => res.type("text/javascript").sendFile(file));
   }
+  app.get("/favicon.ico", (_req, res) => res.type("image/svg+xml").sendFile(FAVICON));
   app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {

@@ -46,6 +46,10 @@ describe("web chat page in headless Chromium", () => {
     await first.locator(".chip").first().click();
     await expect.poll(() => page.locator("#source").isVisible()).toBe(true);
     expect(await page.locator("#source-section").textContent()).toMatch(/›/);
+    // The whole section from the real index, with the cited passage marked in it.
+    await expect.poll(() => page.locator("#source-text").getAttribute("aria-busy")).toBeNull();
+    expect(await page.locator("#source-text mark").count()).toBe(1);
+    expect((await page.locator("#source-text").textContent())!.length).toBeGreaterThan((await page.locator("#source-text mark").textContent())!.length + 100);
     await page.locator("#source button").click();
 
     await first.locator(".vote").first().click();

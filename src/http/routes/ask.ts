@@ -15,6 +15,9 @@ const NOT_READY = "The index is still loading; try again in a moment.";
  * POST /ask answers with one Answer JSON; POST /ask/stream sends Server-Sent
  * Events: `token` deltas while a generated answer streams, then one `answer`
  * event with the full Answer (citations included) and its id for feedback.
+ * Token deltas are the model's unverified draft (`provisional: true`): a client
+ * shows them only as a draft under check, and replaces them by the `answer`
+ * event, which is what passed verification (or the offline answer instead).
  */
 export function askRoutes(assistant: () => Assistant | undefined): Router {
   const router = Router();
@@ -45,7 +48,7 @@ export function askRoutes(assistant: () => Assistant | undefined): Router {
         conversation: parsed.data.conversation,
         channel: "web",
         signal: aborted.signal,
-        onToken: (delta) => send("token", { delta }),
+        onToken: (delta) => send("token", { delta, provisional: true }),
       });
       send("answer", { ...answer, answerId: answerId(answer) });
     } catch {

@@ -1,33 +1,22 @@
-import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import type { Assistant } from "../../answer/port.js";
-
-/** Compares in constant time so the token cannot be guessed byte by byte. */
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { bearerMatches } from "../adminSession.js";
+import type { ReindexJob } from "../reindexJob.js";
 
 /** POST /reindex: re-reads the knowledge folder. Off (404) unless ADMIN_TOKEN is configured. */
-export function reindexRoutes(adminToken: string | undefined, assistant: () => Assistant | undefined): Router {
+export function reindexRoutes(adminToken: string | undefined, assistant: () => Assistant | undefined, job: ReindexJob): Router {
   const router = Router();
-  let running: Promise<unknown> | undefined;
   router.post("/reindex", async (req, res) => {
     if (!adminToken) return void res.status(404).json({ error: "Reindexing over HTTP is off (no ADMIN_TOKEN configured)." });
-    const given = String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
-    if (!sameToken(given, adminToken)) return void res.status(401).json({ error: "Invalid admin token." });
+    if (!bearerMatches(req.headers.authorization, adminToken)) return void res.status(401).json({ error: "Invalid admin token." });
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: "The index is still loading." });
-    if (running) return void res.status(409).json({ error: "A reindex is already running." });
-    const job = ready.reindex();
-    running = job;
+    const running = job.start(ready);
+    if (!running) return void res.status(409).json({ error: "A reindex is already running." });
     try {
-      res.json(await job);
+      res.json(await running);
     } catch (error) {
       res.status(500).json({ error: `Reindex failed: ${(error as Error).message}` });
-    } finally {
-      running = undefined;
     }
   });
   return router;

@@ -1,0 +1,85 @@
+import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { z } from "zod";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A JSON-lines file whose entries expire after `retentionDays`: reads skip
+ * expired and malformed lines, and the file is rewritten without expired lines
+ * at most once an hour. Writes in one process are serialised so a rewrite never
+ * loses an append.
+ */
+export class RetainedJsonl<T extends { at: string }> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastPrune = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly retentionDays: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  append(entry: T): Promise<void> {
+    return this.serial(async () => {
+      await mkdir(dirname(this.file), { recursive: true });
+      await appendFile(this.file, `${JSON.stringify(this.schema.parse(entry))}\n`, "utf8");
+      if (this.now() - this.lastPrune > HOUR_MS) await this.pruneNow();
+    });
+  }
+
+  /** Entries still within the retention period, oldest first. */
+  async list(): Promise<T[]> {
+    const cutoff = this.cutoff();
+    return (await this.readAll()).filter((entry) => Date.parse(entry.at) >= cutoff);
+  }
+
+  /** Drops expired lines from the file now. */
+  prune(): Promise<void> {
+    return this.serial(() => this.pruneNow());
+  }
+
+  private cutoff(): number {
+    return this.now() - this.retentionDays * DAY_MS;
+  }
+
+  private async pruneNow(): Promise<void> {
+    this.lastPrune = this.now();
+    const all = await this.readAll();
+    const cutoff = this.cutoff();
+    const kept = all.filter((entry) => Date.parse(entry.at) >= cutoff);
+    if (kept.length === all.length) return;
+    const temp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(""), "utf8");
+    await rename(temp, this.file);
+  }
+
+  private async readAll(): Promise<T[]> {
+    let text: string;
+    try {
+      text = await readFile(this.file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const entries: T[] = [];
+    for (const line of text.split("\n")) {
+      if (!line.trim()) continue;
+      try {
+        const parsed = this.schema.safeParse(JSON.parse(line));
+        if (parsed.success) entries.push(parsed.data);
+      } catch {
+        // a torn or hand-edited line: skip it, keep the rest
+      }
+    }
+    return entries;
+  }
+
+  private serial<R>(work: () => Promise<R>): Promise<R> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
