@@ -152,9 +152,12 @@ export class KnowledgeBase {
     return this.lexical.queryTerms(query);
   }
 
+  /** Question words the corpus knows, directly or through a vocabulary relative (synonym, translation). */
   coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
-    return this.lexical.coverage(query, ignore);
+    return this.lexical.coverage(query, ignore, this.relativesOf);
   }
+
+  private readonly relativesOf = (word: string): string[] => this.vocabulary.relatives(word);
 
   /** The query's words as the documents spell them (typos corrected, compounds split); for synonym lookup. */
   spelled(query: string): string {
@@ -163,7 +166,7 @@ export class KnowledgeBase {
 
   /** The share of the query's topic words found together in one chunk. */
   chunkCoverage(chunkId: number, query: string, ignore: ReadonlySet<string>): number {
-    return this.lexical.chunkCoverage(chunkId, query, ignore);
+    return this.lexical.chunkCoverage(chunkId, query, ignore, this.relativesOf);
   }
 
   lexicalSearch(query: string, k: number, filter?: SearchFilter, extra = ""): Scored[] {

@@ -135,17 +135,23 @@ export class LexicalIndex {
     return this.queryWords(query).filter(({ word }) => !ignore.has(stem(word)) && !/^\d+$/.test(word));
   }
 
-  /** How many of the query's words (besides `ignore`d stems) the corpus knows: the support a question has. */
-  coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
+  /**
+   * How many of the query's words (besides `ignore`d stems) the corpus knows:
+   * the support a question has. A word also counts when one of its
+   * `relatives` (synonyms, translations) occurs in the corpus.
+   */
+  coverage(query: string, ignore: ReadonlySet<string>, relatives?: (word: string) => string[]): { topic: number; known: number } {
     const topic = this.topicWords(query, ignore);
-    return { topic: topic.length, known: topic.filter(({ terms }) => terms.some((t) => this.postings.has(t))).length };
+    const known = (entry: { word: string; terms: string[]; spelled: string }) =>
+      entry.terms.some((t) => this.postings.has(t)) || (relatives?.(entry.spelled).some((r) => this.queryTerms(r).some((t) => this.postings.has(t))) ?? false);
+    return { topic: topic.length, known: topic.filter(known).length };
   }
 
   /**
    * The share of the query's topic words that occur in one chunk. Words that
    * each occur somewhere are no answer unless they occur together.
    */
-  chunkCoverage(id: number, query: string, ignore: ReadonlySet<string>): number {
+  chunkCoverage(id: number, query: string, ignore: ReadonlySet<string>, relatives?: (word: string) => string[]): number {
     const topic = this.topicWords(query, ignore);
     if (!topic.length) return 1;
     const inChunk = (term: string) => {
@@ -163,7 +169,7 @@ export class LexicalIndex {
       }
       return false;
     };
-    return topic.filter(({ terms }) => terms.some(inChunk)).length / topic.length;
+    return topic.filter(({ terms, spelled }) => terms.some(inChunk) || (relatives?.(spelled).some((r) => this.queryTerms(r).some(inChunk)) ?? false)).length / topic.length;
   }
 
   /** A compound with a typo in its last part: "servicedeskmedewerkr" → "servicedesk medewerker". */

@@ -38,6 +38,7 @@ export class Vocabulary {
   private readonly conversationPhrases: Record<ConversationWordKind, Set<string>>;
   private readonly conversationMatchers: Record<ConversationWordKind, PhraseMatcher<true>>;
   private readonly languageWords: { en: Set<string>; nl: Set<string> };
+  private readonly numberWords: Map<string, number>;
 
   constructor(
     language: LanguagePack,
@@ -78,6 +79,7 @@ export class Vocabulary {
     this.conversationPhrases = Object.fromEntries(kinds.map((k) => [k, new Set(language[k].map((p) => phraseWords(p).join(" ")))])) as Record<ConversationWordKind, Set<string>>;
     this.conversationMatchers = Object.fromEntries(kinds.map((k) => [k, new PhraseMatcher(language[k].map((p) => [p, true as const]))])) as Record<ConversationWordKind, PhraseMatcher<true>>;
     this.languageWords = { en: new Set(language.languages.en.map(fold)), nl: new Set(language.languages.nl.map(fold)) };
+    this.numberWords = new Map(Object.entries(language.numbers).map(([word, n]) => [fold(word), n]));
   }
 
   /** The synonym groups a text touches, as indexes, with the terms that matched. */
@@ -181,6 +183,15 @@ export class Vocabulary {
 
   says(kind: ConversationWordKind, text: string): boolean {
     return this.conversationMatchers[kind].has(text);
+  }
+
+  /** "van zes naar zeven" → "van 6 naar 7": number words as digits, the rest unchanged. */
+  withDigits(text: string): string {
+    if (!this.numberWords.size) return text;
+    return text.replace(/\p{L}+/gu, (word) => {
+      const n = this.numberWords.get(fold(word));
+      return n === undefined ? word : String(n);
+    });
   }
 
   /** Dutch or English by the function words used; Dutch wins a tie (the documents are Dutch). */

@@ -69,7 +69,7 @@ export function understand(question: string, kb: KnowledgeBase): QueryPlan {
   const roles = namedRoles(question, kb);
   const asked = withoutRoleWords(question, kb, roles);
   const signals = Object.fromEntries(SIGNALS.map((kind) => [kind, vocabulary.intentWords(kind, asked)])) as QueryPlan["signals"];
-  const levels = findLevelMentions(question);
+  const levels = findLevelMentions(vocabulary.withDigits(question));
   const lookingForCompetency = Boolean(signals.interview || signals.development || signals.competency);
   // With a role named, only a competency named by name counts: "interviewkit voor de X" asks about the role.
   const competencyMatch = findCompetency(roles.length ? asked : question, kb, lookingForCompetency && !roles.length);

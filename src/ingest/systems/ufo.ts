@@ -8,5 +8,5 @@ export const ufo = defineSystem({
   levelWords: ["schaal", "salarisschaal"],
   code: /^\d{1,2}$/,
   rank: firstNumber,
-  askedAs: ["ufo", "universiteit", "universiteiten", "university", "universities", "universitair", "hoger onderwijs"],
+  askedAs: ["ufo", "universiteit", "universiteiten", "university", "universities", "universitair", "universitaire", "hoger onderwijs", "campus"],
 });
