@@ -179,9 +179,7 @@ export function linesToMarkdown(pages: PdfLine[][]): string {
       gapAbove(i) &&
       nextIsBody &&
       !gapAbove(i + 1) &&
-      !BULLET.test(next!.segments[0]!.text) &&
-      // A stand-alone title line sits apart from the text: it is not the first line of a paragraph that goes on.
-      lineText(next!).length > 0 &&
+      // A stand-alone title line over text or a list, not the first line of a paragraph that goes on in lower case.
       !/^\p{Ll}/u.test(lineText(next!))
     ) {
       blocks.push({ kind: "heading", level: subLevel, text });
