@@ -47,8 +47,11 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
     }
   }
 
+  // Links are followed after every real folder has been read, so a document is listed under its own path, not a link's.
+  const links: { absPath: string; name: string }[] = [];
   async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const absPath = join(folder, entry.name);
       if (entry.isDirectory()) {
@@ -59,7 +62,7 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
       } else if (entry.isFile()) {
         await addFile(absPath, entry.name);
       } else if (entry.isSymbolicLink()) {
-        await followLink(absPath, entry.name);
+        links.push({ absPath, name: entry.name });
       }
     }
   }
@@ -88,6 +91,7 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
   }
 
   await walk(dir);
+  for (let i = 0; i < links.length; i++) await followLink(links[i]!.absPath, links[i]!.name);
   files.sort((a, b) => a.source.localeCompare(b.source));
   return { files, unsupported: unsupported.sort(), unreadable };
 }
