@@ -76,7 +76,11 @@ export function withoutPageFurniture(pages: PdfLine[][]): PdfLine[][] {
     for (const k of new Set(lines.filter((l) => l.top || l.bottom).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
   }
   const repeated = (line: PdfLine) => pages.length >= 2 && (pagesWith.get(key(line)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
-  return pages.map((lines) => lines.filter((line) => !((line.top || line.bottom) && (repeated(line) || PAGE_NUMBER.test(lineText(line).replace(/\s*--\s*/g, ""))))));
+  const pageNumber = (line: PdfLine) => {
+    const text = lineText(line);
+    return text.length <= 40 && PAGE_NUMBER.test(text.replace(/\s*--\s*/g, ""));
+  };
+  return pages.map((lines) => lines.filter((line) => !((line.top || line.bottom) && (repeated(line) || pageNumber(line)))));
 }
 
 type Block = { kind: "heading"; level: number; text: string } | { kind: "table"; rows: string[][] } | { kind: "text"; text: string; list: boolean; gapAbove: boolean; right: number };
