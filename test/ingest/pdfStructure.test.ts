@@ -134,4 +134,20 @@ describe("PDF loader keeps the document's structure", () => {
     expect(text).toContain("Derde pagina.");
     expect(text).not.toMatch(/^\d$/m);
   });
+
+  it("keeps a heading that opens every page, though it repeats with only its number changed", () => {
+    const page = (n: number) => ({
+      width: 595,
+      height: 842,
+      items: [
+        { text: `Competentie ${n}`, x: 50, y: 800, width: 100, size: 14, bold: true },
+        { text: `Gedrag dat bij competentie ${n} hoort.`, x: 50, y: 780, width: 200, size: 10, bold: false },
+        { text: `Nog een zin over ${n}.`, x: 50, y: 766, width: 200, size: 10, bold: false },
+      ],
+    });
+    const text = linesToMarkdown(withoutPageFurniture([1, 2, 3].map((n, i) => pageLines(page(n), i))));
+    expect(text).toMatch(/^# Competentie 1$/m);
+    expect(text).toMatch(/^# Competentie 3$/m);
+    expect(text).toContain("Gedrag dat bij competentie 2 hoort.");
+  });
 });

@@ -68,19 +68,56 @@ export function pageLines(page: PdfPage, pageIndex: number): PdfLine[] {
   });
 }
 
-/** Drops running headers and footers (the same text, numbers aside, in the margin of most pages) and page numbers. */
-export function withoutPageFurniture(pages: PdfLine[][]): PdfLine[][] {
-  const key = (line: PdfLine) => lineText(line).toLowerCase().replace(/\d+/g, "#");
-  const pagesWith = new Map<string, number>();
-  for (const lines of pages) {
-    for (const k of new Set(lines.filter((l) => l.top || l.bottom).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+/**
+ * The lines in a page's margins that stand apart from the body: at most two
+ * lines at the top or bottom edge, in the margin zone, followed (or preceded)
+ * by a wider gap than the spacing of lines in a paragraph.
+ */
+function marginLines(lines: PdfLine[]): Set<number> {
+  const found = new Set<number>();
+  const apart = (upper: PdfLine, lower: PdfLine | undefined, size: number) => !lower || upper.y - lower.y > 1.6 * size;
+  for (let k = 0; k <= 1 && k < lines.length && lines[k]!.top; k++) {
+    if (apart(lines[k]!, lines[k + 1], lines[k]!.size)) {
+      for (let j = 0; j <= k; j++) found.add(j);
+      break;
+    }
   }
+  for (let k = 0; k <= 1 && lines.length - 1 - k >= 0 && lines[lines.length - 1 - k]!.bottom; k++) {
+    const i = lines.length - 1 - k;
+    const above = lines[i - 1];
+    if (!above || apart(above, lines[i], lines[i]!.size)) {
+      for (let j = i; j < lines.length; j++) found.add(j);
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Drops running headers and footers and page numbers. A running header or
+ * footer stands apart in a page's margin (see marginLines), is no larger than
+ * the body text, and says the same (numbers aside) at the same height on at
+ * least half of the pages; a heading that opens every page is larger, and body
+ * text runs on without a gap, so both stay.
+ */
+export function withoutPageFurniture(pages: PdfLine[][]): PdfLine[][] {
+  const body = bodySize(pages.flat());
+  const margins = pages.map((lines) => {
+    const found = marginLines(lines);
+    for (const i of found) if (lines[i]!.size > body * 1.05 || lineText(lines[i]!).length > 120) found.delete(i);
+    return found;
+  });
+  const key = (line: PdfLine) => `${Math.round(line.y / 4)}|${lineText(line).toLowerCase().replace(/\d+/g, "#")}`;
+  const pagesWith = new Map<string, number>();
+  pages.forEach((lines, p) => {
+    for (const k of new Set([...margins[p]!].map((i) => key(lines[i]!)))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  });
   const repeated = (line: PdfLine) => pages.length >= 2 && (pagesWith.get(key(line)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
   const pageNumber = (line: PdfLine) => {
     const text = lineText(line);
     return text.length <= 40 && PAGE_NUMBER.test(text.replace(/\s*--\s*/g, ""));
   };
-  return pages.map((lines) => lines.filter((line) => !((line.top || line.bottom) && (repeated(line) || pageNumber(line)))));
+  return pages.map((lines, p) => lines.filter((line, i) => !(margins[p]!.has(i) && (repeated(line) || pageNumber(line)))));
 }
 
 type Block = { kind: "heading"; level: number; text: string } | { kind: "table"; rows: string[][] } | { kind: "text"; text: string; list: boolean; gapAbove: boolean; right: number };
