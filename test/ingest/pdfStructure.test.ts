@@ -150,4 +150,13 @@ describe("PDF loader keeps the document's structure", () => {
     expect(text).toMatch(/^# Competentie 3$/m);
     expect(text).toContain("Gedrag dat bij competentie 2 hoort.");
   });
+
+  it("rejoins a paragraph that goes on over a page break", () => {
+    const item = (text: string, y: number): PdfItem => ({ text, x: 50, y, width: 300, size: 10, bold: false });
+    const pages = [
+      { width: 595, height: 842, items: [item("Eerste alinea.", 400), item("De medewerker werkt samen met", 386)] },
+      { width: 595, height: 842, items: [item("collega's van andere afdelingen.", 780), item("Een nieuwe zin.", 766)] },
+    ].map((p, i) => pageLines(p, i));
+    expect(linesToMarkdown(withoutPageFurniture(pages))).toBe("Eerste alinea.\nDe medewerker werkt samen met collega's van andere afdelingen.\nEen nieuwe zin.");
+  });
 });

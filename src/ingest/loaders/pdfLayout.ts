@@ -185,10 +185,11 @@ export function linesToMarkdown(pages: PdfLine[][]): string {
   const headingSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15 && l.segments.length === 1).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
   const levelOfSize = (size: number) => Math.min(headingSizes.indexOf(Math.round(size * 2) / 2) + 1, 3);
   const subLevel = Math.min(headingSizes.length + 1, 4);
-  const lineGap = (i: number) => (i > 0 && lines[i - 1]!.page === lines[i]!.page ? lines[i - 1]!.y - lines[i]!.y : undefined);
+  // A wider gap than line spacing starts a new block; a page break does not (a paragraph may go on over the page).
   const gapAbove = (i: number) => {
-    const gap = lineGap(i);
-    return gap === undefined || gap > lines[i]!.size * 1.75;
+    if (i === 0) return true;
+    if (i >= lines.length || lines[i - 1]!.page !== lines[i]!.page) return false;
+    return lines[i - 1]!.y - lines[i]!.y > lines[i]!.size * 1.75;
   };
 
   const blocks: Block[] = [];
