@@ -159,4 +159,28 @@ describe("PDF loader keeps the document's structure", () => {
     ].map((p, i) => pageLines(p, i));
     expect(linesToMarkdown(withoutPageFurniture(pages))).toBe("Eerste alinea.\nDe medewerker werkt samen met collega's van andere afdelingen.\nEen nieuwe zin.");
   });
+
+  it("keeps a table cell that wraps onto a second line in its own cell", async () => {
+    const dir = tempDir("fw-pdfw-");
+    const file = join(dir, "wrap.pdf");
+    await writePdf(file, (doc) => {
+      doc.font("Helvetica").fontSize(10);
+      const columns = [50, 160, 330];
+      const widths = [100, 160, 60];
+      const rows = [
+        ["Competentie", "Omschrijving", "Niveau"],
+        ["Klantgerichtheid", "Gaat uit van de wensen en behoeften van de klant", "3"],
+        ["Samenwerken in een projectteam", "Werkt mee", "2"],
+      ];
+      let y = 100;
+      for (const row of rows) {
+        row.forEach((cell, i) => doc.text(cell, columns[i]!, y, { width: widths[i]! }));
+        y += 34;
+      }
+    });
+    const { text } = await loadFile(file);
+    expect(text).toContain(
+      "| Competentie | Omschrijving | Niveau |\n| --- | --- | --- |\n| Klantgerichtheid | Gaat uit van de wensen en behoeften van de klant | 3 |\n| Samenwerken in een projectteam | Werkt mee | 2 |",
+    );
+  });
 });

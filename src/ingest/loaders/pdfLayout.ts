@@ -122,17 +122,30 @@ export function withoutPageFurniture(pages: PdfLine[][]): PdfLine[][] {
 
 type Block = { kind: "heading"; level: number; text: string } | { kind: "table"; rows: string[][] } | { kind: "text"; text: string; list: boolean; gapAbove: boolean; right: number };
 
-/** Consecutive lines with two or more cells that line up: a table, one row per line. */
+/**
+ * Consecutive lines with two or more cells that line up: a table, one row per
+ * line. A line set closer under the row above than rows are to each other is
+ * that row's text wrapped within its cells (Word wraps a long cell onto a second
+ * line, in one column or several), so it joins the row instead of starting one.
+ */
 function tableAt(lines: PdfLine[], start: number): { rows: string[][]; end: number } | undefined {
+  const page = lines[start]!.page;
   let end = start;
-  while (end < lines.length && lines[end]!.page === lines[start]!.page) {
+  let widestGap = 0;
+  while (end < lines.length && lines[end]!.page === page) {
     const line = lines[end]!;
+    const next = lines[end + 1];
+    const gap = end > start ? lines[end - 1]!.y - line.y : 0;
     if (line.segments.length >= 2) end++;
-    // A cell's text wrapped onto the next line, under a column other than the first.
-    else if (end > start && end + 1 < lines.length && lines[end + 1]!.segments.length >= 2 && line.segments[0]!.x > lines[start]!.segments[0]!.x + line.size) end++;
+    // A single line between rows: wrapped cell text, or a row with one filled cell.
+    else if (end > start && next?.page === page && next.segments.length >= 2) end++;
+    // The last row's text wrapped: closer under it than the rows are to each other.
+    else if (end > start && gap < Math.min(widestGap * 0.85, line.size * 1.35)) end++;
     else break;
+    widestGap = Math.max(widestGap, gap);
   }
-  const multi = lines.slice(start, end).filter((l) => l.segments.length >= 2);
+  const run = lines.slice(start, end);
+  const multi = run.filter((l) => l.segments.length >= 2);
   if (multi.length < 2) return undefined;
   const tolerance = lines[start]!.size;
   const anchors: number[] = [];
@@ -147,15 +160,21 @@ function tableAt(lines: PdfLine[], start: number): { rows: string[][]; end: numb
     });
     return best;
   };
+  const gaps = run.slice(1).map((line, i) => run[i]!.y - line.y);
+  // Rows are set further apart than the lines wrapped inside a row; with no wrapped lines, every line is a row.
+  const rowGap = Math.max(...gaps);
+  const wrapped = (i: number) => i > 0 && gaps[i - 1]! < Math.min(rowGap * 0.85, run[i]!.size * 1.35);
   const rows: string[][] = [];
-  for (const line of lines.slice(start, end)) {
-    const cells = line.segments.length >= 2 || !rows.length ? Array<string>(anchors.length).fill("") : rows[rows.length - 1]!;
+  run.forEach((line, i) => {
+    const firstColumn = column(line.segments[0]!.x);
+    const continues = rows.length > 0 && (wrapped(i) || (line.segments.length === 1 && firstColumn > 0));
+    const cells = continues ? rows[rows.length - 1]! : Array<string>(anchors.length).fill("");
     for (const segment of line.segments) {
       const c = column(segment.x);
       cells[c] = cells[c] ? `${cells[c]} ${segment.text}` : segment.text;
     }
-    if (cells !== rows[rows.length - 1]) rows.push(cells);
-  }
+    if (!continues) rows.push(cells);
+  });
   return { rows, end };
 }
 
