@@ -71,4 +71,11 @@ describe("HTML loader keeps only the main content", () => {
     expect(markdown).toContain("Eerste alinea.\n\nTweede alinea.");
     expect(markdown).not.toContain("|");
   });
+
+  it("does not turn document text into a live link", () => {
+    const markdown = htmlToMarkdown("<p>Zie [het reglement](javascript:alert(1)) en artikel [3] of (bijlage) *B*.</p>");
+    expect(markdown).not.toContain("[het reglement](javascript");
+    expect(markdown).toContain("het reglement\\](javascript:alert(1))");
+    expect(markdown).toContain("artikel [3] of (bijlage) *B*.");
+  });
 });

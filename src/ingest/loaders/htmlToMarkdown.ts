@@ -26,7 +26,12 @@ turndown.addRule("image", { filter: "img", replacement: () => "" });
 turndown.addRule("plainInline", { filter: ["strong", "b", "em", "i", "u", "a", "code", "span", "mark", "small", "sup", "sub"], replacement: (content) => content });
 
 export function htmlToMarkdown(html: string): string {
-  const markdown = turndown.turndown(html).replace(/\\([-*_#.[\]()>+`])/g, "$1"); // turndown escapes Markdown characters that were literal in the source text
+  // turndown escapes Markdown characters that were literal in the source text; the parser wants the text as written.
+  // One escape stays: "\](" keeps a document's "[text](javascript:…)" from becoming a live link.
+  const markdown = turndown
+    .turndown(html)
+    .replace(/\\([-*_#.[()>+`])/g, "$1")
+    .replace(/\\](?!\()/g, "]");
   // Line by line, so no pattern runs over a hostile stretch of whitespace more than once.
   return markdown
     .split("\n")
