@@ -49,7 +49,8 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
 
   // Links are followed after every real folder has been read, so a document is listed under its own path, not a link's.
   const links: { absPath: string; name: string }[] = [];
-  async function walk(folder: string): Promise<void> {
+  /** `realFolder` is the folder's checked real path: documents are read from there, not through a link that could be re-pointed. */
+  async function walk(folder: string, realFolder: string): Promise<void> {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
@@ -58,9 +59,9 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
         const real = await realpath(absPath).catch(() => absPath);
         if (visited.has(real)) continue;
         visited.add(real);
-        await walk(absPath);
+        await walk(absPath, real);
       } else if (entry.isFile()) {
-        await addFile(absPath, entry.name);
+        await addFile(absPath, entry.name, join(realFolder, entry.name));
       } else if (entry.isSymbolicLink()) {
         links.push({ absPath, name: entry.name });
       }
@@ -84,13 +85,13 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
     if (info?.isDirectory()) {
       if (visited.has(real)) return; // already read by its own path, or a loop back to an ancestor
       visited.add(real);
-      await walk(absPath);
+      await walk(absPath, real);
     } else if (info?.isFile()) {
       await addFile(absPath, name, real);
     }
   }
 
-  await walk(dir);
+  await walk(dir, root);
   for (let i = 0; i < links.length; i++) await followLink(links[i]!.absPath, links[i]!.name);
   files.sort((a, b) => a.source.localeCompare(b.source));
   return { files, unsupported: unsupported.sort(), unreadable };
