@@ -72,4 +72,13 @@ describe("Word loader keeps the document's structure", () => {
     expect(loaded.title).toBeUndefined();
     expect(loaded.text).toBe("# Beleidsmedewerker\n\nSchrijft beleid.");
   });
+
+  it("repeats a cell merged down rows in each row, so a competency-per-class table reads row by row", async () => {
+    const dir = tempDir("fw-docxm-");
+    const file = join(dir, "klassen.docx");
+    const merged = new TableCell({ children: [new Paragraph("FK 8")], rowSpan: 2 });
+    const table = new Table({ rows: [row(cell("Klasse"), cell("Competentie"), cell("Niveau")), row(merged, cell("Samenwerken"), cell("2")), row(cell("Plannen"), cell("3"))] });
+    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [table] }] })));
+    expect((await loadFile(file)).text).toBe("| Klasse | Competentie | Niveau |\n| --- | --- | --- |\n| FK 8 | Samenwerken | 2 |\n| FK 8 | Plannen | 3 |");
+  });
 });
