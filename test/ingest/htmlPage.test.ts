@@ -78,4 +78,10 @@ describe("HTML loader keeps only the main content", () => {
     expect(markdown).toContain("het reglement\\](javascript:alert(1))");
     expect(markdown).toContain("artikel [3] of (bijlage) *B*.");
   });
+
+  it("reads a fragment or a page without <body>", () => {
+    expect(readWebPage("<h1>Adviseur</h1><p>Tekst <b>vet</b>.</p>")).toEqual({ markdown: "# Adviseur\n\nTekst vet.", title: "Adviseur" });
+    expect(readWebPage("Alleen tekst zonder tags").markdown).toBe("Alleen tekst zonder tags");
+    expect(readWebPage("<html><head><title>Jurist</title></head><p>Zonder body</p></html>")).toEqual({ markdown: "Zonder body", title: "Jurist" });
+  });
 });

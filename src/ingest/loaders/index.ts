@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { UnreadableDocumentError } from "./errors.js";
+import { firstLine, UnreadableDocumentError } from "./errors.js";
 import { decodeText } from "./text.js";
 
 export { UnreadableDocumentError };
@@ -66,8 +66,15 @@ async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxCh
     case "md":
       return { text: decodeText(file, bytes) };
     case "html": {
-      const { markdown, title } = (await import("./webPage.js")).readWebPage(decodeText(file, bytes));
-      return title ? { text: markdown, title } : { text: markdown };
+      const html = decodeText(file, bytes);
+      const { readWebPage } = await import("./webPage.js");
+      let page: ReturnType<typeof readWebPage>;
+      try {
+        page = readWebPage(html);
+      } catch (error) {
+        throw new UnreadableDocumentError(file, `unreadable HTML (${firstLine(error)})`);
+      }
+      return page.title ? { text: page.markdown, title: page.title } : { text: page.markdown };
     }
     case "docx":
       return (await import("./docx.js")).loadDocx(file, bytes, maxChars);

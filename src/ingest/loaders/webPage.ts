@@ -15,7 +15,7 @@ import { htmlToMarkdown } from "./htmlToMarkdown.js";
 
 /** Never content, wherever it is. */
 const ALWAYS_NOISE = [
-  "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+  "head", "title", "meta", "link", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
   "form", "button", "input", "select", "textarea", "dialog", "nav", "aside",
   "[hidden]", "[aria-hidden='true']",
   "[role='navigation']", "[role='search']", "[role='dialog']", "[role='alertdialog']", "[role='complementary']", "[role='menu']", "[role='menubar']",
@@ -50,8 +50,9 @@ function clean(text: string | null | undefined): string | undefined {
 }
 
 export function readWebPage(html: string): { markdown: string; title?: string } {
-  const { document } = parseHTML(html);
-  const body = document.body ?? document.documentElement;
+  // linkedom builds no <html>/<body> around a fragment (an exported snippet, a bare text): give it one.
+  const { document } = parseHTML(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const body = document.body;
   const metaTitle = clean(document.querySelector("meta[property='og:title']")?.getAttribute("content")) ?? clean(document.querySelector("title")?.textContent);
   for (const element of Array.from(body.querySelectorAll(ALWAYS_NOISE))) element.remove();
   const { root, marked } = mainContent(body);
