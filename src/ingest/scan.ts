@@ -31,7 +31,7 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
   const visited = new Set<string>([root]);
   const sourceOf = (absPath: string) => relative(dir, absPath).split(sep).join("/");
 
-  /** `readPath` is where the document is read from: for a link, the target checked above, so re-pointing the link later changes nothing. */
+  /** `readPath` is where the document is read from: its checked real path (a link's target), so re-pointing a link later reads nothing new. */
   async function addFile(absPath: string, name: string, readPath = absPath): Promise<void> {
     if (/^readme\.md$/i.test(name)) return;
     const source = sourceOf(absPath);
