@@ -84,4 +84,9 @@ describe("HTML loader keeps only the main content", () => {
     expect(readWebPage("Alleen tekst zonder tags").markdown).toBe("Alleen tekst zonder tags");
     expect(readWebPage("<html><head><title>Jurist</title></head><p>Zonder body</p></html>")).toEqual({ markdown: "Zonder body", title: "Jurist" });
   });
+
+  it("states a definition list's facts as label/value lines", () => {
+    const markdown = htmlToMarkdown("<dl><dt>Standplaats</dt><dd>Brussel</dd><div><dt>Uren per week:</dt><dd>38</dd></div><dt>Diploma</dt><dd><p>Master</p><p>of gelijkwaardig</p></dd></dl>");
+    expect(markdown).toBe("Standplaats: Brussel\nUren per week: 38\nDiploma: Master; of gelijkwaardig");
+  });
 });

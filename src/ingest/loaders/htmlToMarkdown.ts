@@ -1,5 +1,5 @@
 import TurndownService from "turndown";
-import { tableToMarkdown } from "./markdownTable.js";
+import { cellText, tableToMarkdown } from "./markdownTable.js";
 
 /**
  * HTML (from a web page, or from Word via mammoth) to Markdown, so headings,
@@ -22,6 +22,14 @@ turndown.addRule("table", {
 turndown.addRule("tableCell", { filter: ["th", "td"], replacement: (content) => `\n\n${content}\n\n` });
 turndown.addRule("tableRow", { filter: "tr", replacement: (content) => `\n${content}\n` });
 turndown.addRule("image", { filter: "img", replacement: () => "" });
+// A definition list is how job pages state their facts ("Standplaats", "Uren"): one "Label: value" line per term.
+turndown.addRule("definitionList", {
+  filter: "dl",
+  replacement: (content, node) => {
+    const lines = definitionLines(node as unknown as Parameters<typeof cellText>[0]);
+    return `\n\n${lines.length ? lines.join("\n") : content}\n\n`;
+  },
+});
 // "**Afdeling:** Publiekszaken" must read as the label line it is; a link's target is not the document's text.
 turndown.addRule("plainInline", { filter: ["strong", "b", "em", "i", "u", "a", "code", "span", "mark", "small", "sup", "sub"], replacement: (content) => content });
 
@@ -39,4 +47,20 @@ export function htmlToMarkdown(html: string): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+function definitionLines(list: Parameters<typeof cellText>[0]): string[] {
+  const lines: string[] = [];
+  let term = "";
+  const visit = (node: Parameters<typeof cellText>[0]) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeName === "DT") term = cellText(child).replace(/:$/, "");
+      else if (child.nodeName === "DD") {
+        const value = cellText(child);
+        if (value) lines.push(term ? `${term}: ${value}` : value);
+      } else if (child.nodeName === "DIV") visit(child); // HTML allows <div> groups of <dt>/<dd>
+    }
+  };
+  visit(list);
+  return lines;
 }
