@@ -71,6 +71,12 @@ describe("Word loader keeps the document's structure", () => {
     const loaded = await loadFile(file);
     expect(loaded.title).toBeUndefined();
     expect(loaded.text).toBe("# Beleidsmedewerker\n\nSchrijft beleid.");
+    // A bold label with a short value under it is a label line; with a longer text or a list under it, a section.
+    const labelled = join(dir, "label.docx");
+    const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
+    const children = [bold("Functie:"), new Paragraph("Jurist"), bold("Afdeling:"), new Paragraph("Bestuurszaken"), bold("Taken:"), new Paragraph({ text: "Adviseert het bestuur", bullet: { level: 0 } })];
+    writeFileSync(labelled, await Packer.toBuffer(new Document({ sections: [{ children }] })));
+    expect((await loadFile(labelled)).text).toBe("Functie: Jurist\n\nAfdeling: Bestuurszaken\n\n## Taken\n\n- Adviseert het bestuur");
   });
 
   it("repeats a cell merged down rows in each row, so a competency-per-class table reads row by row", async () => {
