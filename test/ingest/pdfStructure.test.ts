@@ -3,6 +3,7 @@ import { join } from "node:path";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { loadFile } from "../../src/ingest/loaders/index.js";
+import { pdfTitle } from "../../src/ingest/loaders/pdf.js";
 import { linesToMarkdown, pageLines, withoutPageFurniture, type PdfItem } from "../../src/ingest/loaders/pdfLayout.js";
 import { tempDir } from "../support/knowledge.js";
 
@@ -182,5 +183,17 @@ describe("PDF loader keeps the document's structure", () => {
     expect(text).toContain(
       "| Competentie | Omschrijving | Niveau |\n| --- | --- | --- |\n| Klantgerichtheid | Gaat uit van de wensen en behoeften van de klant | 3 |\n| Samenwerken in een projectteam | Werkt mee | 2 |",
     );
+  });
+
+  it("takes the title from the Info dictionary without an exporter's file name, and caps the text", async () => {
+    expect(pdfTitle("Microsoft Word - Functieprofiel Jurist.docx")).toBe("Functieprofiel Jurist");
+    expect(pdfTitle("Untitled")).toBeUndefined();
+    expect(pdfTitle(42)).toBeUndefined();
+    const dir = tempDir("fw-pdfc-");
+    const file = join(dir, "lang.pdf");
+    await writePdf(file, (doc) => {
+      for (let i = 0; i < 120; i++) doc.text(`Regel ${i} van een lang document over de functie.`);
+    });
+    await expect(loadFile(file, { maxChars: 1000 })).rejects.toThrow(/too much text/);
   });
 });

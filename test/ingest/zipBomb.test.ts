@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { inspectDocx } from "../../src/ingest/loaders/docxArchive.js";
+import { coreTitle, inspectDocx } from "../../src/ingest/loaders/docxArchive.js";
 import { loadFile, UnreadableDocumentError } from "../../src/ingest/loaders/index.js";
 import { tempDir } from "../support/knowledge.js";
 
@@ -72,5 +72,11 @@ describe("Word zip-bomb safety (finding 7)", () => {
     writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: Array.from({ length: 200 }, () => new Paragraph("Een regel tekst in een lang document.")) }] })));
     await expect(loadFile(file, { maxChars: 2000 })).rejects.toThrow(/too much text/);
     await expect(loadFile(file)).resolves.toMatchObject({ format: "docx" });
+  });
+
+  it("reads the title property from core.xml, entities decoded", () => {
+    expect(coreTitle('<cp:coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Jurist &amp; adviseur</dc:title></cp:coreProperties>')).toBe("Jurist & adviseur");
+    expect(coreTitle("<cp:coreProperties><dc:title></dc:title></cp:coreProperties>")).toBeUndefined();
+    expect(coreTitle("<cp:coreProperties><dc:creator>Iemand</dc:creator></cp:coreProperties>")).toBeUndefined();
   });
 });

@@ -79,6 +79,6 @@ async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxCh
     case "docx":
       return (await import("./docx.js")).loadDocx(file, bytes, maxChars);
     case "pdf":
-      return (await import("./pdf.js")).loadPdf(file, bytes);
+      return (await import("./pdf.js")).loadPdf(file, bytes, maxChars);
   }
 }

@@ -24,8 +24,9 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
   try {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
-    // Font names (and so weight) reach the main thread with the page's operator list.
-    await page.getOperatorList();
+    // Font names (and so weight) reach the main thread with the page's operator list; a page without text
+    // (a scan) is not worth decoding its images for.
+    if (content.items.some((item) => "str" in item && item.str.trim() !== "")) await page.getOperatorList();
     const fontNames = new Map<string, string>();
     const fontName = (id: string) => {
       if (!fontNames.has(id)) {
@@ -53,7 +54,7 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
 }
 
 /** PDF text through pdf.js, with its layout rebuilt as Markdown (see pdfLayout.ts). */
-export async function loadPdf(file: string, bytes: Buffer): Promise<{ text: string; title?: string }> {
+export async function loadPdf(file: string, bytes: Buffer, maxChars: number): Promise<{ text: string; title?: string }> {
   if (!bytes.subarray(0, 1024).toString("latin1").includes("%PDF-")) throw new UnreadableDocumentError(file, "not a PDF file (no %PDF header)");
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
@@ -62,7 +63,14 @@ export async function loadPdf(file: string, bytes: Buffer): Promise<{ text: stri
     const { info } = await doc.getMetadata().catch(() => ({ info: undefined }));
     const title = pdfTitle((info as { Title?: unknown } | undefined)?.Title);
     const pages = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(pageLines(await readPage(doc, n), n - 1));
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await readPage(doc, n);
+      // Stop at the text cap while reading, not after laying out pages that will be refused anyway.
+      chars += page.items.reduce((sum, item) => sum + item.text.length, 0);
+      if (chars > maxChars) throw new UnreadableDocumentError(file, `too much text (more than ${(maxChars / 1024 / 1024).toFixed(1)} MB by page ${n})`);
+      pages.push(pageLines(page, n - 1));
+    }
     const text = linesToMarkdown(withoutPageFurniture(pages));
     if (!text) throw new UnreadableDocumentError(file, "PDF has no text layer (scanned image?)");
     return title ? { text, title } : { text };
