@@ -6,11 +6,12 @@ import { htmlToMarkdown } from "./htmlToMarkdown.js";
  * The main content of a saved web page (a vacancy or job page) without its
  * navigation, cookie banner, header, footer, forms and side panels.
  *
- * A selector-based cleanup rather than @mozilla/readability: Readability is tuned
- * to news articles and drops what a job page is made of: short pages, label/value
- * tables it judges to be layout, and the page's h1. Job pages are built with the
+ * A selector-based cleanup rather than @mozilla/readability: Readability scores
+ * prose the way a news article has it, and tried on the job page in
+ * test/ingest/htmlPage.test.ts it took the h1 (the role's name) out of the
+ * content and kept the "share this vacancy" block. Job pages are built with the
  * semantic elements and ARIA roles below, and cookie banners name themselves in
- * their class or id, which is enough to find the content without guessing.
+ * their class or id, which is enough to find the content without scoring it.
  */
 
 /** Never content, wherever it is. */
