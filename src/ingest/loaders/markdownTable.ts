@@ -3,9 +3,11 @@
  * Markdown pipe table, so label/value rows and multi-column facts reach the parser
  * as a table instead of a run-on line.
  *
- * Written here rather than taken from a turndown GFM plugin: those keep a table
- * without a header row as raw HTML (Word tables almost never mark one) and do not
- * expand merged cells, and raw HTML must never reach the index.
+ * Written here rather than taken from a turndown GFM plugin: turndown-plugin-gfm
+ * keeps a table without a header row as raw HTML (Word tables almost never mark
+ * one, and raw HTML must never reach the index), the Joplin fork puts an empty
+ * header above it instead of its first row, and neither expands merged cells or
+ * flattens nested tables.
  */
 
 /** The few DOM members used, so both turndown's and linkedom's nodes fit. */
