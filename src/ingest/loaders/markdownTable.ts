@@ -6,8 +6,8 @@
  * Written here rather than taken from a turndown GFM plugin: turndown-plugin-gfm
  * keeps a table without a header row as raw HTML (Word tables almost never mark
  * one, and raw HTML must never reach the index), the Joplin fork puts an empty
- * header above it instead of its first row, and neither expands merged cells or
- * flattens nested tables.
+ * header above it instead of its first row; merged cells, multi-paragraph cells
+ * and nested tables need rules of their own here anyway.
  */
 
 /** The few DOM members used, so both turndown's and linkedom's nodes fit. */
