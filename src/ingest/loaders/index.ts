@@ -1,13 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { UnreadableDocumentError } from "./errors.js";
+import { firstLine, UnreadableDocumentError } from "./errors.js";
 import { decodeText } from "./text.js";
 
 export { UnreadableDocumentError };
 
 export type DocumentFormat = "txt" | "md" | "docx" | "pdf" | "html";
-/** The text of a document, and the format it came from (Word and HTML arrive as Markdown). */
+/**
+ * The text of a document, and the format it came from. Word, PDF and HTML arrive
+ * as GitHub-flavoured Markdown (`#` headings, `- ` lists, pipe tables); txt and md
+ * as they are. `title` is the document's own title property when it has one
+ * (Word's title, the PDF's Info Title, a web page's h1 or title).
+ */
 export type LoadedFile = { text: string; format: DocumentFormat; title?: string };
+type Converted = { text: string; title?: string };
 
 const FORMATS: Record<string, DocumentFormat> = {
   ".txt": "txt",
@@ -23,13 +29,15 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 /** A profile is a few pages; anything this big is an export gone wrong and would stall ingest. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** The text of one document, after conversion: a small file can expand (zip, PDF streams), the index must not. */
+export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 
 export function formatOf(path: string): DocumentFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
 }
 
 /** Reads one document to text. Throws UnreadableDocumentError with a reason a person understands. */
-export async function loadFile(absPath: string, options: { maxBytes?: number } = {}): Promise<LoadedFile> {
+export async function loadFile(absPath: string, options: { maxBytes?: number; maxChars?: number } = {}): Promise<LoadedFile> {
   const file = basename(absPath);
   const format = formatOf(absPath);
   if (!format) throw new UnreadableDocumentError(file, `unsupported file type ${extname(absPath) || "(none)"}`);
@@ -44,22 +52,33 @@ export async function loadFile(absPath: string, options: { maxBytes?: number } =
     throw new UnreadableDocumentError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   if (bytes.length === 0) throw new UnreadableDocumentError(file, "empty file");
-  const text = await toText(file, format, bytes);
+  const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
+  const { text, title } = await toText(file, format, bytes, maxChars);
   if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
-  return { text, format };
+  if (text.length > maxChars) throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
+  return title ? { text, format, title } : { text, format };
 }
 
 /** Word, PDF and HTML libraries load on first use: a server that never ingests them does not carry them. */
-async function toText(file: string, format: DocumentFormat, bytes: Buffer): Promise<string> {
+async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxChars: number): Promise<Converted> {
   switch (format) {
     case "txt":
     case "md":
-      return decodeText(file, bytes);
-    case "html":
-      return (await import("./htmlToMarkdown.js")).htmlToMarkdown(decodeText(file, bytes));
+      return { text: decodeText(file, bytes) };
+    case "html": {
+      const html = decodeText(file, bytes);
+      const { readWebPage } = await import("./webPage.js");
+      let page: ReturnType<typeof readWebPage>;
+      try {
+        page = readWebPage(html);
+      } catch (error) {
+        throw new UnreadableDocumentError(file, `unreadable HTML (${firstLine(error)})`);
+      }
+      return page.title ? { text: page.markdown, title: page.title } : { text: page.markdown };
+    }
     case "docx":
-      return (await import("./docx.js")).loadDocx(file, bytes);
+      return (await import("./docx.js")).loadDocx(file, bytes, maxChars);
     case "pdf":
-      return (await import("./pdf.js")).loadPdf(file, bytes);
+      return (await import("./pdf.js")).loadPdf(file, bytes, maxChars);
   }
 }
