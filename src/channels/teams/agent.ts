@@ -10,6 +10,7 @@ import type { TeamsAdapter } from "./adapter.js";
 import { ButtonPayload, FeedbackSubmission } from "./buttonPayload.js";
 import { asAttachment, welcomeCard } from "./cards.js";
 import { isResetCommand, TeamsConversations } from "./conversations.js";
+import { errorSummary } from "./errorSummary.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";
 import { RecentMap } from "./recentMap.js";
 import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
@@ -50,6 +51,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   };
   const replyOptions = (context: TurnContext) => ({
     scope: scopeOf(context),
+    user: context.activity.from?.id,
     section: (source: string, section: string) => assistant.section(source, section),
     sensitivityLabel: deps.sensitivityLabel,
     sensitivityDescription: deps.sensitivityDescription,
@@ -65,7 +67,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     try {
       answer = await assistant.ask(question, { conversation, channel: "teams", onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
     } catch (error) {
-      logger.error({ err: (error as Error).message.split("\n")[0] }, "teams answer failed");
+      logger.error({ err: errorSummary(error) }, "teams answer failed");
       stream.setFinalMessage(Activity.fromObject({ type: "message", text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again.") }));
       await stream.endStream();
       return;

@@ -6,6 +6,7 @@ import type { Door, DoorDeps } from "../../http/door.js";
 import { TeamsAdapter } from "./adapter.js";
 import { createTeamsAgent } from "./agent.js";
 import { teamsCloud } from "./cloud.js";
+import { errorSummary } from "./errorSummary.js";
 import { isLoopbackHost, isLoopbackUrl } from "./loopback.js";
 import { SigningKeys } from "./signingKeys.js";
 import { msalTokenSource, type AccessTokenSource } from "./tokenSource.js";
@@ -58,7 +59,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
   });
   adapter.onTurnError = async (context, error) => {
     // One line, no message text, no response bodies of whatever the serviceUrl was.
-    logger.error({ err: String(error?.message ?? error).split("\n")[0]!.slice(0, 200), activityType: context.activity.type, channel: context.activity.channelId }, "teams turn failed");
+    logger.error({ err: errorSummary(error), activityType: context.activity.type, channel: context.activity.channelId }, "teams turn failed");
     if (context.activity.type === "message") {
       await context.sendActivity("Er ging iets mis bij het beantwoorden. Probeer het nog eens. / Something went wrong; please try again.").catch(() => undefined);
     }
@@ -123,7 +124,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
             await adapter.process(req, res, (context) => agent.run(context));
           } catch (error) {
             // The SDK throws (instead of answering) on activities it cannot parse.
-            logger.warn({ err: String((error as Error).message).split("\n")[0]!.slice(0, 200) }, "teams activity rejected");
+            logger.warn({ err: errorSummary(error) }, "teams activity rejected");
             if (!res.headersSent) res.status(400).json({ error: "Invalid Bot Framework activity." });
           }
         },

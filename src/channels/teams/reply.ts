@@ -10,6 +10,8 @@ export type Scope = "personal" | "groupChat" | "channel";
 
 export type ReplyOptions = {
   scope: Scope;
+  /** The asker's id: suggested actions are shown to them. */
+  user?: string;
   section?: SectionLookup;
   /** e.g. "Intern": Teams shows it as the answer's sensitivity label. */
   sensitivityLabel?: string;
@@ -24,7 +26,7 @@ export type ReplyActivity = {
   entities: Record<string, unknown>[];
   channelData: { feedbackLoopEnabled: boolean };
   attachments?: Attachment[];
-  suggestedActions?: { actions: { type: "imBack"; title: string; value: string }[] };
+  suggestedActions?: { to: string[]; actions: { type: "imBack"; title: string; value: string }[] };
 };
 
 export function sensitivityInfo(options: Pick<ReplyOptions, "sensitivityLabel" | "sensitivityDescription">): SensitivityUsageInfo | undefined {
@@ -90,7 +92,7 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
       channelData: { feedbackLoopEnabled: true },
       ...(last && cards.length ? { attachments: cards.map(asAttachment) } : {}),
       ...(last && options.scope === "personal" && answer.followUps.length
-        ? { suggestedActions: { actions: answer.followUps.slice(0, 3).map((q) => ({ type: "imBack" as const, title: q.length > 60 ? `${q.slice(0, 57)}…` : q, value: q })) } }
+        ? { suggestedActions: { to: options.user ? [options.user] : [], actions: answer.followUps.slice(0, 3).map((q) => ({ type: "imBack" as const, title: q.length > 60 ? `${q.slice(0, 57)}…` : q, value: q })) } }
         : {}),
     };
   });
