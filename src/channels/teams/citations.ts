@@ -7,8 +7,8 @@ import { citationCard } from "./cards.js";
 /** Teams' limits on a citation (longer values make Teams drop the message's citations). */
 export const CITATION_LIMITS = { citations: 20, name: 80, abstract: 160, keywords: 3, keyword: 28 } as const;
 /** The pop-up texts share the activity's ~28 KB with the answer; beyond this budget later citations go without one. */
-const POPUP_BUDGET_CHARS = 12_000;
-const POPUP_TEXT_CHARS = 1_200;
+const POPUP_BUDGET_CHARS = 6_000;
+const POPUP_TEXT_CHARS = 1_000;
 
 const clip = (text: string, max: number): string => {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -4,7 +4,7 @@ import { asAttachment, expansionCard, followUpCard } from "./cards.js";
 import { teamsCitations, type SectionLookup } from "./citations.js";
 
 /** Teams refuses activities above about 28 KB; the answer text gets at most this much per message. */
-export const MAX_TEXT_CHARS = 12_000;
+export const MAX_TEXT_CHARS = 8_000;
 
 export type Scope = "personal" | "groupChat" | "channel";
 
