@@ -21,7 +21,7 @@ const endpoint = z.url({ error: "must be a URL" }).refine((value) => {
   return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
 }, "must be an https URL (http only on a loopback address)");
 
-const ConfigSchema = z.object({
+const ConfigShape = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default("127.0.0.1"),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
@@ -69,7 +69,9 @@ const ConfigSchema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   /** auto: OpenAI embeddings when a key or base URL is set, local hashed embeddings otherwise. */
   EMBEDDINGS: z.enum(["auto", "local", "openai"]).default("auto"),
-}).superRefine((c, ctx) => {
+});
+
+const ConfigSchema = ConfigShape.superRefine((c, ctx) => {
   // Combinations the Teams SDK would otherwise only reject at the first reply.
   const problem = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
   if (c.MICROSOFT_CLOUD === "custom") {
@@ -106,14 +108,27 @@ export class ConfigError extends Error {
 /** Parses the environment; a wrong value is a one-line error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
+    Object.keys(ConfigShape.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
   );
-  const parsed = ConfigSchema.safeParse(known);
+  return parseOrThrow(ConfigSchema, known);
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+const TeamsPackageSchema = ConfigShape.pick({ MICROSOFT_APP_ID: true, TEAMS_APP_VERSION: true, TEAMS_PRIVACY_URL: true, TEAMS_TERMS_URL: true, TEAMS_WEBSITE_URL: true, TEAMS_VALID_DOMAIN: true });
+export type TeamsPackageConfig = z.infer<typeof TeamsPackageSchema>;
+
+/** What `npm run package:teams` needs: the app id and the manifest's URLs and version, not the bot's secrets. */
+export function loadTeamsPackageConfig(env: NodeJS.ProcessEnv = process.env): TeamsPackageConfig {
+  const known = Object.fromEntries(Object.keys(TeamsPackageSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  return parseOrThrow(TeamsPackageSchema, known);
 }
 
 /** True when an OpenAI-compatible chat model is configured (LLM mode). */
