@@ -17,6 +17,7 @@ const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** An endpoint we fetch keys or tokens from: https, or http on a loopback address (tests, local proxies). */
 const endpoint = z.url({ error: "must be a URL" }).refine((value) => {
+  if (!URL.canParse(value)) return true; // reported by z.url above
   const url = new URL(value);
   return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
 }, "must be an https URL (http only on a loopback address)");

@@ -19,6 +19,8 @@ const Jwk = z
 const Jwks = z.object({ keys: z.array(Jwk).max(200) });
 export type SigningKey = z.infer<typeof Jwk>;
 
+const FAILURE_COOLDOWN_MS = 30_000;
+
 export type SigningKeysOptions = {
   /** How long fetched keys are trusted before they are fetched again (Bot Framework rotates keys about daily). */
   maxAgeMs?: number;
@@ -34,6 +36,7 @@ export type SigningKeysOptions = {
 export class SigningKeys {
   private keys: SigningKey[] = [];
   private fetchedAt = 0;
+  private failedAt = 0;
   private inFlight: Promise<void> | undefined;
   private readonly maxAgeMs: number;
   private readonly refetchCooldownMs: number;
@@ -54,7 +57,24 @@ export class SigningKeys {
     const known = this.keys.find((key) => key.kid === kid);
     if (known && age < this.maxAgeMs) return known;
     if (!known && this.fetchedAt && age < this.refetchCooldownMs && age < this.maxAgeMs) return undefined;
-    await (this.inFlight ??= this.refresh().finally(() => (this.inFlight = undefined)));
+    // After a failed fetch, wait before the next try: a flood of requests must not become a flood towards the key server.
+    // A stale key that was published is better than none while the key server is unreachable.
+    if (Date.now() - this.failedAt < FAILURE_COOLDOWN_MS) {
+      if (known) return known;
+      throw new Error("signing keys unavailable (fetch failed recently)");
+    }
+    this.inFlight ??= this.refresh()
+      .catch((error: unknown) => {
+        this.failedAt = Date.now();
+        throw error;
+      })
+      .finally(() => (this.inFlight = undefined));
+    try {
+      await this.inFlight;
+    } catch (error) {
+      if (known) return known;
+      throw error;
+    }
     return this.keys.find((key) => key.kid === kid);
   }
 

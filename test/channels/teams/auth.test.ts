@@ -59,7 +59,7 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
     const jwk = (key: typeof signing, kid: string, endorsements: string[]) => exportJWK(key.publicKey).then((k) => ({ ...k, kid, use: "sig", endorsements }));
     login = await fakeLogin([await jwk(signing, "key-1", ["msteams", "webchat"]), await jwk(webchatOnly, "key-webchat", ["webchat"])]);
     connector = await fakeConnector();
-    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com", MICROSOFT_APP_PASSWORD: "not-a-real-secret", MICROSOFT_OPENID_METADATA_URL: login.metadataUrl });
+    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com", MICROSOFT_APP_PASSWORD: "not-a-real-secret", MICROSOFT_OPENID_METADATA_URL: login.metadataUrl, RATE_LIMIT_PER_MINUTE: "100000" });
     const door = createTeamsDoor(
       { assistant, config, logger: log.logger, feedback },
       // The bot's own reply token: MSAL in production; here a fixed one the fake connector can check.
@@ -145,5 +145,39 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
     expect(login.jwksRequests()).toBe(before);
     expect((await post(await sign())).status).toBe(200);
     expect(login.jwksRequests()).toBe(before);
+  });
+
+  it("answers 300 random tokens and bodies with 4xx, never 5xx, and never reaches the assistant", async () => {
+    let seed = 20261123;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    const junk = (n: number) => Array.from({ length: n }, () => String.fromCharCode(33 + Math.floor(random() * 94))).join("");
+    const calls = assistant.calls.length;
+    const statuses = new Set<number>();
+    for (let i = 0; i < 300; i++) {
+      const header = [`Bearer ${junk(20)}.${junk(40)}.${junk(30)}`, `Bearer ${b64url({ alg: ["RS256", "none", "HS256", "ES256"][i % 4], kid: i % 2 ? "key-1" : junk(5) })}.${b64url({ aud: APP_ID, iss: ISSUER, exp: 9e9 })}.${junk(10)}`, `bearer ${junk(8)}`, junk(30), "Bearer " + "a".repeat(20_000)][i % 5]!;
+      const body = i % 3 === 0 ? junk(100) : JSON.stringify(activity(connector.url, { type: junk(4) }));
+      const response = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: header }, body });
+      await response.arrayBuffer();
+      statuses.add(response.status);
+    }
+    expect([...statuses].every((s) => s >= 400 && s < 500)).toBe(true);
+    expect(assistant.calls.length).toBe(calls);
+  });
+});
+
+describe("Teams door with an app id: refused requests are rate limited", () => {
+  it("answers 429 once one address has had RATE_LIMIT_PER_MINUTE refusals in a minute", async () => {
+    const assistant = new FakeAssistant();
+    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com", MICROSOFT_APP_PASSWORD: "x", MICROSOFT_OPENID_METADATA_URL: "http://127.0.0.1:9/openid", RATE_LIMIT_PER_MINUTE: "30" });
+    const door = createTeamsDoor({ assistant, config, logger: memoryLogger().logger, feedback: new MemoryFeedback() });
+    const server = await listen(createHttpApp({ config, logger: memoryLogger().logger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 32; i++) statuses.push((await postJson(`${server.url}/api/messages`, activity("http://127.0.0.1:9"), { authorization: "Bearer x.y.z" })).status);
+      expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(30)).toEqual([429, 429]);
+    } finally {
+      await server.close();
+    }
   });
 });
