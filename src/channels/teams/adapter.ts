@@ -1,6 +1,5 @@
 import { CloudAdapter, ConnectorClient, type UserTokenClient, type HeaderPropagationCollection, type OutboundUrlPolicy } from "@microsoft/agents-hosting";
 import type { Activity } from "@microsoft/agents-activity";
-import type { Logger } from "../../logger.js";
 import type { AccessTokenSource } from "./tokenSource.js";
 
 export type TeamsAdapterOptions = {
@@ -11,7 +10,6 @@ export type TeamsAdapterOptions = {
   channelService: string;
   /** Which serviceUrls the bot may send replies to. */
   outbound: OutboundUrlPolicy;
-  logger: Logger;
 };
 
 /**

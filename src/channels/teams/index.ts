@@ -55,7 +55,6 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     channelService: cloud.channelService,
     // Authenticated: the token's serviceurl claim decides (checked below). Emulator: this machine only.
     outbound: appId ? { enabled: false, isAllowed: () => true } : { enabled: true, isAllowed: isLoopbackUrl },
-    logger,
   });
   adapter.onTurnError = async (context, error) => {
     // One line, no message text, no response bodies of whatever the serviceUrl was.
