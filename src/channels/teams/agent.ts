@@ -13,6 +13,7 @@ import { isResetCommand, TeamsConversations } from "./conversations.js";
 import { errorSummary } from "./errorSummary.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";
 import { RecentMap } from "./recentMap.js";
+import { UserRateLimit } from "./userRateLimit.js";
 import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
 
 export type TeamsAgentDeps = {
@@ -23,6 +24,8 @@ export type TeamsAgentDeps = {
   sensitivityDescription?: string;
   /** Pause between streamed updates; Teams allows about one per second (the SDK's default). */
   streamDelayMs?: number;
+  /** Questions per user per minute. */
+  questionsPerMinute: number;
 };
 
 /** Which answer a sent message showed, so the native feedback invoke (which names only the message) can be recorded. */
@@ -43,6 +46,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const { assistant, feedback, logger } = deps;
   const conversations = new TeamsConversations();
   const sent = new RecentMap<string, SentAnswer>(20_000);
+  const rateLimit = new UserRateLimit(deps.questionsPerMinute);
   const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: false, startTypingTimer: false });
 
   const send = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>) => context.sendActivity(Activity.fromObject(activity));
@@ -84,6 +88,11 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   }
 
   async function answerQuestion(context: TurnContext, question: string): Promise<void> {
+    const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? "anonymous";
+    if (!rateLimit.allow(user)) {
+      const language = languageOf(context.activity.locale);
+      return void (await send(context, { type: "message", text: sayIn(language, "Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.", "You are asking many questions in a row; please wait a minute and try again.") }));
+    }
     const conversation = conversations.idFor(context.activity.conversation!.id);
     if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.

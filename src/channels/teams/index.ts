@@ -70,6 +70,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     sensitivityLabel: config.TEAMS_SENSITIVITY_LABEL,
     sensitivityDescription: config.TEAMS_SENSITIVITY_DESCRIPTION,
     streamDelayMs: options.streamDelayMs,
+    questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
   });
 
   const refuse = (req: Request, res: Response, reason: string) => {

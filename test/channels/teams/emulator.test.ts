@@ -182,3 +182,23 @@ describe("Teams door without an app id on a public address", () => {
     }
   });
 });
+
+describe("Teams door rate limit per user", () => {
+  it("answers a user's questions up to RATE_LIMIT_PER_MINUTE, then asks them to wait, while others are still answered", async () => {
+    const assistant = new FakeAssistant();
+    const config = loadConfig({ RATE_LIMIT_PER_MINUTE: "2" });
+    const door = createTeamsDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() });
+    const server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }));
+    const connector = await fakeConnector();
+    try {
+      for (let i = 0; i < 3; i++) await postJson(`${server.url}/api/messages`, activity(connector.url));
+      expect(assistant.calls).toHaveLength(2);
+      expect(connector.posted.at(-1)!.body.text).toMatch(/wacht even een minuut/);
+      await postJson(`${server.url}/api/messages`, activity(connector.url, { from: { id: "user-2", aadObjectId: "aad-user-2" } }));
+      expect(assistant.calls).toHaveLength(3);
+    } finally {
+      await server.close();
+      await connector.close();
+    }
+  });
+});
