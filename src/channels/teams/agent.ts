@@ -88,11 +88,11 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   }
 
   async function answerQuestion(context: TurnContext, question: string): Promise<void> {
+    const language = languageOf(context.activity.locale);
+    const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
+    if (!assistant.status().ready) return void (await say("Ik ben net opgestart en lees de functiebeschrijvingen nog in; probeer het over een minuut opnieuw.", "I have just started and am still reading the job descriptions; please try again in a minute."));
     const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? "anonymous";
-    if (!rateLimit.allow(user)) {
-      const language = languageOf(context.activity.locale);
-      return void (await send(context, { type: "message", text: sayIn(language, "Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.", "You are asking many questions in a row; please wait a minute and try again.") }));
-    }
+    if (!rateLimit.allow(user)) return void (await say("Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.", "You are asking many questions in a row; please wait a minute and try again."));
     const conversation = conversations.idFor(context.activity.conversation!.id);
     if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.

@@ -154,6 +154,18 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     expect((await postJson(`${server.url}/api/messages`, { type: "message", conversation: {} })).status).toBe(400);
   });
 
+  it("says so, politely, while the index is still loading", async () => {
+    const calls = assistant.calls.length;
+    assistant.ready = false;
+    try {
+      const { replies } = await send(activity(connector.url));
+      expect(replies.at(-1)!.body.text).toMatch(/^Ik ben net opgestart/);
+    } finally {
+      assistant.ready = true;
+    }
+    expect(assistant.calls.length).toBe(calls);
+  });
+
   it("sends nothing to a serviceUrl that is not on this machine (no blind SSRF)", async () => {
     const calls = assistant.calls.length;
     for (const target of ["http://169.254.169.254/latest/", "http://10.0.0.1:8080/", "https://example.org/", "http://127.0.0.1.evil.example/", "file:///etc/passwd"]) {
