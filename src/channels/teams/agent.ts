@@ -47,7 +47,8 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const conversations = new TeamsConversations();
   const sent = new RecentMap<string, SentAnswer>(20_000);
   const rateLimit = new UserRateLimit(deps.questionsPerMinute);
-  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: false, startTypingTimer: false });
+  // Teams shows a typing indicator for a few seconds: repeat it every 4 s while a slow (model) answer is written.
+  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: false, startTypingTimer: false, typing: { initialDelayMs: 4000, intervalMs: 4000 } });
 
   const send = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>) => context.sendActivity(Activity.fromObject(activity));
   const remember = (id: string | undefined, answer: Answer) => {
@@ -96,7 +97,10 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     const conversation = conversations.idFor(context.activity.conversation!.id);
     if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
-    if (scopeOf(context) !== "channel") await send(context, { type: ActivityTypes.Typing });
+    if (scopeOf(context) !== "channel") {
+      await send(context, { type: ActivityTypes.Typing });
+      app.startTypingTimer(context); // stops at our first message
+    }
     const answer = await assistant.ask(question, { conversation, channel: "teams" });
     for (const activity of answerActivities(answer, replyOptions(context))) remember((await send(context, activity))?.id, answer);
   }
