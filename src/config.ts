@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 /** Env flags accept the usual spellings; anything else is a configuration error. */
@@ -10,7 +11,18 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
-const ConfigSchema = z.object({
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
+const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** An endpoint we fetch keys or tokens from: https, or http on a loopback address (tests, local proxies). */
+const endpoint = z.url({ error: "must be a URL" }).refine((value) => {
+  if (!URL.canParse(value)) return true; // reported by z.url above
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
+}, "must be an https URL (http only on a loopback address)");
+
+const ConfigShape = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default("127.0.0.1"),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
@@ -28,12 +40,29 @@ const ConfigSchema = z.object({
   /** How long answer metadata (intent, answered, channel; no question text) is kept for feedback per intent. */
   INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 
-  MICROSOFT_APP_ID: optionalString,
+  /** Teams: the bot's Entra app id (a GUID). Without it the Teams door only runs in emulator mode on a loopback HOST. */
+  MICROSOFT_APP_ID: optionalString.pipe(z.string().regex(GUID, "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000").optional()),
   MICROSOFT_APP_PASSWORD: optionalString,
-  MICROSOFT_APP_TENANT_ID: optionalString,
-  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
-  MICROSOFT_APP_CERT_THUMBPRINT: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString.pipe(z.string().regex(TENANT, "must be the Entra tenant id (a GUID) or its domain, e.g. contoso.onmicrosoft.com").optional()),
+  /** SingleTenant (with a tenant id) or UserAssignedMSI are what new Azure bot registrations allow. */
+  MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI", "MultiTenant"]).default("SingleTenant"),
+  MICROSOFT_APP_CERT_PEM_FILE: optionalString,
   MICROSOFT_APP_CERT_KEY_FILE: optionalString,
+  /** Which Microsoft cloud the bot lives in; "custom" needs the four endpoints below. */
+  MICROSOFT_CLOUD: z.enum(["public", "usgov", "custom"]).default("public"),
+  MICROSOFT_TOKEN_ISSUER: optionalString.pipe(endpoint.optional()),
+  MICROSOFT_OPENID_METADATA_URL: optionalString.pipe(endpoint.optional()),
+  MICROSOFT_OAUTH_ENDPOINT: optionalString.pipe(endpoint.optional()),
+  MICROSOFT_CHANNEL_SERVICE: optionalString.pipe(endpoint.optional()),
+  /** e.g. "Intern": shown by Teams as the sensitivity label of every answer. */
+  TEAMS_SENSITIVITY_LABEL: optionalString.pipe(z.string().max(64).optional()),
+  TEAMS_SENSITIVITY_DESCRIPTION: optionalString.pipe(z.string().max(256).optional()),
+  /** Used by `npm run package:teams` only. */
+  TEAMS_APP_VERSION: optionalString.pipe(z.string().regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, "must be a version like 1.2.3").optional()),
+  TEAMS_PRIVACY_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  TEAMS_TERMS_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  TEAMS_VALID_DOMAIN: optionalString.pipe(z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name like bot.example.org").optional()),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -57,6 +86,34 @@ const ConfigSchema = z.object({
   INDEX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
 
+const ConfigSchema = ConfigShape.superRefine((c, ctx) => {
+  // Combinations the Teams SDK would otherwise only reject at the first reply.
+  const problem = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
+  if (c.MICROSOFT_CLOUD === "custom") {
+    for (const variable of ["MICROSOFT_TOKEN_ISSUER", "MICROSOFT_OPENID_METADATA_URL", "MICROSOFT_OAUTH_ENDPOINT", "MICROSOFT_CHANNEL_SERVICE"] as const) {
+      if (!c[variable]) problem(variable, "required when MICROSOFT_CLOUD is custom");
+    }
+  }
+  if (!c.MICROSOFT_APP_ID) {
+    if (c.MICROSOFT_APP_PASSWORD) problem("MICROSOFT_APP_ID", "required when MICROSOFT_APP_PASSWORD is set");
+    return;
+  }
+  if (c.MICROSOFT_APP_TYPE !== "MultiTenant" && !c.MICROSOFT_APP_TENANT_ID) problem("MICROSOFT_APP_TENANT_ID", `required when MICROSOFT_APP_TYPE is ${c.MICROSOFT_APP_TYPE}`);
+  if (Boolean(c.MICROSOFT_APP_CERT_PEM_FILE) !== Boolean(c.MICROSOFT_APP_CERT_KEY_FILE)) {
+    problem(c.MICROSOFT_APP_CERT_PEM_FILE ? "MICROSOFT_APP_CERT_KEY_FILE" : "MICROSOFT_APP_CERT_PEM_FILE", "a certificate needs both MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE");
+  }
+  for (const variable of ["MICROSOFT_APP_CERT_PEM_FILE", "MICROSOFT_APP_CERT_KEY_FILE"] as const) {
+    const file = c[variable];
+    if (file && !existsSync(file)) problem(variable, `file not found: ${file}`);
+  }
+  const certificate = Boolean(c.MICROSOFT_APP_CERT_PEM_FILE && c.MICROSOFT_APP_CERT_KEY_FILE);
+  if (c.MICROSOFT_APP_TYPE === "UserAssignedMSI") {
+    if (c.MICROSOFT_APP_PASSWORD || certificate) problem(c.MICROSOFT_APP_PASSWORD ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_CERT_PEM_FILE", "not used with a managed identity (UserAssignedMSI); remove it");
+  } else if (!c.MICROSOFT_APP_PASSWORD && !certificate) {
+    problem("MICROSOFT_APP_PASSWORD", `required for a ${c.MICROSOFT_APP_TYPE} bot (or set MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or use MICROSOFT_APP_TYPE=UserAssignedMSI)`);
+  }
+});
+
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
@@ -66,14 +123,27 @@ export class ConfigError extends Error {
 /** Parses the environment; a wrong value is a one-line error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
+    Object.keys(ConfigShape.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
   );
-  const parsed = ConfigSchema.safeParse(known);
+  return parseOrThrow(ConfigSchema, known);
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+const TeamsPackageSchema = ConfigShape.pick({ MICROSOFT_APP_ID: true, TEAMS_APP_VERSION: true, TEAMS_PRIVACY_URL: true, TEAMS_TERMS_URL: true, TEAMS_WEBSITE_URL: true, TEAMS_VALID_DOMAIN: true });
+export type TeamsPackageConfig = z.infer<typeof TeamsPackageSchema>;
+
+/** What `npm run package:teams` needs: the app id and the manifest's URLs and version, not the bot's secrets. */
+export function loadTeamsPackageConfig(env: NodeJS.ProcessEnv = process.env): TeamsPackageConfig {
+  const known = Object.fromEntries(Object.keys(TeamsPackageSchema.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  return parseOrThrow(TeamsPackageSchema, known);
 }
 
 /** True when an OpenAI-compatible chat model is configured (LLM mode). */

@@ -1,30 +1,37 @@
-import { readFileSync } from "node:fs";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type TurnContext } from "botbuilder";
-import { CertificateServiceClientCredentialsFactory } from "botframework-connector";
-import type { Config } from "../../config.js";
-import type { Logger } from "../../logger.js";
+import { CloudAdapter, ConnectorClient, type UserTokenClient, type HeaderPropagationCollection, type OutboundUrlPolicy } from "@microsoft/agents-hosting";
+import type { Activity } from "@microsoft/agents-activity";
+import type { AccessTokenSource } from "./tokenSource.js";
+
+export type TeamsAdapterOptions = {
+  appId?: string;
+  /** Undefined in emulator mode: replies go out without a token. */
+  tokens?: AccessTokenSource;
+  /** Audience of the bot's reply tokens (the cloud's channel service). */
+  channelService: string;
+  /** Which serviceUrls the bot may send replies to. */
+  outbound: OutboundUrlPolicy;
+};
 
 /**
- * The Bot Framework adapter from our configuration. Without an app id the
- * bot runs as the Emulator expects: no token checks, replies unauthenticated.
+ * The SDK's CloudAdapter with our own authentication around it: the door
+ * checks incoming tokens itself (configurable issuer and keys, one log line,
+ * 401 never 500), and replies are signed with a token for the configured
+ * cloud's channel service, sent only where the outbound policy allows.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const appId = config.MICROSOFT_APP_ID;
-  const credentials =
-    appId && config.MICROSOFT_APP_CERT_THUMBPRINT && config.MICROSOFT_APP_CERT_KEY_FILE
-      ? new CertificateServiceClientCredentialsFactory(appId, config.MICROSOFT_APP_CERT_THUMBPRINT, readFileSync(config.MICROSOFT_APP_CERT_KEY_FILE, "utf8"), config.MICROSOFT_APP_TENANT_ID)
-      : new ConfigurationServiceClientCredentialFactory({
-          MicrosoftAppId: appId,
-          MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-          MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-          MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-        });
-  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: appId, MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID }, credentials);
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    // Log without the message text; tell the user something went wrong instead of going silent.
-    logger.error({ err: error.message, activityType: context.activity.type, channel: context.activity.channelId }, "teams turn failed");
-    await context.sendActivity("Er ging iets mis bij het beantwoorden. Probeer het nog eens. / Something went wrong; please try again.").catch(() => undefined);
-  };
-  return adapter;
+export class TeamsAdapter extends CloudAdapter {
+  constructor(private readonly options: TeamsAdapterOptions) {
+    super({ clientId: options.appId }, undefined, undefined, { emitStackTrace: false, validateServiceUrl: true }, options.outbound);
+  }
+
+  protected override async createConnectorClientWithIdentity(_identity: unknown, activity: Activity, headers?: HeaderPropagationCollection): Promise<ConnectorClient> {
+    const serviceUrl = activity.serviceUrl;
+    if (!serviceUrl || !this.options.outbound.isAllowed(serviceUrl)) throw new Error("serviceUrl not allowed");
+    const token = this.options.tokens ? await this.options.tokens.getAccessToken(this.options.channelService) : "";
+    return ConnectorClient.createClientWithToken(serviceUrl, token, headers);
+  }
+
+  /** We use no user sign-in (SSO/OAuth cards): a client without credentials that is never called. */
+  protected override async createUserTokenClient(_identity: unknown, tokenServiceEndpoint?: string, scope?: string, audience?: string, headers?: HeaderPropagationCollection): Promise<UserTokenClient> {
+    return super.createUserTokenClient({}, tokenServiceEndpoint, scope, audience, headers);
+  }
 }

@@ -1,84 +1,85 @@
-import { CardFactory, type Attachment } from "botbuilder";
+import { CardFactory } from "@microsoft/agents-hosting";
+import type { Attachment } from "@microsoft/agents-activity";
 import type { Answer, Language } from "../../answer/answer.js";
-import { answerId } from "../../answer/answerId.js";
 import { sayIn } from "../shared/language.js";
 import type { ButtonPayload } from "./buttonPayload.js";
 
-/** Teams rejects messages above about 28 KB; cards stay well below that. */
-export const MAX_CARD_BYTES = 20_000;
+/** Adaptive Cards as Teams renders them (desktop, web and mobile support 1.5). */
+export const CARD_VERSION = "1.5";
 
-type Element = Record<string, unknown>;
+export type CardElement = Record<string, unknown>;
+export type AdaptiveCard = { type: "AdaptiveCard"; version: string; body: CardElement[]; actions?: CardElement[]; [key: string]: unknown };
 
-
-function card(body: Element[], actions: Element[] = []): Attachment {
-  return CardFactory.adaptiveCard({ type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: "1.5", msteams: { width: "Full" }, body, ...(actions.length ? { actions } : {}) });
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: CARD_VERSION, msteams: { width: "Full" }, body, ...(actions.length ? { actions } : {}) };
 }
 
-const text = (value: string, extra: Element = {}): Element => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adaptiveCard(card);
+
+/** Our own words, where Markdown is intended. */
+const markdownBlock = (value: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text: value, wrap: true, ...extra });
+
+/** Text from documents or users: a TextRun is never parsed as Markdown, so it cannot turn into a link or formatting. */
+export const plainBlock = (value: string, extra: CardElement = {}): CardElement => ({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: value, ...extra }] });
 
 /**
- * Markdown paragraphs as TextBlocks: Adaptive Cards render bold, italic,
- * links and simple lists, but not one block that mixes them with blank lines.
+ * A button that puts `question` in the conversation as the user's message
+ * (messageBack with displayText) and sends it to the bot as a payload, so it
+ * is answered in channels too, without an @mention.
  */
-function paragraphs(markdown: string): string[] {
-  return markdown
-    .split(/\n{2,}/)
-    .map((p) => p.replace(/^#+\s*/, "").trim())
-    .filter(Boolean);
+export function askAction(question: string): CardElement {
+  const data: ButtonPayload & { msteams: unknown } = { action: "ask", question, msteams: { type: "messageBack", displayText: question, text: question } };
+  return { type: "Action.Submit", title: question.length > 60 ? `${question.slice(0, 57)}…` : question, data };
 }
 
-function sourcesBlock(answer: Answer): Element[] {
-  if (!answer.citations.length) return [];
-  const items = answer.citations.flatMap((citation, i): Element[] => {
-    const id = `quote-${i}`;
-    return [
-      {
-        type: "ColumnSet",
-        columns: [
-          { type: "Column", width: "stretch", items: [text(`**[${i + 1}] ${citation.section}**`, { size: "Small" }), text(citation.source, { size: "Small", isSubtle: true, spacing: "None" })] },
-          ...(citation.quote ? [{ type: "Column", width: "auto", items: [{ type: "ActionSet", actions: [{ type: "Action.ToggleVisibility", title: sayIn(answer.language, "Citaat", "Quote"), targetElements: [id] }] }] }] : []),
-        ],
-      },
-      ...(citation.quote ? [text(`“${citation.quote}”`, { id, isVisible: false, size: "Small", isSubtle: true, spacing: "None" })] : []),
-    ];
-  });
-  return [{ type: "Container", separator: true, spacing: "Medium", items: [text(sayIn(answer.language, "Bronnen", "Sources"), { weight: "Bolder", size: "Small" }), ...items] }];
-}
-
-function actions(answer: Answer): Element[] {
-  const id = answerId(answer);
-  const followUps = answer.followUps.slice(0, 3).map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies ButtonPayload }));
-  const vote = (value: "up" | "down", title: string) => ({ type: "Action.Submit", title, data: { action: "feedback", vote: value, answerId: id, question: answer.question } satisfies ButtonPayload });
-  return [...followUps, vote("up", "👍"), vote("down", "👎")];
+/** Follow-up questions as buttons: for group chats and channels, where suggested actions do not show. */
+export function followUpCard(answer: Pick<Answer, "followUps" | "language">): AdaptiveCard | undefined {
+  const questions = answer.followUps.slice(0, 3);
+  if (!questions.length) return undefined;
+  return adaptiveCard([markdownBlock(sayIn(answer.language, "Vervolgvragen", "Follow-up questions"), { size: "Small", weight: "Bolder", isSubtle: true })], questions.map(askAction));
 }
 
 /**
- * An Answer as one or more Adaptive Cards: the text (split when it is long),
- * then the sources with their quotes on demand, follow-up buttons and
- * thumbs up/down on the last card.
+ * The rest of lists the answer cut short ("…en 12 meer"), hidden behind a
+ * toggle so the chat stays readable and nothing needs another round trip.
  */
-export function answerCards(answer: Answer): Attachment[] {
-  const blocks = paragraphs(answer.answer).map((p) => text(p));
-  const cards: Attachment[] = [];
-  let current: Element[] = [];
-  for (const block of blocks) {
-    if (current.length && JSON.stringify([...current, block]).length > MAX_CARD_BYTES) {
-      cards.push(card(current));
-      current = [];
-    }
-    current.push(block);
-  }
-  cards.push(card([...current, ...sourcesBlock(answer)], actions(answer)));
-  return cards;
+export function expansionCard(answer: Pick<Answer, "expansions" | "language">): AdaptiveCard | undefined {
+  const expansions = (answer.expansions ?? []).slice(0, 5);
+  if (!expansions.length) return undefined;
+  const body = expansions.flatMap((expansion, i): CardElement[] => [
+    {
+      type: "ActionSet",
+      actions: [{ type: "Action.ToggleVisibility", title: `${sayIn(answer.language, "Toon", "Show")}: ${expansion.label.slice(0, 60)}`, targetElements: [`expansion-${i}`] }],
+    },
+    { type: "Container", id: `expansion-${i}`, isVisible: false, items: [markdownBlock(expansion.markdown.slice(0, 8000))] },
+  ]);
+  return adaptiveCard(body);
 }
 
-export function welcomeCard(language: Language, examples: string[]): Attachment {
-  return card(
+export function welcomeCard(language: Language, examples: string[]): AdaptiveCard {
+  return adaptiveCard(
     [
-      text("Functiewijzer", { size: "Large", weight: "Bolder" }),
-      text(sayIn(language, "Ik beantwoord vragen over functies, schalen, competenties, toetsvragen en ontwikkeltips uit de functiebeschrijvingen van jouw organisatie, met bronnen.", "I answer questions about jobs, scales, competencies, interview questions and development tips from your organisation's job descriptions, with sources.")),
-      text(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
+      markdownBlock("Functiewijzer", { size: "Large", weight: "Bolder" }),
+      markdownBlock(
+        sayIn(
+          language,
+          "Ik beantwoord vragen over functies, schalen, competenties, toetsvragen en ontwikkeltips uit de functiebeschrijvingen van jouw organisatie, met bronnen. Antwoorden kunnen fouten bevatten: controleer de bron.",
+          "I answer questions about jobs, scales, competencies, interview questions and development tips from your organisation's job descriptions, with sources. Answers may contain mistakes: check the source.",
+        ),
+      ),
+      markdownBlock(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
+      markdownBlock(sayIn(language, "Typ **nieuw gesprek** om opnieuw te beginnen.", "Type **new conversation** to start over."), { isSubtle: true, size: "Small", spacing: "Medium" }),
     ],
-    examples.map((question) => ({ type: "Action.Submit", title: question, data: { action: "ask", question } satisfies ButtonPayload })),
+    examples.map(askAction),
   );
+}
+
+/** The pop-up behind a citation marker: document, section and the section's text (as data, not Markdown). */
+export function citationCard(citation: { title: string; section: string; source: string; text?: string }): AdaptiveCard {
+  return adaptiveCard([
+    plainBlock(citation.title, { weight: "Bolder" }),
+    plainBlock(citation.section, { isSubtle: true }),
+    ...(citation.text ? [plainBlock(citation.text)] : []),
+    plainBlock(citation.source, { isSubtle: true, size: "Small" }),
+  ]);
 }

@@ -1,40 +1,103 @@
-import { TestAdapter, type Activity } from "botbuilder";
+import { Activity } from "@microsoft/agents-activity";
 import { describe, expect, it } from "vitest";
-import { FunctiewijzerTeamsBot } from "../../../src/channels/teams/bot.js";
-import { answerCards, MAX_CARD_BYTES } from "../../../src/channels/teams/cards.js";
-import { silentLogger } from "../../../src/logger.js";
-import { FakeAssistant } from "../../support/fakeAssistant.js";
-import { MemoryFeedback } from "../../support/memoryFeedback.js";
+import type { Answer } from "../../../src/answer/answer.js";
+import { citationCard, expansionCard, followUpCard, welcomeCard } from "../../../src/channels/teams/cards.js";
+import { CITATION_LIMITS, teamsCitations } from "../../../src/channels/teams/citations.js";
+import { answerActivities, MAX_TEXT_CHARS } from "../../../src/channels/teams/reply.js";
+import { EXAMPLES } from "../../../src/channels/shared/language.js";
+import { cardProblems } from "./validateCard.js";
 
-describe("Teams card rendering", () => {
-  it("renders answer, sources with hidden quotes, follow-ups and feedback through the bot (TestAdapter)", async () => {
-    const assistant = new FakeAssistant();
-    const bot = new FunctiewijzerTeamsBot({ assistant, feedback: new MemoryFeedback(), logger: silentLogger });
-    const adapter = new TestAdapter((context) => bot.run(context));
-    const replies: Partial<Activity>[] = [];
-    await adapter.send("Geef toetsvragen voor onderhandelen").assertReply((a) => void replies.push(a)).assertReply((a) => void replies.push(a)).startTest();
-    expect(replies[0]!.type).toBe("typing");
-    const card = replies[1]!.attachments![0]!.content;
-    expect(card.version).toBe("1.5");
-    expect(card.body[0]).toMatchObject({ type: "TextBlock", text: "**Antwoord** op: Geef toetsvragen voor onderhandelen", wrap: true });
-    const sources = JSON.stringify(card.body.at(-1));
-    expect(sources).toContain("[1] Competenties › Onderhandelen");
-    expect(sources).toContain('"isVisible":false');
-    expect(sources).toContain("Action.ToggleVisibility");
-    expect(card.actions.map((a: { data: { action: string } }) => a.data.action)).toEqual(["ask", "ask", "feedback", "feedback"]);
-    expect(card.actions[2].data).toMatchObject({ vote: "up", question: "Geef toetsvragen voor onderhandelen" });
-    expect(card.actions[2].data.answerId).toMatch(/^[0-9a-f]{16}$/);
+const answer = (overrides: Partial<Answer> = {}): Answer => ({
+  question: "Welke schaal?",
+  answer: "De functie valt in **schaal 8** [1].",
+  language: "nl",
+  intent: "scale",
+  answered: true,
+  mode: "offline",
+  citations: [{ source: "functies/servicedesk.docx", section: "Functiewaardering › Schaal", quote: "Schaal 8", title: "Servicedesk medewerker", system: "rijk" }],
+  followUps: ["Wat verandert er van schaal 8 naar 9?", "Welke competenties horen erbij?"],
+  latencyMs: 3,
+  ...overrides,
+});
+
+describe("Teams cards and activities", () => {
+  it("every card we send is a valid Adaptive Card 1.5, and the validator does catch mistakes", () => {
+    const cards = [
+      welcomeCard("nl", EXAMPLES.nl),
+      welcomeCard("en", EXAMPLES.en),
+      followUpCard(answer())!,
+      expansionCard(answer({ expansions: [{ label: "…en 12 meer", markdown: "- a\n- b" }, { label: "…en 2 meer", markdown: "- c" }] }))!,
+      citationCard({ title: "Servicedesk medewerker", section: "Functiewaardering › Schaal", source: "functies/servicedesk.docx", text: "Schaal 8 volgens [het systeem](https://evil.example)" }),
+    ];
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
+    expect(cardProblems({ ...welcomeCard("nl", []), body: [{ type: "TextBlock", text: "x", size: "Huge" }] })).toEqual(['Invalid value "Huge" for property "size".']);
+    expect(cardProblems({ ...welcomeCard("nl", []), body: [{ type: "Carousel" }] }).join()).toMatch(/Unknown element type "Carousel"/);
+    expect(cardProblems({ ...welcomeCard("nl", []), version: "1.6" })).toHaveLength(1);
   });
 
-  it("splits a long answer over several cards within Teams' size limit, actions on the last", () => {
-    const long = Array.from({ length: 120 }, (_, i) => `Alinea ${i}: ${"tekst ".repeat(60)}`).join("\n\n");
-    const cards = answerCards({ question: "q", answer: long, language: "nl", intent: "general", answered: true, mode: "offline", citations: [{ source: "a.txt", section: "A" }], followUps: ["Vraag?"], latencyMs: 1 });
-    expect(cards.length).toBeGreaterThan(1);
-    for (const card of cards) expect(JSON.stringify(card.content).length).toBeLessThan(MAX_CARD_BYTES + 2000);
-    expect(cards.slice(0, -1).every((c) => !(c.content as { actions?: unknown }).actions)).toBe(true);
-    expect((cards.at(-1)!.content as { actions: unknown[] }).actions.length).toBe(3);
-    const allText = cards.map((c) => JSON.stringify(c.content)).join("");
-    expect(allText).toContain("Alinea 0:");
-    expect(allText).toContain("Alinea 119:");
+  it("document text in a citation pop-up is a plain text run, never Markdown", () => {
+    const card = citationCard({ title: "T", section: "S", source: "a.md", text: "[klik hier](https://evil.example) **vet**" });
+    const runs = card.body.map((block: any) => block.inlines?.[0]);
+    expect(runs.every((run: any) => run?.type === "TextRun")).toBe(true);
+    expect(runs.map((run: any) => run.text)).toContain("[klik hier](https://evil.example) **vet**");
+  });
+
+  it("answer activities pass the SDK's Activity schema, carry the AI label only for model answers, and escape HTML", () => {
+    for (const mode of ["offline", "llm"] as const) {
+      for (const scope of ["personal", "groupChat", "channel"] as const) {
+        const activities = answerActivities(answer({ mode, answer: "Zie <at>Iedereen</at> en <img src=x onerror=alert(1)> [1]" }), { scope, user: "u1" });
+        expect(activities).toHaveLength(1);
+        expect(() => Activity.fromObject(activities[0]!)).not.toThrow();
+        const entity = activities[0]!.entities[0]!;
+        expect(entity.additionalType).toEqual(mode === "llm" ? ["AIGeneratedContent"] : undefined);
+        expect(activities[0]!.text).toBe("Zie &lt;at>Iedereen&lt;/at> en &lt;img src=x onerror=alert(1)> [1]");
+        for (const attachment of activities[0]!.attachments ?? []) expect(cardProblems(attachment.content)).toEqual([]);
+      }
+    }
+  });
+
+  it("keeps citations within Teams' limits and every marker resolvable", () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      source: `map/document-${i}.pdf`,
+      section: `Hoofdstuk ${i} › ${"Heel lange sectienaam ".repeat(5)}`,
+      quote: "citaat ".repeat(100),
+      title: `Een zeer lange documenttitel die veel langer is dan tachtig tekens, nummer ${i}, met nog meer woorden erachter`,
+      system: "functiewaarderingssysteem-met-lange-naam",
+    }));
+    const { text, citations } = teamsCitations({ answer: "Zie [2], [25] en [0].", citations: many, language: "nl" }, () => ({ source: "x", title: "x", system: "x", section: "x", text: "sectietekst ".repeat(500) }));
+    expect(citations).toHaveLength(CITATION_LIMITS.citations);
+    expect(citations.map((c) => c.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const c of citations) {
+      expect(c.appearance.name.length).toBeLessThanOrEqual(CITATION_LIMITS.name);
+      expect(c.appearance.abstract.length).toBeLessThanOrEqual(CITATION_LIMITS.abstract);
+      expect(c.appearance.keywords!.length).toBeLessThanOrEqual(CITATION_LIMITS.keywords);
+      for (const k of c.appearance.keywords!) expect(k.length).toBeLessThanOrEqual(CITATION_LIMITS.keyword);
+      expect(c.appearance.image?.name).toBe("PDF");
+      if (c.appearance.text) expect(cardProblems(JSON.parse(c.appearance.text))).toEqual([]);
+    }
+    // Pop-ups share the message's size budget: the whole citation list stays far below Teams' ~28 KB.
+    expect(Buffer.byteLength(JSON.stringify(citations))).toBeLessThan(18_000);
+    const [message] = answerActivities({ ...answer(), answer: `${"lange tekst ".repeat(2000)} [1]`, citations: many }, { scope: "personal" });
+    expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(26_000);
+    // [25] and [0] point nowhere and are dropped; unmarked sources are listed so each is reachable.
+    expect(text.startsWith("Zie [2],  en .")).toBe(true);
+    expect(text.split("\n\n").at(-1)).toBe(`Bronnen: ${[1, ...Array.from({ length: 18 }, (_, i) => i + 3)].map((n) => `[${n}]`).join(" ")}`);
+  });
+
+  it("splits a very long answer over several messages, each with the citations it marks, follow-ups on the last", () => {
+    const long = Array.from({ length: 120 }, (_, i) => `Alinea ${i} [${(i % 2) + 1}]: ${"tekst ".repeat(60)}`).join("\n\n");
+    const citations = [answer().citations[0]!, { source: "b.md", section: "B" }];
+    const activities = answerActivities(answer({ answer: long, citations }), { scope: "channel" });
+    expect(activities.length).toBeGreaterThan(2);
+    for (const a of activities) {
+      expect(a.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+      expect(Buffer.byteLength(JSON.stringify(a))).toBeLessThan(26_000);
+      expect(a.entities[0]!.citation).toHaveLength(2);
+    }
+    expect(activities.slice(0, -1).every((a) => !a.attachments)).toBe(true);
+    expect(activities.at(-1)!.attachments).toHaveLength(1);
+    const all = activities.map((a) => a.text).join("\n\n");
+    expect(all).toContain("Alinea 0 [1]:");
+    expect(all).toContain("Alinea 119 [2]:");
   });
 });

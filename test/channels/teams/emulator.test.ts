@@ -1,4 +1,3 @@
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsDoor } from "../../../src/channels/teams/index.js";
 import { loadConfig } from "../../../src/config.js";
@@ -7,52 +6,21 @@ import { silentLogger } from "../../../src/logger.js";
 import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { listen, postJson, type Listening } from "../../support/http.js";
 import { MemoryFeedback } from "../../support/memoryFeedback.js";
+import { activity, fakeConnector, messageEntity } from "./fakeConnector.js";
 
-type Posted = { path: string; body: any };
-
-/** A fake Bot Framework connector on 127.0.0.1: records every activity the bot sends. */
-async function fakeConnector(): Promise<{ url: string; posted: Posted[]; close: () => Promise<void> }> {
-  const posted: Posted[] = [];
-  const app = express();
-  app.use(express.json({ limit: "1mb" }));
-  app.post(/^\/v3\/conversations\/.+$/, (req, res) => {
-    posted.push({ path: decodeURIComponent(req.path), body: req.body });
-    res.json({ id: `reply-${posted.length}` });
-  });
-  const server = await listen(app);
-  return { url: server.url, posted, close: server.close };
-}
-
-let counter = 0;
-function activity(connector: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  counter++;
-  return {
-    type: "message",
-    id: `act-${counter}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector,
-    channelId: "msteams",
-    from: { id: "user-1", name: "Manager", aadObjectId: "aad-user-1" },
-    recipient: { id: "bot-1", name: "Functiewijzer" },
-    conversation: { id: "conv-personal", conversationType: "personal" },
-    locale: "nl-NL",
-    text: "Welke schaal past bij een servicedesk medewerker?",
-    ...overrides,
-  };
-}
-
-const cardOf = (post: Posted) => post.body.attachments?.[0]?.content;
-const cardText = (post: Posted) => JSON.stringify(cardOf(post));
-
-describe("Teams door in emulator mode (no app id)", () => {
+describe("Teams door in emulator mode (no app id, loopback host)", () => {
   let connector: Awaited<ReturnType<typeof fakeConnector>>;
   let server: Listening;
   const feedback = new MemoryFeedback();
-  const assistant = new FakeAssistant((question) => (/toetsvragen/i.test(question) ? { intent: "interview", answer: "**Toetsvragen voor Onderhandelen**\n\n1. Kun je een situatie schetsen?\n2. Beschrijf een onderhandeling." } : {}));
+  const assistant = new FakeAssistant((question) =>
+    /toetsvragen/i.test(question)
+      ? { intent: "interview", answer: "**Toetsvragen voor Onderhandelen** [1]\n\n1. Kun je een situatie schetsen?\n2. Beschrijf een onderhandeling.", expansions: [{ label: "…en 3 meer", markdown: "3. Vraag drie\n4. Vraag vier\n5. Vraag vijf" }] }
+      : {},
+  );
 
   beforeAll(async () => {
     connector = await fakeConnector();
-    const config = loadConfig({});
+    const config = loadConfig({ TEAMS_SENSITIVITY_LABEL: "Intern" });
     const door = createTeamsDoor({ assistant, config, logger: silentLogger, feedback });
     server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback, doors: [door] }));
   });
@@ -64,39 +32,67 @@ describe("Teams door in emulator mode (no app id)", () => {
   const send = async (body: Record<string, unknown>) => {
     const before = connector.posted.length;
     const response = await postJson(`${server.url}/api/messages`, body);
-    return { status: response.status, replies: connector.posted.slice(before) };
+    return { status: response.status, body: response.body, replies: connector.posted.slice(before) };
   };
 
-  it("answers a scale question with typing, then an Adaptive Card with the answer and its citations", async () => {
+  it("answers a scale question with typing, then a native message: Markdown text, citation markers and entity, feedback loop, sensitivity label", async () => {
     const { status, replies } = await send(activity(connector.url));
     expect(status).toBe(200);
-    expect(replies[0]!.body.type).toBe("typing");
+    expect(replies.map((r) => r.body.type)).toEqual(["typing", "message"]);
     const reply = replies.at(-1)!;
     expect(reply.path).toMatch(/^\/v3\/conversations\/conv-personal\/activities\/act-\d+$/);
-    expect(reply.body.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
-    expect(cardText(reply)).toContain("Antwoord");
-    expect(cardText(reply)).toContain("Competenties › Onderhandelen");
-    expect(cardText(reply)).toContain("profiel.txt");
+    // The fake's answer has no [n] marker: the door adds a sources line so the citation is clickable.
+    expect(reply.body.text).toBe("**Antwoord** op: Welke schaal past bij een servicedesk medewerker?\n\nBronnen: [1]");
+    expect(reply.body.textFormat).toBe("markdown");
+    expect(reply.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+    const entity = messageEntity(reply.body);
+    // Offline answers are not labelled AI-generated.
+    expect(entity.additionalType).toBeUndefined();
+    expect(entity.usageInfo).toMatchObject({ "@type": "CreativeWork", name: "Intern" });
+    expect(entity.citation).toHaveLength(1);
+    const citation = entity.citation[0];
+    expect(citation).toMatchObject({ "@type": "Claim", position: 1, appearance: { "@type": "DigitalDocument", name: "profiel.txt", abstract: "Competenties › Onderhandelen: “Belangen behartigen”", image: { name: "Text" } } });
+    // The pop-up holds the whole section (Assistant.section), as an Adaptive Card.
+    expect(citation.appearance.encodingFormat).toBe("application/vnd.microsoft.card.adaptive");
+    expect(JSON.parse(citation.appearance.text).body.map((b: any) => b.inlines[0].text)).toContain("Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …".replace(/\s+/g, " "));
+    // Follow-ups as suggested actions in personal chat.
+    expect(reply.body.suggestedActions.actions).toEqual([
+      { type: "imBack", title: "Welke toetsvragen horen bij onderhandelen?", value: "Welke toetsvragen horen bij onderhandelen?" },
+      { type: "imBack", title: "Welke schaal past bij deze functie?", value: "Welke schaal past bij deze functie?" },
+    ]);
     expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { channel: "teams", conversation: "teams:conv-personal" } });
   });
 
-  it("answers an interview question with the list in the card and follow-up and feedback buttons", async () => {
+  it("keeps the answer's own [n] markers, and shows a cut-short list's rest behind a toggle", async () => {
     const { replies } = await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen" }));
-    const card = cardOf(replies.at(-1)!);
-    expect(JSON.stringify(card.body)).toContain("1. Kun je een situatie schetsen?");
-    const titles = card.actions.map((a: { title: string }) => a.title);
-    expect(titles).toEqual(expect.arrayContaining(["Welke toetsvragen horen bij onderhandelen?", "👍", "👎"]));
+    const reply = replies.at(-1)!.body;
+    expect(reply.text).toBe("**Toetsvragen voor Onderhandelen** [1]\n\n1. Kun je een situatie schetsen?\n2. Beschrijf een onderhandeling.");
+    expect(messageEntity(reply).citation.map((c: any) => c.position)).toEqual([1]);
+    const card = reply.attachments[0].content;
+    expect(card.body[0].actions[0]).toMatchObject({ type: "Action.ToggleVisibility", title: "Toon: …en 3 meer", targetElements: ["expansion-0"] });
+    expect(card.body[1]).toMatchObject({ id: "expansion-0", isVisible: false });
+    expect(JSON.stringify(card.body[1])).toContain("5. Vraag vijf");
   });
 
-  it("keeps one conversation id for follow-ups, and a follow-up button asks its question", async () => {
-    await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen", conversation: { id: "conv-2", conversationType: "personal" } }));
-    await send(activity(connector.url, { text: "en voor klantgerichtheid?", conversation: { id: "conv-2", conversationType: "personal" } }));
+  it("keeps one conversation id for follow-ups, a button asks its question, and 'nieuw gesprek' starts a fresh conversation", async () => {
+    const conversation = { id: "conv-2", conversationType: "personal" };
+    await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen", conversation }));
+    await send(activity(connector.url, { text: "en voor klantgerichtheid?", conversation }));
     expect(assistant.calls.at(-1)!.options?.conversation).toBe("teams:conv-2");
-    await send(activity(connector.url, { text: undefined, value: { action: "ask", question: "Welke schaal past bij deze functie?" }, conversation: { id: "conv-2", conversationType: "personal" } }));
+    await send(activity(connector.url, { text: "Welke schaal past bij deze functie?", value: { action: "ask", question: "Welke schaal past bij deze functie?" }, conversation }));
     expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij deze functie?", options: { conversation: "teams:conv-2" } });
+    const calls = assistant.calls.length;
+    const reset = await send(activity(connector.url, { text: "Nieuw gesprek", conversation }));
+    expect(reset.replies.at(-1)!.body.text).toMatch(/^Nieuw gesprek gestart/);
+    expect(assistant.calls.length).toBe(calls);
+    await send(activity(connector.url, { text: "en voor klantgerichtheid?", conversation }));
+    const fresh = assistant.calls.at(-1)!.options!.conversation!;
+    expect(fresh).toMatch(/^teams:conv-2#[0-9a-f]{8}$/);
+    await send(activity(connector.url, { text: "en voor samenwerken?", conversation }));
+    expect(assistant.calls.at(-1)!.options!.conversation).toBe(fresh);
   });
 
-  it("in a channel answers only when @mentioned, with the mention stripped, per thread", async () => {
+  it("in a channel answers only when @mentioned, per thread, with follow-ups as card buttons and no typing indicator", async () => {
     const calls = assistant.calls.length;
     const channel = { id: "19:abc@thread.tacv2;messageid=111", conversationType: "channel" };
     const silent = await send(activity(connector.url, { text: "Welke schaal past hier?", conversation: channel }));
@@ -110,53 +106,111 @@ describe("Teams door in emulator mode (no app id)", () => {
         entities: [{ type: "mention", text: "<at>Functiewijzer</at>", mentioned: { id: "bot-1", name: "Functiewijzer" } }],
       }),
     );
-    expect(mentioned.replies.at(-1)!.body.attachments).toHaveLength(1);
+    expect(mentioned.replies.map((r) => r.body.type)).toEqual(["message"]);
+    const reply = mentioned.replies[0]!.body;
+    expect(reply.suggestedActions).toBeUndefined();
+    const buttons = reply.attachments[0].content.actions;
+    expect(buttons[0]).toMatchObject({ type: "Action.Submit", title: "Welke toetsvragen horen bij onderhandelen?", data: { action: "ask", question: "Welke toetsvragen horen bij onderhandelen?", msteams: { type: "messageBack", displayText: "Welke toetsvragen horen bij onderhandelen?" } } });
     expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "teams:19:abc@thread.tacv2;messageid=111" } });
+    // A follow-up button in the channel is answered without a mention: it carries its payload.
+    await send(activity(connector.url, { text: "Welke toetsvragen horen bij onderhandelen?", value: buttons[0].data, conversation: channel }));
+    expect(assistant.calls.at(-1)!.question).toBe("Welke toetsvragen horen bij onderhandelen?");
   });
 
-  it("records a thumbs-up from the card and thanks the user", async () => {
-    const { replies } = await send(activity(connector.url, { text: undefined, value: { action: "feedback", vote: "up", answerId: "0123456789abcdef", question: "Geef toetsvragen" } }));
-    expect(feedback.votes.at(-1)).toMatchObject({ channel: "teams", vote: "up", answerId: "0123456789abcdef", conversation: "conv-personal", user: "aad-user-1" });
-    expect(replies.at(-1)!.body.text).toMatch(/Bedankt/);
+  it("records the native feedback loop's thumbs on the answer it was given for, without a message in the chat", async () => {
+    const { replies } = await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen" }));
+    const messageId = `reply-${connector.posted.indexOf(replies.at(-1)!) + 1}`;
+    const invoke = await send(
+      activity(connector.url, { type: "invoke", name: "message/submitAction", text: undefined, replyToId: messageId, value: { actionName: "feedback", actionValue: { reaction: "dislike", feedback: '{"feedbackText":"onvolledig"}' } } }),
+    );
+    expect(invoke.status).toBe(200);
+    expect(invoke.replies).toHaveLength(0);
+    expect(feedback.votes.at(-1)).toEqual({ channel: "teams", conversation: "conv-personal", question: "Geef toetsvragen voor onderhandelen", answerId: expect.stringMatching(/^[0-9a-f]{16}$/), vote: "down", user: "aad-user-1" });
+    const bad = await send(activity(connector.url, { type: "invoke", name: "message/submitAction", text: undefined, value: { actionName: "feedback", actionValue: { reaction: "meh" } } }));
+    expect(bad.status).toBe(400);
+    expect(feedback.votes).toHaveLength(1);
   });
 
   it("welcomes the team with example questions when the bot is installed", async () => {
     const { replies } = await send(activity(connector.url, { type: "conversationUpdate", text: undefined, membersAdded: [{ id: "bot-1" }] }));
     expect(replies).toHaveLength(1);
-    expect(cardText(replies[0]!)).toContain("Welke schaal past bij een servicedesk medewerker?");
+    const card = replies[0]!.body.attachments[0].content;
+    expect(card.actions.map((a: any) => a.data.question)).toContain("Welke schaal past bij een servicedesk medewerker?");
     const someoneElse = await send(activity(connector.url, { type: "conversationUpdate", text: undefined, membersAdded: [{ id: "user-9" }] }));
     expect(someoneElse.replies).toHaveLength(0);
   });
 
-  it("handles non-text activities without crashing", async () => {
+  it("handles non-text activities and malformed bodies without crashing or asking the assistant", async () => {
     const calls = assistant.calls.length;
     const attachment = await send(activity(connector.url, { text: "", attachments: [{ contentType: "image/png", contentUrl: "https://example.org/x.png" }] }));
     expect(attachment.status).toBe(200);
     expect(attachment.replies.at(-1)!.body.text).toMatch(/bijlagen/);
     expect((await send(activity(connector.url, { type: "messageReaction", text: undefined, reactionsAdded: [{ type: "like" }] }))).status).toBe(200);
-    expect((await send(activity(connector.url, { type: "invoke", name: "unknown/thing", text: undefined }))).status).toBeLessThan(500);
+    expect((await send(activity(connector.url, { type: "invoke", name: "unknown/thing", text: undefined }))).status).toBe(200);
     expect((await send(activity(connector.url, { text: undefined, value: { action: "explode" } }))).replies.at(-1)!.body.text).toMatch(/knop/);
     expect(assistant.calls.length).toBe(calls);
     expect((await postJson(`${server.url}/api/messages`, { hello: "world" })).status).toBe(400);
     expect((await postJson(`${server.url}/api/messages`, "{broken")).status).toBe(400);
+    expect((await postJson(`${server.url}/api/messages`, { type: "message", conversation: {} })).status).toBe(400);
+  });
+
+  it("says so, politely, while the index is still loading", async () => {
+    const calls = assistant.calls.length;
+    assistant.ready = false;
+    try {
+      const { replies } = await send(activity(connector.url));
+      expect(replies.at(-1)!.body.text).toMatch(/^Ik ben net opgestart/);
+    } finally {
+      assistant.ready = true;
+    }
+    expect(assistant.calls.length).toBe(calls);
+  });
+
+  it("sends nothing to a serviceUrl that is not on this machine (no blind SSRF)", async () => {
+    const calls = assistant.calls.length;
+    for (const target of ["http://169.254.169.254/latest/", "http://10.0.0.1:8080/", "https://example.org/", "http://127.0.0.1.evil.example/", "file:///etc/passwd"]) {
+      const response = await postJson(`${server.url}/api/messages`, activity(target));
+      expect(response.status).toBe(400);
+    }
+    expect(assistant.calls.length).toBe(calls);
   });
 });
 
-describe("Teams door with an app id", () => {
-  it("rejects requests without or with a malformed token before the bot runs", async () => {
+describe("Teams door without an app id on a public address", () => {
+  it("is not mounted, and its description says why", async () => {
     const assistant = new FakeAssistant();
-    const config = loadConfig({ MICROSOFT_APP_ID: "00000000-1111-2222-3333-444444444444", MICROSOFT_APP_PASSWORD: "not-a-real-secret" });
+    const config = loadConfig({ HOST: "0.0.0.0" });
     const door = createTeamsDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() });
+    expect(door.description).toMatch(/Teams\s+off: no MICROSOFT_APP_ID.*loopback HOST, not 0\.0\.0\.0/);
     const server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }));
     try {
-      expect(door.description).toContain("00000000-1111-2222-3333-444444444444");
-      const body = activity("http://127.0.0.1:9");
-      expect((await postJson(`${server.url}/api/messages`, body)).status).toBe(401);
-      expect((await postJson(`${server.url}/api/messages`, body, { authorization: "Basic abc" })).status).toBe(401);
-      expect((await postJson(`${server.url}/api/messages`, body, { authorization: "Bearer not.a.jwt" })).status).toBe(401);
+      const connector = await fakeConnector();
+      expect((await postJson(`${server.url}/api/messages`, activity(connector.url))).status).toBe(404);
+      expect(connector.posted).toHaveLength(0);
+      await connector.close();
       expect(assistant.calls).toHaveLength(0);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("Teams door rate limit per user", () => {
+  it("answers a user's questions up to RATE_LIMIT_PER_MINUTE, then asks them to wait, while others are still answered", async () => {
+    const assistant = new FakeAssistant();
+    const config = loadConfig({ RATE_LIMIT_PER_MINUTE: "2" });
+    const door = createTeamsDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() });
+    const server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }));
+    const connector = await fakeConnector();
+    try {
+      for (let i = 0; i < 3; i++) await postJson(`${server.url}/api/messages`, activity(connector.url));
+      expect(assistant.calls).toHaveLength(2);
+      expect(connector.posted.at(-1)!.body.text).toMatch(/wacht even een minuut/);
+      await postJson(`${server.url}/api/messages`, activity(connector.url, { from: { id: "user-2", aadObjectId: "aad-user-2" } }));
+      expect(assistant.calls).toHaveLength(3);
+    } finally {
+      await server.close();
+      await connector.close();
     }
   });
 });

@@ -1,0 +1,177 @@
+import { Activity, ActivityTypes } from "@microsoft/agents-activity";
+import { AgentApplication, type TurnContext, type TurnState } from "@microsoft/agents-hosting";
+import type { Answer } from "../../answer/answer.js";
+import { answerId } from "../../answer/answerId.js";
+import type { Assistant } from "../../answer/port.js";
+import type { FeedbackStore } from "../../feedback/feedbackLog.js";
+import type { Logger } from "../../logger.js";
+import { EXAMPLES, languageOf, sayIn } from "../shared/language.js";
+import type { TeamsAdapter } from "./adapter.js";
+import { ButtonPayload, FeedbackSubmission } from "./buttonPayload.js";
+import { asAttachment, welcomeCard } from "./cards.js";
+import { isResetCommand, TeamsConversations } from "./conversations.js";
+import { errorSummary } from "./errorSummary.js";
+import { mentionsBot, needsMention, questionText } from "./mentions.js";
+import { RecentMap } from "./recentMap.js";
+import { UserRateLimit } from "./userRateLimit.js";
+import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
+
+export type TeamsAgentDeps = {
+  assistant: Assistant;
+  feedback: FeedbackStore;
+  logger: Logger;
+  sensitivityLabel?: string;
+  sensitivityDescription?: string;
+  /** Pause between streamed updates; Teams allows about one per second (the SDK's default). */
+  streamDelayMs?: number;
+  /** Questions per user per minute. */
+  questionsPerMinute: number;
+};
+
+/** Which answer a sent message showed, so the native feedback invoke (which names only the message) can be recorded. */
+type SentAnswer = { answerId: string; question: string };
+
+const scopeOf = (context: TurnContext): Scope => {
+  const type = context.activity.conversation?.conversationType;
+  return type === "channel" || type === "groupChat" ? type : "personal";
+};
+
+/**
+ * The Teams conversation as an M365 Agents SDK application: messages and
+ * card buttons become questions for the Assistant; answers come back as
+ * native Teams AI messages (citations, AI label, feedback loop), streamed in
+ * personal chat when a model writes them. No answer logic here.
+ */
+export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): AgentApplication<TurnState> {
+  const { assistant, feedback, logger } = deps;
+  const conversations = new TeamsConversations();
+  const sent = new RecentMap<string, SentAnswer>(20_000);
+  const rateLimit = new UserRateLimit(deps.questionsPerMinute);
+  // Teams shows a typing indicator for a few seconds: repeat it every 4 s while a slow (model) answer is written.
+  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: false, startTypingTimer: false, typing: { initialDelayMs: 4000, intervalMs: 4000 } });
+
+  const send = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>) => context.sendActivity(Activity.fromObject(activity));
+  const remember = (id: string | undefined, answer: Answer) => {
+    if (id) sent.set(id, { answerId: answerId(answer), question: answer.question });
+  };
+  const replyOptions = (context: TurnContext) => ({
+    scope: scopeOf(context),
+    user: context.activity.from?.id,
+    section: (source: string, section: string) => assistant.section(source, section),
+    sensitivityLabel: deps.sensitivityLabel,
+    sensitivityDescription: deps.sensitivityDescription,
+  });
+
+  /** LLM answers in personal chat stream: an informative update, the model's text as it comes, then the final message. */
+  async function answerStreaming(context: TurnContext, question: string, conversation: string): Promise<void> {
+    const language = languageOf(context.activity.locale);
+    const stream = context.streamingResponse;
+    if (deps.streamDelayMs !== undefined) stream.setDelayInMs(deps.streamDelayMs);
+    stream.queueInformativeUpdate(sayIn(language, "Zoekt in de functiebeschrijvingen…", "Searching the job descriptions…"));
+    let answer: Answer;
+    try {
+      answer = await assistant.ask(question, { conversation, channel: "teams", onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
+    } catch (error) {
+      logger.error({ err: errorSummary(error) }, "teams answer failed");
+      stream.setFinalMessage(Activity.fromObject({ type: "message", text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again.") }));
+      await stream.endStream();
+      return;
+    }
+    const [final, ...rest] = answerActivities(answer, replyOptions(context));
+    // The SDK adds feedbackLoopEnabled to the final message; our entity already carries citations and the AI label.
+    stream.setFeedbackLoop(true);
+    stream.setGeneratedByAILabel(false);
+    if (final!.attachments) stream.setAttachments(final!.attachments);
+    stream.setFinalMessage(Activity.fromObject(final!));
+    await stream.endStream();
+    remember(stream.streamId, answer);
+    for (const activity of rest) remember((await send(context, activity))?.id, answer);
+  }
+
+  async function answerQuestion(context: TurnContext, question: string): Promise<void> {
+    const language = languageOf(context.activity.locale);
+    const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
+    if (!assistant.status().ready) return void (await say("Ik ben net opgestart en lees de functiebeschrijvingen nog in; probeer het over een minuut opnieuw.", "I have just started and am still reading the job descriptions; please try again in a minute."));
+    const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? "anonymous";
+    if (!rateLimit.allow(user)) return void (await say("Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.", "You are asking many questions in a row; please wait a minute and try again."));
+    const conversation = conversations.idFor(context.activity.conversation!.id);
+    if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
+    // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
+    if (scopeOf(context) !== "channel") {
+      await send(context, { type: ActivityTypes.Typing });
+      app.startTypingTimer(context); // stops at our first message
+    }
+    const answer = await assistant.ask(question, { conversation, channel: "teams" });
+    for (const activity of answerActivities(answer, replyOptions(context))) remember((await send(context, activity))?.id, answer);
+  }
+
+  app.onActivity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    const language = languageOf(activity.locale);
+    const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
+    // Card buttons: a payload (and, for messageBack, the question as text too).
+    if (activity.value !== undefined && activity.value !== null) {
+      const payload = ButtonPayload.safeParse(activity.value);
+      if (payload.success && payload.data.action === "ask") return answerQuestion(context, payload.data.question);
+      if (payload.success && payload.data.action === "feedback") {
+        // 👍/👎 on a card sent before the native feedback loop: recorded, no message in the chat.
+        await feedback.record({ channel: "teams", conversation: activity.conversation!.id, question: payload.data.question, answerId: payload.data.answerId, vote: payload.data.vote, user: activity.from?.aadObjectId ?? activity.from?.id });
+        return;
+      }
+      if (!activity.text) return void (await say("Die knop begrijp ik niet.", "I don't understand that button."));
+    }
+    if (needsMention(activity) && !mentionsBot(activity)) return; // channel chatter not meant for the bot
+    const question = questionText(activity);
+    if (!question) {
+      if (activity.attachments?.length) return void (await say("Ik kan alleen tekstvragen lezen, geen bijlagen.", "I can only read text questions, not attachments."));
+      return void (await say(`Stel gerust een vraag, bijvoorbeeld: ${EXAMPLES.nl[0]}`, `Ask me anything, for example: ${EXAMPLES.en[0]}`));
+    }
+    if (isResetCommand(question)) {
+      conversations.reset(activity.conversation!.id);
+      return void (await say("Nieuw gesprek gestart: vervolgvragen gaan niet meer over het vorige onderwerp.", "New conversation started: follow-up questions no longer refer to the earlier topic."));
+    }
+    await answerQuestion(context, question);
+  });
+
+  app.onConversationUpdate("membersAdded", async (context) => {
+    const activity = context.activity;
+    const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
+    if (!botAdded) return;
+    const language = languageOf(activity.locale);
+    await send(context, { type: "message", attachments: [asAttachment(welcomeCard(language, EXAMPLES[language]))] });
+  });
+
+  const invokeResponse = (context: TurnContext, status: number, body: unknown = {}) => send(context, { type: ActivityTypes.InvokeResponse, value: { status, body } });
+
+  // The native feedback loop: Teams' 👍/👎 (and the dialog's text, which we do not keep) on one of our messages.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "message/submitAction",
+    async (context) => {
+      const activity = context.activity;
+      const submission = FeedbackSubmission.safeParse(activity.value);
+      if (!submission.success) return void (await invokeResponse(context, 400, { error: "Not a feedback submission." }));
+      const shown = activity.replyToId ? sent.get(activity.replyToId) : undefined;
+      await feedback.record({
+        channel: "teams",
+        conversation: activity.conversation!.id,
+        question: shown?.question ?? "",
+        // A message sent before a restart (or by another replica): still recorded, tied to the Teams message.
+        answerId: shown?.answerId ?? `teams-message:${String(activity.replyToId ?? "unknown").slice(0, 100)}`,
+        vote: submission.data.actionValue.reaction === "like" ? "up" : "down",
+        user: activity.from?.aadObjectId ?? activity.from?.id,
+      });
+      await invokeResponse(context, 200);
+    },
+    true,
+  );
+  // Invokes we do not use (message extensions, task modules…) are acknowledged, not failed.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke,
+    async (context) => {
+      logger.debug({ name: context.activity.name }, "teams invoke ignored");
+      await invokeResponse(context, 200);
+    },
+    true,
+  );
+  return app;
+}

@@ -1,0 +1,85 @@
+import type { ClientCitation, ClientCitationIconName, SensitivityUsageInfo } from "@microsoft/agents-activity";
+import type { Answer, Citation } from "../../answer/answer.js";
+import type { SectionText } from "../../answer/port.js";
+import { sayIn } from "../shared/language.js";
+import { citationCard } from "./cards.js";
+
+/** Teams' limits on a citation (longer values make Teams drop the message's citations). */
+export const CITATION_LIMITS = { citations: 20, name: 80, abstract: 160, keywords: 3, keyword: 28 } as const;
+/** The pop-up texts share the activity's ~28 KB with the answer; beyond this budget later citations go without one. */
+const POPUP_BUDGET_CHARS = 6_000;
+const POPUP_TEXT_CHARS = 1_000;
+
+const clip = (text: string, max: number): string => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+};
+
+function iconFor(source: string): ClientCitationIconName {
+  const ext = source.slice(source.lastIndexOf(".") + 1).toLowerCase();
+  if (ext === "pdf") return "PDF";
+  if (ext === "docx" || ext === "doc") return "Microsoft Word";
+  return "Text";
+}
+
+const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);
+
+export type SectionLookup = (source: string, section: string) => SectionText | undefined;
+
+/** One Answer citation as Teams' citation entity: a pop-up with the document, section and its text. */
+function clientCitation(citation: Citation, position: number, lookup: SectionLookup | undefined, withPopup: boolean, usageInfo?: SensitivityUsageInfo): ClientCitation {
+  const title = citation.title || fileName(citation.source);
+  const abstract = citation.quote ? `${citation.section}: “${citation.quote}”` : citation.section;
+  const keywords = [citation.system?.toUpperCase(), citation.section.split("›").at(-1)?.trim()]
+    .filter((k): k is string => Boolean(k))
+    .map((k) => clip(k, CITATION_LIMITS.keyword))
+    .slice(0, CITATION_LIMITS.keywords);
+  const sectionText = withPopup ? (lookup?.(citation.source, citation.section)?.text ?? citation.quote) : undefined;
+  return {
+    "@type": "Claim",
+    position,
+    appearance: {
+      "@type": "DigitalDocument",
+      name: clip(title, CITATION_LIMITS.name),
+      abstract: clip(abstract, CITATION_LIMITS.abstract),
+      image: { "@type": "ImageObject", name: iconFor(citation.source) },
+      ...(keywords.length ? { keywords } : {}),
+      ...(withPopup
+        ? {
+            text: JSON.stringify(citationCard({ title, section: citation.section, source: citation.source, text: sectionText ? clip(sectionText, POPUP_TEXT_CHARS) : undefined })),
+            encodingFormat: "application/vnd.microsoft.card.adaptive" as const,
+          }
+        : {}),
+      ...(usageInfo ? { usageInfo } : {}),
+    },
+  };
+}
+
+/** Every `[n]` marker in the text (n as written), found in one linear pass. */
+export function markersIn(text: string): number[] {
+  return [...text.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1]));
+}
+
+export type TeamsCitations = { text: string; citations: ClientCitation[] };
+
+/**
+ * The answer text with `[n]` markers that all resolve, and Teams citations
+ * for them. Markers pointing past the citations are removed; citations the
+ * text never marks are listed on a last "Bronnen:" line, so every source
+ * stays one click away (answers without markers get only that line).
+ */
+export function teamsCitations(answer: Pick<Answer, "answer" | "citations" | "language">, lookup?: SectionLookup, usageInfo?: SensitivityUsageInfo): TeamsCitations {
+  const cited = answer.citations.slice(0, CITATION_LIMITS.citations);
+  let text = answer.answer.replace(/\[(\d{1,3})\]/g, (marker, n: string) => (Number(n) >= 1 && Number(n) <= cited.length ? marker : ""));
+  const used = new Set(markersIn(text));
+  const unmarked = cited.map((_, i) => i + 1).filter((n) => !used.has(n));
+  if (unmarked.length) text = `${text.trimEnd()}\n\n${sayIn(answer.language, "Bronnen", "Sources")}: ${unmarked.map((n) => `[${n}]`).join(" ")}`;
+  let budget = POPUP_BUDGET_CHARS;
+  const citations = cited.map((citation, i) => {
+    const withPopup = budget > 0;
+    const entity = clientCitation(citation, i + 1, lookup, withPopup, usageInfo);
+    budget -= entity.appearance.text?.length ?? 0;
+    return entity;
+  });
+  return { text, citations };
+}

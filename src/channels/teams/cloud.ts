@@ -1,0 +1,41 @@
+import type { Config } from "../../config.js";
+
+/** Where a bot's tokens come from and go to, per Microsoft cloud. */
+export type TeamsCloud = {
+  /** The `iss` of the tokens Azure Bot Service sends to the bot. */
+  tokenIssuer: string;
+  /** The OpenID document whose `jwks_uri` lists the keys those tokens are signed with. */
+  openIdMetadataUrl: string;
+  /** The Entra login endpoint the bot gets its own tokens from (MSAL authority without the tenant). */
+  oauthEndpoint: string;
+  /** The audience of the bot's own tokens when it replies (the channel service). */
+  channelService: string;
+};
+
+const PRESETS: Record<"public" | "usgov", TeamsCloud> = {
+  public: {
+    tokenIssuer: "https://api.botframework.com",
+    openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
+    oauthEndpoint: "https://login.microsoftonline.com",
+    channelService: "https://api.botframework.com",
+  },
+  // Azure Government (GCC High and DoD); GCC (moderate) tenants use the public cloud.
+  usgov: {
+    tokenIssuer: "https://api.botframework.us",
+    openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
+    oauthEndpoint: "https://login.microsoftonline.us",
+    channelService: "https://api.botframework.us",
+  },
+};
+
+/** The cloud's endpoints: the preset, with any endpoint the configuration names instead. (config.ts makes "custom" name all four.) */
+export function teamsCloud(config: Config): TeamsCloud {
+  const preset = PRESETS[config.MICROSOFT_CLOUD === "usgov" ? "usgov" : "public"];
+  const trim = (url: string) => url.replace(/\/+$/, "");
+  return {
+    tokenIssuer: config.MICROSOFT_TOKEN_ISSUER ?? preset.tokenIssuer,
+    openIdMetadataUrl: config.MICROSOFT_OPENID_METADATA_URL ?? preset.openIdMetadataUrl,
+    oauthEndpoint: trim(config.MICROSOFT_OAUTH_ENDPOINT ?? preset.oauthEndpoint),
+    channelService: trim(config.MICROSOFT_CHANNEL_SERVICE ?? preset.channelService),
+  };
+}

@@ -1,0 +1,41 @@
+import express from "express";
+import { listen } from "../../support/http.js";
+
+export type Posted = { method: string; path: string; body: any; authorization?: string };
+
+/** A fake Bot Framework connector on 127.0.0.1: records every activity the bot sends or updates. */
+export async function fakeConnector(): Promise<{ url: string; posted: Posted[]; close: () => Promise<void> }> {
+  const posted: Posted[] = [];
+  const app = express();
+  app.use(express.json({ limit: "1mb" }));
+  app.all(/^\/v3\/conversations\/.+$/, (req, res) => {
+    posted.push({ method: req.method, path: decodeURIComponent(req.path), body: req.body, authorization: req.headers.authorization });
+    // Streaming: later updates of one stream carry its id; a new message gets a new one.
+    const streamId = (req.body?.entities ?? []).find((e: { type?: string }) => e.type === "streaminfo")?.streamId;
+    res.json({ id: streamId ?? `reply-${posted.length}` });
+  });
+  const server = await listen(app);
+  return { url: server.url, posted, close: server.close };
+}
+
+let counter = 0;
+/** A Teams message activity as the channel sends it; `overrides` replace fields. */
+export function activity(serviceUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter++;
+  return {
+    type: "message",
+    id: `act-${counter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: "msteams",
+    from: { id: "user-1", name: "Manager", aadObjectId: "aad-user-1" },
+    recipient: { id: "bot-1", name: "Functiewijzer" },
+    conversation: { id: "conv-personal", conversationType: "personal" },
+    locale: "nl-NL",
+    text: "Welke schaal past bij een servicedesk medewerker?",
+    ...overrides,
+  };
+}
+
+/** The schema.org Message entity of a reply (citations, AI label, sensitivity). */
+export const messageEntity = (body: any) => (body.entities ?? []).find((e: { type?: string }) => e.type === "https://schema.org/Message");
