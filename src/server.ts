@@ -54,7 +54,8 @@ async function main(): Promise<void> {
   const progress = progressReporter();
   assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
   progress.stop();
-  for (const door of doors) await door.start?.();
+  // A door that cannot start (Slack unreachable) is logged; the others and the banner still come up.
+  for (const door of doors) await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
   const status = assistant.status();
   process.stderr.write(
     [

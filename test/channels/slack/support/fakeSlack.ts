@@ -36,6 +36,15 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
       return { ok: true, channel: body.channel, ts: "1.2", message: { type: "message", text: body.text, ts: "1.2", bot_id: "BBOT" } };
     case "chat.postEphemeral":
       return { ok: true, message_ts: "1.3" };
+    case "chat.startStream":
+      return { ok: true, channel: body.channel, ts: "2.1" };
+    case "chat.appendStream":
+    case "chat.stopStream":
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case "chat.update":
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case "views.open":
+      return { ok: true, view: { id: "V1" } };
     case "conversations.replies":
       return { ok: true, messages: [], has_more: false };
     default:
