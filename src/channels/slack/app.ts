@@ -27,6 +27,8 @@ export type SlackAppOptions = {
   identity?: BotIdentity;
   /** Which deliveries were handled already; in-process unless a shared store is given (several replicas). */
   seenEvents?: SeenEvents;
+  /** Socket Mode's ping timeout, which also spaces its reconnects (Slack's default 5 s; tests use less). */
+  socketPingTimeoutMs?: number;
 };
 
 export type SlackApp = { app: App; router?: Router; socket?: SocketModeReceiver };
@@ -56,7 +58,7 @@ export function createSlackApp(deps: DoorDeps, mode: SlackMode, options: SlackAp
     app = new App({ ...common, receiver });
   } else {
     // Bolt hands clientOptions to the Socket Mode client too: apps.connections.open goes to SLACK_API_URL.
-    socket = new SocketModeReceiver({ appToken: mode.appToken, logger, installerOptions: { clientOptions } });
+    socket = new SocketModeReceiver({ appToken: mode.appToken, logger, clientPingTimeout: options.socketPingTimeoutMs, installerOptions: { clientOptions } });
     app = new App({ ...common, socketMode: true, appToken: mode.appToken, receiver: socket });
   }
 

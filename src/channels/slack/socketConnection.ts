@@ -30,6 +30,8 @@ export class SocketConnection {
     client.on("reconnecting", () => this.set("connecting"));
     client.on("connected", () => this.set("connected"));
     client.on("disconnected", () => this.set("disconnected"));
+    // A dropped socket emits only "close" while the client waits to reconnect: not ready meanwhile.
+    client.on("close", () => this.set("disconnected"));
   }
 
   get state(): ConnectionState {
