@@ -5,12 +5,16 @@ import { askForSlack } from "./ask.js";
 import { answerInThread } from "./answerInThread.js";
 import { commandConversation, threadConversation } from "./conversation.js";
 import { BlockActionBody, FollowUpValue, parseFeedbackValue, parseSourceValue } from "./payloads.js";
+import { expandInPlace, parseExpansionValue } from "./expansions.js";
+import { neutralizeSlackSyntax } from "./markdown.js";
+import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { sourceView } from "./sourceView.js";
-import { FEEDBACK_ACTION, FEEDBACK_ACTIONS, FOLLOW_UP_ACTION, SOURCE_ACTION } from "./subscriptions.js";
+import { EXPAND_ACTION, FEEDBACK_ACTION, FEEDBACK_ACTIONS, FOLLOW_UP_ACTION, SOURCE_ACTION } from "./subscriptions.js";
 import { TEXTS } from "./texts.js";
 
 /** Buttons carry `value`; feedback_buttons report the clicked button's value the same way. */
 const ActionValue = z.object({ value: z.string() });
+const ActionId = z.object({ action_id: z.string() });
 
 /** Where a clicked message lives: a thread we can post in, or an ephemeral message (slash command) we can only respond to. */
 type Place = { kind: "thread"; channel: string; threadTs: string; conversation: string } | { kind: "ephemeral"; conversation: string };
@@ -34,7 +38,8 @@ const valueOf = (action: unknown): string | undefined => {
  * The answer's buttons. A follow-up asks its question in the same thread (or,
  * under an ephemeral slash-command answer, ephemerally again). A 👍/👎 is
  * recorded in the FeedbackStore and thanked privately. A source's "Quote"
- * opens a modal with the quote and the whole section.
+ * opens a modal with the quote and the whole section. A shortened list's
+ * button puts the rest of the list in place.
  */
 export function registerActions(app: App, deps: DoorDeps): void {
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
@@ -79,5 +84,30 @@ export function registerActions(app: App, deps: DoorDeps): void {
     }
     const full = deps.assistant.section(shown.source, shown.section);
     await client.views.open({ trigger_id: where.data.trigger_id, view: sourceView(shown, full, shown.language) });
+  });
+
+  app.action({ type: "block_actions", action_id: EXPAND_ACTION }, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const expansion = parseExpansionValue(valueOf(action));
+    const id = ActionId.safeParse(action);
+    const where = BlockActionBody.safeParse(body);
+    if (!expansion || !id.success || !where.success) {
+      logger.warn("slack: ignored a malformed expand button");
+      return;
+    }
+    const message = where.data.message;
+    const expanded = message?.blocks ? expandInPlace(message.blocks, expansion, id.data.action_id) : undefined;
+    const place = placeOf(where.data);
+    const text = message?.text ?? truncate(escapeMrkdwn(expansion.label), 3000);
+    if (place.kind === "ephemeral") {
+      await respond(expanded ? { replace_original: true, text, blocks: expanded } : { response_type: "ephemeral", replace_original: false, text, blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
+      return;
+    }
+    if (expanded && message) {
+      await client.chat.update({ channel: place.channel, ts: message.ts, text, blocks: expanded });
+      return;
+    }
+    // Not in this message (a streamed or continued answer): the rest as a reply in the thread.
+    await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text: truncate(escapeMrkdwn(expansion.markdown), 3000), blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
   });
 }

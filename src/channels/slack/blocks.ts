@@ -2,6 +2,7 @@ import type { types } from "@slack/bolt";
 import type { Answer, Citation } from "../../answer/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import { sayIn } from "../shared/language.js";
+import { expansionBlock } from "./expansions.js";
 import { MARKDOWN_MAX, neutralizeSlackSyntax, splitMarkdown } from "./markdown.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { FEEDBACK_ACTION, FOLLOW_UP_ACTION_PREFIX, SOURCE_ACTION_PREFIX } from "./subscriptions.js";
@@ -120,9 +121,9 @@ export function fallbackText(markdown: string): string {
   return truncate(escapeMrkdwn(plain), LIMITS.fallbackText);
 }
 
-/** Everything that follows the answer text: sources, follow-up buttons, feedback. */
+/** Everything that follows the answer text: "show the rest" of shortened lists, sources, follow-up buttons, feedback. */
 export function answerTail(answer: Answer): Block[] {
-  return [...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter((b): b is Block => Boolean(b));
+  return [expansionBlock(answer.expansions), ...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter((b): b is Block => Boolean(b));
 }
 
 /** The question repeated above an answer a button asked (a click leaves no visible question in the thread). */

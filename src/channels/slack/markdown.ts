@@ -100,16 +100,21 @@ function unitPieces(unit: Unit, max: number): string[] {
  */
 export function splitMarkdown(markdown: string, max = MARKDOWN_MAX): string[] {
   const pieces: string[] = [];
-  let current = "";
+  // Parts of the piece being filled and its length so far; joined once when it is full.
+  let parts: string[] = [];
+  let length = 0;
   for (const unit of markdownUnits(markdown)) {
     for (const piece of unitPieces(unit, max)) {
-      if (current && current.length + 2 + piece.length <= max) current += `\n\n${piece}`;
-      else {
-        if (current) pieces.push(current);
-        current = piece;
+      if (parts.length && length + 2 + piece.length <= max) {
+        parts.push(piece);
+        length += 2 + piece.length;
+      } else {
+        if (parts.length) pieces.push(parts.join("\n\n"));
+        parts = [piece];
+        length = piece.length;
       }
     }
   }
-  if (current) pieces.push(current);
+  if (parts.length) pieces.push(parts.join("\n\n"));
   return pieces;
 }

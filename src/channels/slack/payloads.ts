@@ -39,7 +39,7 @@ export const BlockActionBody = z.object({
   trigger_id: z.string().optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({ is_ephemeral: z.boolean().optional(), thread_ts: z.string().optional(), message_ts: z.string().optional() }).partial().optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 export type BlockActionBody = z.infer<typeof BlockActionBody>;
 

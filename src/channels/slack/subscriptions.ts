@@ -37,3 +37,6 @@ export const FEEDBACK_ACTIONS = { up: "fw_feedback_up", down: "fw_feedback_down"
 /** A source's "quote" button opens a modal; its id ends in the source's index. */
 export const SOURCE_ACTION_PREFIX = "fw_source_";
 export const SOURCE_ACTION = /^fw_source_\d+$/;
+/** A shortened list's "…en 12 meer" button shows the rest in place; its id ends in the list's index. */
+export const EXPAND_ACTION_PREFIX = "fw_expand_";
+export const EXPAND_ACTION = /^fw_expand_\d+$/;

@@ -158,3 +158,53 @@ describe("Slack door buttons: native feedback and source quotes", () => {
     expect(JSON.stringify(view.blocks)).not.toContain("whole section");
   });
 });
+
+describe("Slack door expands a shortened list in place", () => {
+  let h: SlackHarness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const rest = Array.from({ length: 12 }, (_, i) => `- Functie ${i + 4}`).join("\n");
+  const withList = () => ({ answer: "Functies in schaal 8 [1]:\n\n- Functie 1\n- Functie 2\n- Functie 3\n…en 12 meer\n\nMeer weten?", expansions: [{ label: "…en 12 meer", markdown: rest }] });
+
+  const clickOn = (message: { ts: string; text: string; blocks: unknown[] } | undefined, value: string, ephemeral = false) => ({
+    type: "block_actions",
+    team: { id: "T1" },
+    user: { id: "U1" },
+    trigger_id: "t",
+    channel: { id: "C1" },
+    container: { type: "message", message_ts: "100.2", thread_ts: "100.1", is_ephemeral: ephemeral },
+    ...(message ? { message: { ...message, thread_ts: "100.1" } } : {}),
+    response_url: h.slack.responseUrl("expand"),
+    actions: [{ type: "button", block_id: "fw_expansions", action_id: "fw_expand_0", value, action_ts: `${Math.random()}` }],
+  });
+
+  it("shows a button with the list's label, and on a click replaces the label line with the rest of the list", async () => {
+    h = await new SlackHarness(withList).start();
+    await h.post(json(h.envelope(mention("Welke functies zitten in schaal 8?"))));
+    await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
+    const posted = h.slack.called("chat.postMessage")[0]!.body as { text: string; blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[] };
+    const buttons = posted.blocks.find((b) => b.block_id === "fw_expansions")!.elements!;
+    expect(buttons.map((b) => [b.action_id, b.text.text])).toEqual([["fw_expand_0", "…en 12 meer"]]);
+
+    await h.post(form({ payload: JSON.stringify(clickOn({ ts: "100.2", text: posted.text, blocks: posted.blocks }, buttons[0]!.value)) }));
+    await vi.waitFor(() => expect(h.slack.called("chat.update")).toHaveLength(1));
+    const update = h.slack.called("chat.update")[0]!.body as { channel: string; ts: string; blocks: { type: string; text?: string; block_id?: string }[] };
+    expect(update).toMatchObject({ channel: "C1", ts: "100.2" });
+    const markdown = update.blocks.find((b) => b.type === "markdown")!.text!;
+    expect(markdown).toBe(`Functies in schaal 8 [1]:\n\n- Functie 1\n- Functie 2\n- Functie 3\n${rest}\n\nMeer weten?`);
+    // The used button is gone; everything else (sources, feedback) stays.
+    expect(update.blocks.some((b) => b.block_id === "fw_expansions")).toBe(false);
+    expect(update.blocks.at(-1)!.type).toBe("context_actions");
+  });
+
+  it("posts the rest in the thread when the label is not in the clicked message (a streamed answer)", async () => {
+    h = await new SlackHarness().start();
+    const value = JSON.stringify({ label: "…en 12 meer", markdown: rest });
+    await h.post(form({ payload: JSON.stringify(clickOn({ ts: "100.2", text: "x", blocks: [{ type: "rich_text", elements: [] }] }, value)) }));
+    await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
+    expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "C1", thread_ts: "100.1", blocks: [{ type: "markdown", text: rest }] });
+    expect(h.slack.called("chat.update")).toHaveLength(0);
+  });
+});
