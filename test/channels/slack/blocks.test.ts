@@ -155,23 +155,13 @@ describe("Slack answer rendering (markdown blocks)", () => {
     expect(lines.map((l) => [l.citation.source, l.numbers])).toEqual([["a", [1, 3]], ["b", [2]]]);
   });
 
-  it("splits Markdown in linear time on hostile input (4× the input, not 16× the time)", () => {
-    const hostile: ((n: number) => string)[] = [(n) => "|".repeat(n), (n) => `| a |\n|${" ".repeat(n)}x`, (n) => "```\n".repeat(n / 4), (n) => "\n".repeat(n), (n) => "a\n\n".repeat(n / 3), (n) => `| a |\n|---|\n${"| x |\n".repeat(n / 6)}`];
-    const best = (input: string) => {
-      let fastest = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 2; run++) {
-        const started = performance.now();
-        const pieces = splitMarkdown(input);
-        fastest = Math.min(fastest, performance.now() - started);
-        for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MARKDOWN_MAX);
-      }
-      return fastest;
-    };
-    for (const make of hostile) {
-      const small = best(make(200_000));
-      const large = best(make(800_000));
-      expect(large).toBeLessThan(Math.max(8 * small, 100));
-      expect(large).toBeLessThan(5000);
+  it("splits hostile Markdown of 200,000 characters quickly (a backtracking or quadratic split would take minutes)", () => {
+    const hostile = ["|".repeat(200_000), `| a |\n|${" ".repeat(200_000)}x`, `| a |\n| ${"-".repeat(100_000)}${" ".repeat(100_000)}x |\n| b |`, "```\n".repeat(50_000), "\n".repeat(200_000), "a\n\n".repeat(66_000), `| a |\n|---|\n${"| x |\n".repeat(33_000)}`];
+    for (const input of hostile) {
+      const started = performance.now();
+      const pieces = splitMarkdown(input);
+      expect(performance.now() - started).toBeLessThan(1500);
+      for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(MARKDOWN_MAX);
     }
   });
 });
