@@ -46,7 +46,7 @@ export class SocketConnection {
   describe(): string {
     if (this.connected) return "connected";
     if (this.lastError) return `not connected (${this.lastError}); retrying in the background`;
-    return "connecting…";
+    return "not connected yet; still trying (/readyz is 503 until it is)";
   }
 
   async start(waitMs: number): Promise<void> {
