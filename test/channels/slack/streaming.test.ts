@@ -68,6 +68,41 @@ describe("Slack door streams generated answers", () => {
     expect(h.slack.called("chat.postMessage")).toHaveLength(0);
   });
 
+  it("streams a long answer up to one message's limit, then replaces it with the first part and posts the rest", async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Alinea ${i}: ${"woord ".repeat(80)}\n\n`);
+    h = await new SlackHarness(streamed(paragraphs)).start();
+    await h.post(json(h.envelope(mention("Vertel alles"))));
+    await vi.waitFor(() => expect(h!.slack.called("reactions.remove")).toHaveLength(1));
+    const streamedChars = [...h.slack.called("chat.startStream"), ...h.slack.called("chat.appendStream"), ...h.slack.called("chat.stopStream")]
+      .flatMap((c) => (c.body.chunks as { text: string }[] | undefined) ?? [])
+      .reduce((n, c) => n + c.text.length, 0);
+    expect(streamedChars).toBeLessThanOrEqual(12_000);
+    const update = h.slack.called("chat.update")[0]!.body;
+    const rest = h.slack.called("chat.postMessage");
+    expect(rest.length).toBeGreaterThan(0);
+    const markdown = [update, ...rest.map((c) => c.body)].flatMap((b) => (b.blocks as Blocks).filter((x) => x.type === "markdown").map((x) => String(x.text)));
+    for (const piece of markdown) expect(piece.length).toBeLessThanOrEqual(12_000);
+    expect(markdown.join("\n\n").trim()).toBe(paragraphs.join("").trim());
+    expect((rest.at(-1)!.body.blocks as Blocks).at(-1)!.type).toBe("context_actions");
+  });
+
+  it("still delivers the answer when Slack refuses streaming here", async () => {
+    h = await new SlackHarness(streamed(["x".repeat(300), " klaar"])).start();
+    h.slack.failing.add("chat.startStream");
+    await h.post(json(h.envelope(mention("Vraag"))));
+    await vi.waitFor(() => expect(h!.slack.called("chat.postMessage")).toHaveLength(1));
+    expect((h.slack.called("chat.postMessage")[0]!.body.blocks as Blocks)[0]).toEqual({ type: "markdown", text: `${"x".repeat(300)} klaar` });
+  });
+
+  it("replaces a stream that broke half-way with the whole answer", async () => {
+    h = await new SlackHarness(streamed(Array.from({ length: 6 }, (_, i) => `Deel ${i} ${"tekst ".repeat(40)}`))).start();
+    h.slack.failing.add("chat.appendStream");
+    await h.post(json(h.envelope(mention("Vraag"))));
+    await vi.waitFor(() => expect(h!.slack.called("chat.update")).toHaveLength(1));
+    expect(h.slack.called("chat.stopStream")).toHaveLength(1);
+    expect(String((h.slack.called("chat.update")[0]!.body.blocks as Blocks)[0]!.text)).toContain("Deel 5");
+  });
+
   it("posts a short generated answer whole when nothing left the stream buffer yet", async () => {
     h = await new SlackHarness(streamed(["Kort ", "concept."], "Kort antwoord [1].")).start();
     await h.post(json(h.envelope(mention("Kort?"))));

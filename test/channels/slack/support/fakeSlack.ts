@@ -58,6 +58,8 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Methods that answer with Slack's `{ ok: false }` (e.g. streaming not allowed here). */
+  readonly failing = new Set<string>();
   /** Where apps.connections.open sends a Socket Mode client. */
   webSocketUrl?: string;
   private server?: Server;
@@ -72,7 +74,11 @@ export class FakeSlack {
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
-      const answer = method === "apps.connections.open" && this.webSocketUrl ? { ok: true, url: this.webSocketUrl } : reply(method, body);
+      const answer = this.failing.has(method)
+        ? { ok: false, error: "not_allowed" }
+        : method === "apps.connections.open" && this.webSocketUrl
+          ? { ok: true, url: this.webSocketUrl }
+          : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
