@@ -61,6 +61,7 @@ export function limitedBody(maxBytes: number = GUARD.maxBodyBytes): RequestHandl
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onError);
+      req.off("close", onClose);
       if (error) {
         res.status(400).end();
         return;
@@ -81,9 +82,14 @@ export function limitedBody(maxBytes: number = GUARD.maxBodyBytes): RequestHandl
     };
     const onEnd = () => finish();
     const onError = (error: Error) => finish(error);
+    // A client that hangs up mid-body: nothing to answer, just stop listening.
+    const onClose = () => {
+      if (!req.complete) finish(new Error("request aborted"));
+    };
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", onError);
+    req.on("close", onClose);
   };
 }
 
