@@ -64,7 +64,8 @@ export class AnswerStream {
     const [first, ...rest] = reply.messages;
     if (!first) return false;
     const final = reply.answer?.answer.trim();
-    const tail = first.blocks.filter((block) => block.type !== "markdown");
+    // What follows the answer text (sources, buttons, feedback); anything before it (a question echo) has no place after a stream.
+    const tail = first.blocks.slice(first.blocks.findIndex((block) => block.type === "markdown") + 1);
     if (!this.broken && !this.overflow && rest.length === 0 && final !== undefined && final === this.streamed.trim()) {
       try {
         await streamer.stop({ blocks: tail });

@@ -243,3 +243,30 @@ describe("Slack door expands a shortened list in place", () => {
     expect(h.slack.called("chat.update")).toHaveLength(0);
   });
 });
+
+describe("Slack door streams a follow-up button's answer", () => {
+  it("streams into the clicked thread for the clicking user and ends with the tail only", async () => {
+    const h = await new SlackHarness(streamed(["y".repeat(300), " einde"])).start();
+    try {
+      const payload = {
+        type: "block_actions",
+        team: { id: "T1" },
+        user: { id: "U5" },
+        trigger_id: "t",
+        channel: { id: "C1" },
+        container: { type: "message", message_ts: "100.2", thread_ts: "100.1", is_ephemeral: false },
+        message: { ts: "100.2", thread_ts: "100.1" },
+        actions: [{ type: "button", action_id: "fw_followup_0", value: "Welke schaal past hierbij?", action_ts: "1.9" }],
+      };
+      await h.post(form({ payload: JSON.stringify(payload) }));
+      await vi.waitFor(() => expect(h.slack.called("chat.stopStream")).toHaveLength(1));
+      expect(h.slack.called("chat.startStream")[0]!.body).toMatchObject({ channel: "C1", thread_ts: "100.1", recipient_user_id: "U5", recipient_team_id: "T1" });
+      const tail = h.slack.called("chat.stopStream")[0]!.body.blocks as Blocks;
+      expect(tail[0]!.type).toBe("context");
+      expect(JSON.stringify(tail)).not.toContain("❓");
+      expect(tail.at(-1)!.type).toBe("context_actions");
+    } finally {
+      await h.close();
+    }
+  });
+});
