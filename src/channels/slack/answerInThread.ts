@@ -27,7 +27,13 @@ export type Thread = {
  * mention) gets the help text.
  */
 export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, thread: Thread, question: string, source: Source): Promise<void> {
-  const post = (message: SlackMessage) => client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
+  const send = (message: SlackMessage | { text: string }) => client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
+  // If Slack refuses the blocks here (a block type this workspace or place does not allow), the text alone still answers.
+  const post = (message: SlackMessage) =>
+    send(message).catch((error: unknown) => {
+      deps.logger.warn({ channel: "slack", err: (error as Error).message }, "slack refused the answer's blocks; sending its text");
+      return send({ text: message.text });
+    });
   if (!question) {
     await post(textMessage(TEXTS.help));
     return;

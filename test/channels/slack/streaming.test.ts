@@ -94,6 +94,17 @@ describe("Slack door streams generated answers", () => {
     expect((h.slack.called("chat.postMessage")[0]!.body.blocks as Blocks)[0]).toEqual({ type: "markdown", text: `${"x".repeat(300)} klaar` });
   });
 
+  it("falls back to the answer's text when Slack refuses its blocks", async () => {
+    h = await new SlackHarness().start();
+    h.slack.refusedBlocks.add("context_actions");
+    await h.post(json(h.envelope(mention("Welke schaal?"))));
+    await vi.waitFor(() => expect(h!.slack.called("chat.postMessage")).toHaveLength(2));
+    const [refused, plain] = h.slack.called("chat.postMessage");
+    expect(refused!.body.blocks).toBeDefined();
+    expect(plain!.body.blocks).toBeUndefined();
+    expect(plain!.body).toMatchObject({ channel: "C1", thread_ts: "100.1", text: expect.stringContaining("Antwoord op: Welke schaal?") });
+  });
+
   it("replaces a stream that broke half-way with the whole answer", async () => {
     h = await new SlackHarness(streamed(Array.from({ length: 6 }, (_, i) => `Deel ${i} ${"tekst ".repeat(40)}`))).start();
     h.slack.failing.add("chat.appendStream");

@@ -60,6 +60,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Methods that answer with Slack's `{ ok: false }` (e.g. streaming not allowed here). */
   readonly failing = new Set<string>();
+  /** Block types chat.postMessage refuses with invalid_blocks (a place or workspace that does not support them). */
+  readonly refusedBlocks = new Set<string>();
   /** Where apps.connections.open sends a Socket Mode client. */
   webSocketUrl?: string;
   private server?: Server;
@@ -74,7 +76,10 @@ export class FakeSlack {
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
-      const answer = this.failing.has(method)
+      const refused = method === "chat.postMessage" && Array.isArray(body.blocks) && (body.blocks as { type?: string }[]).some((b) => this.refusedBlocks.has(String(b.type)));
+      const answer = refused
+        ? { ok: false, error: "invalid_blocks" }
+        : this.failing.has(method)
         ? { ok: false, error: "not_allowed" }
         : method === "apps.connections.open" && this.webSocketUrl
           ? { ok: true, url: this.webSocketUrl }
