@@ -67,6 +67,12 @@ const ConfigShape = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
+  /** Slack's Web API base, e.g. https://slack-gov.com/api/ for GovSlack; also used by Socket Mode. Ends in "/". */
+  SLACK_API_URL: optionalString
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .transform((v) => (v === undefined || v.endsWith("/") ? v : `${v}/`)),
+  /** Requests per minute per client address on POST /slack/events, checked before anything is read. */
+  SLACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),

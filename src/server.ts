@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const insights = insightsFromConfig(config);
   const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
   const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
-  const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
+  const doors = [createTeamsDoor(deps), createSlackDoor(deps, { seenEvents: shared.seenEvents })].filter((door): door is Door => Boolean(door));
   const app = createHttpApp({ config, logger, assistant: () => (assistant ? recorded : undefined), feedback: deps.feedback, doors, insights, rateLimitStore: shared.rateLimitStore });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const live = await openLiveAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger), memory: shared.conversations(parseTurn) });
   ({ assistant, watcher } = live);
   progress.stop();
-  for (const door of doors) await door.start?.();
+  // A door that cannot start (Slack unreachable) is logged; the others and the banner still come up.
+  for (const door of doors) await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
   const status = assistant.status();
   process.stderr.write(
     [

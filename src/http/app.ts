@@ -48,7 +48,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(securityHeaders);
   // Doors parse their own bodies (Slack needs the raw body for its signature).
   for (const door of deps.doors ?? []) door.mount(app);
-  app.use(healthRoutes(deps.assistant));
+  app.use(healthRoutes(deps.assistant, deps.doors));
   const reindexJob = new ReindexJob();
   app.use(adminRoutes({ adminToken: deps.config.ADMIN_TOKEN, assistant: deps.assistant, insights: deps.insights, job: reindexJob }));
 

@@ -9,6 +9,8 @@ export interface Door {
   readonly description: string;
   /** Adds the door's routes to the server. Called before the server listens. */
   mount(app: Express): void;
+  /** For doors with a connection of their own (Slack Socket Mode): /readyz is 503 while it is down. */
+  readiness?(): { name: string; ready: boolean };
   /** Starts anything that is not HTTP (e.g. Slack Socket Mode). */
   start?(): Promise<void>;
   close?(): Promise<void>;

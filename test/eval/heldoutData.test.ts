@@ -2,7 +2,6 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import JSZip from "jszip";
 import mammoth from "mammoth";
-import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AnswerQuestionSchema } from "../../src/eval/answerQuestions.js";
@@ -57,12 +56,16 @@ async function documentText(file: string): Promise<string> {
   if (file.endsWith(".docx")) {
     text = (await mammoth.extractRawText({ path })).value;
   } else if (file.endsWith(".pdf")) {
-    const parser = new PDFParse({ data: new Uint8Array(await readFile(path)), verbosity: 0 });
-    try {
-      text = (await parser.getText()).text;
-    } finally {
-      await parser.destroy().catch(() => undefined);
+    // pdf.js's plain text items, independent of our own PDF loader: the reference a person reads.
+    const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(path)), verbosity: 0 }).promise;
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
     }
+    await pdf.destroy();
+    text = pages.join(" ");
   } else {
     text = await readFile(path, "utf8");
     if (file.endsWith(".html")) text = text.replace(/<[^>]*>/g, " ");

@@ -8,6 +8,9 @@ import { createTeamsDoor } from "../../src/channels/teams/index.js";
 import { listen, type Listening } from "../support/http.js";
 import { buildAssistant } from "../support/knowledge.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
+import { FakeAssistant } from "../support/fakeAssistant.js";
+import { GUARD } from "../../src/channels/slack/requestGuard.js";
+import { slackSignature } from "../channels/slack/support/signing.js";
 
 /** Deterministic pseudo-random numbers so a failing payload can be reproduced. */
 function prng(seed: number): () => number {
@@ -87,5 +90,56 @@ describe("fuzzing every HTTP endpoint", () => {
     const after = await fetch(`${server.url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "Geef toetsvragen voor onderhandelen" }) });
     expect(after.status).toBe(200);
     expect((await after.json()).answered).toBe(true);
+  }, 120_000);
+});
+
+describe("fuzzing the Slack door at its limits (timestamp window, body limit, signature, retries)", () => {
+  let server: Listening;
+  const assistant = new FakeAssistant();
+  beforeAll(async () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-fuzz", SLACK_SIGNING_SECRET: "fuzz-signing-secret", SLACK_RATE_LIMIT_PER_MINUTE: "100000" });
+    const deps = { assistant, config, logger: silentLogger, feedback: new MemoryFeedback() };
+    const doors = [createSlackDoor(deps, { clientOptions: { slackApiUrl: "http://127.0.0.1:9/api/", retryConfig: { retries: 0 } } })].filter((d): d is Door => Boolean(d));
+    server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: deps.feedback, doors }));
+  });
+  afterAll(() => server.close());
+
+  it("answers 400 hostile /slack/events requests with 400/401/413 only, asks nothing, and still verifies a good one", async () => {
+    const r = prng(20261123);
+    const now = () => Math.floor(Date.now() / 1000);
+    const timestamps = [() => String(now()), () => String(now() + 61 + Math.floor(r() * 1e6)), () => String(now() - 301 - Math.floor(r() * 1e6)), () => "", () => "-1", () => "1e9", () => String(9e15), () => `${now()}.5`, () => ` ${now()}`, () => "0x10"];
+    const sizes = [0, 10, 1000, GUARD.maxBodyBytes - 1, GUARD.maxBodyBytes + 1, 3 * GUARD.maxBodyBytes];
+    const seen = new Map<number, number>();
+    const failures: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const size = sizes[Math.floor(r() * sizes.length)]!;
+      const text = JSON.stringify(randomValue(r));
+      const body = size <= text.length ? text.slice(0, size) : text + " ".repeat(size - text.length);
+      const timestamp = timestamps[Math.floor(r() * timestamps.length)]!();
+      const headers: Record<string, string> = { "content-type": r() < 0.5 ? "application/json" : "application/x-www-form-urlencoded" };
+      if (timestamp) headers["x-slack-request-timestamp"] = timestamp;
+      // Some with a signature that is right for the body but under another secret, some garbage, some none.
+      const pick = r();
+      if (pick < 0.4) headers["x-slack-signature"] = slackSignature("not-the-secret", Number(timestamp) || 0, body);
+      else if (pick < 0.8) headers["x-slack-signature"] = `v0=${"f".repeat(Math.floor(r() * 70))}`;
+      if (r() < 0.3) headers["x-slack-retry-num"] = String(Math.floor(r() * 5));
+      const response = await fetch(`${server.url}/slack/events`, { method: "POST", headers, body }).catch((e: Error) => e);
+      if (response instanceof Error) {
+        failures.push(`#${i} network ${response.message}`);
+        continue;
+      }
+      await response.arrayBuffer();
+      seen.set(response.status, (seen.get(response.status) ?? 0) + 1);
+      if (![400, 401, 413].includes(response.status)) failures.push(`#${i} ${size} bytes, ts "${timestamp}": ${response.status}`);
+      if (size > GUARD.maxBodyBytes && response.status !== 413 && response.status !== 401) failures.push(`#${i} oversized body got ${response.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect(seen.get(413)).toBeGreaterThan(0);
+    expect(seen.get(401)).toBeGreaterThan(0);
+    expect(assistant.calls).toHaveLength(0);
+    const ts = now();
+    const good = JSON.stringify({ token: "t", challenge: "still-here", type: "url_verification" });
+    const ok = await fetch(`${server.url}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": slackSignature("fuzz-signing-secret", ts, good) }, body: good });
+    expect(await ok.json()).toEqual({ challenge: "still-here" });
   }, 120_000);
 });

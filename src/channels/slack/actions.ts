@@ -2,13 +2,19 @@ import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
 import type { DoorDeps } from "../../http/door.js";
 import { askForSlack } from "./ask.js";
+import { answerInThread } from "./answerInThread.js";
 import { commandConversation, threadConversation } from "./conversation.js";
-import { BlockActionBody, FollowUpValue, parseFeedbackValue } from "./payloads.js";
-import { FEEDBACK_ACTIONS, FOLLOW_UP_ACTION } from "./subscriptions.js";
+import { BlockActionBody, FollowUpValue, parseFeedbackValue, parseSourceValue } from "./payloads.js";
+import { expandInPlace, parseExpansionValue } from "./expansions.js";
+import { neutralizeSlackSyntax } from "./markdown.js";
+import { escapeMrkdwn, truncate } from "./mrkdwn.js";
+import { sourceView } from "./sourceView.js";
+import { EXPAND_ACTION, FEEDBACK_ACTION, FEEDBACK_ACTIONS, FOLLOW_UP_ACTION, SOURCE_ACTION } from "./subscriptions.js";
 import { TEXTS } from "./texts.js";
-import { replyInThread } from "./threadReply.js";
 
-const ButtonAction = z.object({ value: z.string() });
+/** Buttons carry `value`; feedback_buttons report the clicked button's value the same way. */
+const ActionValue = z.object({ value: z.string() });
+const ActionId = z.object({ action_id: z.string() });
 
 /** Where a clicked message lives: a thread we can post in, or an ephemeral message (slash command) we can only respond to. */
 type Place = { kind: "thread"; channel: string; threadTs: string; conversation: string } | { kind: "ephemeral"; conversation: string };
@@ -23,32 +29,38 @@ function placeOf(body: BlockActionBody): Place {
 const ephemeral = (respond: RespondFn | undefined, text: string | object) =>
   respond?.({ response_type: "ephemeral", replace_original: false, ...(typeof text === "string" ? { text } : text) });
 
+const valueOf = (action: unknown): string | undefined => {
+  const parsed = ActionValue.safeParse(action);
+  return parsed.success ? parsed.data.value : undefined;
+};
+
 /**
  * The answer's buttons. A follow-up asks its question in the same thread (or,
  * under an ephemeral slash-command answer, ephemerally again). A 👍/👎 is
- * recorded in the FeedbackStore and thanked privately.
+ * recorded in the FeedbackStore and thanked privately. A source's "Quote"
+ * opens a modal with the quote and the whole section. A shortened list's
+ * button puts the rest of the list in place.
  */
 export function registerActions(app: App, deps: DoorDeps): void {
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const value = ButtonAction.safeParse(action);
-    const question = FollowUpValue.safeParse(value.success ? value.data.value : undefined);
+    const question = FollowUpValue.safeParse(valueOf(action));
     const where = BlockActionBody.safeParse(body);
     if (!question.success || !where.success) return;
     const place = placeOf(where.data);
     if (place.kind === "thread") {
-      await replyInThread(client, deps, place.channel, place.threadTs, question.data, "followup");
+      const thread = { channel: place.channel, threadTs: place.threadTs, userId: where.data.user.id, teamId: where.data.team?.id };
+      await answerInThread(client, deps, thread, question.data, "followup");
       return;
     }
-    const { message } = await askForSlack(deps, question.data, place.conversation, "followup");
-    await ephemeral(respond, message);
+    const { messages } = await askForSlack(deps, question.data, place.conversation, "followup");
+    for (const message of messages) await ephemeral(respond, message);
   });
 
-  const feedbackIds = new RegExp(`^(${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`);
+  const feedbackIds = new RegExp(`^(${FEEDBACK_ACTION}|${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`);
   app.action({ type: "block_actions", action_id: feedbackIds }, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
-    const value = ButtonAction.safeParse(action);
-    const vote = parseFeedbackValue(value.success ? value.data.value : undefined);
+    const vote = parseFeedbackValue(valueOf(action));
     const where = BlockActionBody.safeParse(body);
     if (!vote || !where.success) {
       logger.warn("slack: ignored a malformed feedback button");
@@ -60,5 +72,42 @@ export function registerActions(app: App, deps: DoorDeps): void {
     deps.logger.info({ channel: "slack", vote: vote.vote, answerId: vote.answerId }, "slack feedback recorded");
     if (place.kind === "thread") await client.chat.postEphemeral({ channel: place.channel, user, thread_ts: place.threadTs, text: TEXTS.thanks });
     else await ephemeral(respond, TEXTS.thanks);
+  });
+
+  app.action({ type: "block_actions", action_id: SOURCE_ACTION }, async ({ ack, body, action, client, logger }) => {
+    await ack();
+    const shown = parseSourceValue(valueOf(action));
+    const where = BlockActionBody.safeParse(body);
+    if (!shown || !where.success || !where.data.trigger_id) {
+      logger.warn("slack: ignored a malformed source button");
+      return;
+    }
+    const full = deps.assistant.section(shown.source, shown.section);
+    await client.views.open({ trigger_id: where.data.trigger_id, view: sourceView(shown, full, shown.language) });
+  });
+
+  app.action({ type: "block_actions", action_id: EXPAND_ACTION }, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const expansion = parseExpansionValue(valueOf(action));
+    const id = ActionId.safeParse(action);
+    const where = BlockActionBody.safeParse(body);
+    if (!expansion || !id.success || !where.success) {
+      logger.warn("slack: ignored a malformed expand button");
+      return;
+    }
+    const message = where.data.message;
+    const expanded = message?.blocks ? expandInPlace(message.blocks, expansion, id.data.action_id) : undefined;
+    const place = placeOf(where.data);
+    const text = message?.text ?? truncate(escapeMrkdwn(expansion.label), 3000);
+    if (place.kind === "ephemeral") {
+      await respond(expanded ? { replace_original: true, text, blocks: expanded } : { response_type: "ephemeral", replace_original: false, text, blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
+      return;
+    }
+    if (expanded && message) {
+      await client.chat.update({ channel: place.channel, ts: message.ts, text, blocks: expanded });
+      return;
+    }
+    // Not in this message (a streamed or continued answer): the rest as a reply in the thread.
+    await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text: truncate(escapeMrkdwn(expansion.markdown), 3000), blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
   });
 }

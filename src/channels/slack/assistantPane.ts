@@ -1,8 +1,7 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
 import type { DoorDeps } from "../../http/door.js";
-import { askForSlack } from "./ask.js";
+import { answerInThread } from "./answerInThread.js";
 import { textMessage } from "./blocks.js";
-import { threadConversation } from "./conversation.js";
 import { truncate } from "./mrkdwn.js";
 import { UserMessage } from "./payloads.js";
 import { suggestedPrompts, TEXTS } from "./texts.js";
@@ -19,8 +18,9 @@ const TITLE_CHARS = 60;
 
 /**
  * Slack's split-view AI app: a greeting plus example prompts when a thread
- * opens; for each message a title, a "searching" status, then the answer in
- * the thread (posting it clears the status).
+ * opens; for each message a title, a status with rotating loading messages,
+ * then the answer in the thread (streamed when the answerer streams; posting
+ * it clears the status).
  */
 export function createAssistantPane(deps: DoorDeps): Assistant {
   return new Assistant({
@@ -29,21 +29,19 @@ export function createAssistantPane(deps: DoorDeps): Assistant {
       await say(textMessage(TEXTS.greeting));
       await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts() });
     },
-    userMessage: async ({ message, say, setTitle, setStatus, logger }) => {
+    userMessage: async ({ message, say, setTitle, client, context, logger }) => {
       const parsed = UserMessage.safeParse(message);
       if (!parsed.success) return;
-      const { channel, ts, thread_ts, text } = parsed.data;
+      const { channel, ts, thread_ts, text, user, team } = parsed.data;
       const question = text.trim();
       if (!question) {
         await say(textMessage(TEXTS.help));
         return;
       }
-      // Title and status are cosmetic: a failure there must not cost the answer.
-      await Promise.all([setTitle(truncate(question, TITLE_CHARS)), setStatus(TEXTS.status)]).catch((error: unknown) =>
-        logger.warn(`assistant title/status failed: ${(error as Error).message}`),
-      );
-      const { message: reply } = await askForSlack(deps, question, threadConversation(channel, thread_ts ?? ts), "assistant");
-      await say(reply);
+      // The title is cosmetic: a failure there must not cost the answer.
+      await setTitle(truncate(question, TITLE_CHARS)).catch((error: unknown) => logger.warn(`assistant title failed: ${(error as Error).message}`));
+      const thread = { channel, threadTs: thread_ts ?? ts, userId: user, teamId: context.teamId ?? team, assistant: true };
+      await answerInThread(client, deps, thread, question, "assistant");
     },
   });
 }

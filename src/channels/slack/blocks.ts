@@ -2,8 +2,10 @@ import type { types } from "@slack/bolt";
 import type { Answer, Citation } from "../../answer/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import { sayIn } from "../shared/language.js";
-import { escapeMrkdwn, splitText, toMrkdwn, truncate } from "./mrkdwn.js";
-import { FEEDBACK_ACTIONS, FOLLOW_UP_ACTION_PREFIX } from "./subscriptions.js";
+import { expansionBlock } from "./expansions.js";
+import { MARKDOWN_MAX, neutralizeSlackSyntax, splitMarkdown } from "./markdown.js";
+import { escapeMrkdwn, truncate } from "./mrkdwn.js";
+import { FEEDBACK_ACTION, FOLLOW_UP_ACTION_PREFIX, SOURCE_ACTION_PREFIX } from "./subscriptions.js";
 
 export type Block = types.KnownBlock;
 
@@ -14,11 +16,17 @@ export type SlackMessage = { text: string; blocks: Block[] };
 export const LIMITS = {
   blocks: 50,
   sectionText: 3000,
+  /** All markdown blocks of one message together. */
+  markdown: MARKDOWN_MAX,
   fallbackText: 3000,
   contextElements: 10,
   buttonText: 75,
   buttonValue: 2000,
   followUps: 3,
+  /** Sources listed with a "quote" button; more are summed up in one line. */
+  sources: 5,
+  /** An answer longer than this many messages is cut (with "…") rather than flooding the thread. */
+  messages: 4,
 } as const;
 
 const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
@@ -27,18 +35,52 @@ function button(actionId: string, label: string, value: string, style?: "primary
   return { type: "button", action_id: actionId, text: { type: "plain_text", text: truncate(label, LIMITS.buttonText), emoji: true }, value, ...(style ? { style } : {}) };
 }
 
-/** "📄 document › section", once per document and section. */
-function sourcesBlock(citations: Citation[]): Block | undefined {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const { source, section: where } of citations) {
-    const line = `📄 ${[source, where].filter(Boolean).join(" › ")}`;
-    if (!seen.has(line)) seen.add(line);
-    else continue;
-    lines.push(line);
+/** Shrinks `field` of a JSON button value until the whole value fits Slack's 2000 characters. */
+function fitValue<T extends Record<string, string>>(value: T, field: keyof T): string {
+  let kept = value[field] ?? "";
+  let json = JSON.stringify(value);
+  while (json.length > LIMITS.buttonValue && kept.length > 0) {
+    kept = kept.slice(0, Math.max(0, kept.length - Math.max(50, json.length - LIMITS.buttonValue)));
+    json = JSON.stringify({ ...value, [field]: kept });
   }
-  if (!lines.length) return undefined;
-  return { type: "context", elements: lines.slice(0, LIMITS.contextElements).map((line) => ({ type: "mrkdwn", text: truncate(escapeMrkdwn(line), LIMITS.sectionText) })) };
+  return json;
+}
+
+/** One listed source: a document section and the citation numbers ([n] in the answer) that point to it. */
+export type SourceLine = { numbers: number[]; citation: Citation };
+
+/** Citations grouped by document and section, in order of first mention, numbered as the answer's [n] markers. */
+export function sourceLines(citations: Citation[]): SourceLine[] {
+  const lines = new Map<string, SourceLine>();
+  citations.forEach((citation, i) => {
+    const key = `${citation.source}\u0000${citation.section}`;
+    const line = lines.get(key);
+    if (line) line.numbers.push(i + 1);
+    else lines.set(key, { numbers: [i + 1], citation });
+  });
+  return [...lines.values()];
+}
+
+/** The value of a source's "quote" button: where the quote is, and the quote itself (cut to fit). */
+export function sourceValue(citation: Citation, language: Answer["language"]): string {
+  return fitValue({ source: citation.source, section: citation.section, quote: citation.quote ?? "", language }, "quote");
+}
+
+/** "[1, 3] 📄 Title › section" with a button that opens the quote and the whole section in a modal. */
+function sourceBlocks(citations: Citation[], language: Answer["language"]): Block[] {
+  const lines = sourceLines(citations);
+  if (!lines.length) return [];
+  const shown = lines.slice(0, LIMITS.sources).map(({ numbers, citation }, n): Block => {
+    const where = [citation.title || citation.source, citation.section].filter(Boolean).join(" › ");
+    const text = truncate(`*[${numbers.join(", ")}]* 📄 ${escapeMrkdwn(where)}`, LIMITS.sectionText);
+    return { type: "section", text: { type: "mrkdwn", text }, accessory: button(`${SOURCE_ACTION_PREFIX}${n}`, sayIn(language, "Citaat", "Quote"), sourceValue(citation, language)) };
+  });
+  const rest = lines.slice(LIMITS.sources);
+  if (rest.length) {
+    const names = rest.map(({ citation }) => citation.title || citation.source).join(", ");
+    shown.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(sayIn(language, `En ${rest.length} meer: ${names}`, `And ${rest.length} more: ${names}`)), LIMITS.sectionText) }] });
+  }
+  return [{ type: "context", elements: [{ type: "mrkdwn", text: sayIn(language, "*Bronnen*", "*Sources*") }] }, ...shown];
 }
 
 function followUpBlock(followUps: string[]): Block | undefined {
@@ -52,47 +94,67 @@ function followUpBlock(followUps: string[]): Block | undefined {
 
 /** The feedback button value: {vote, answerId, question}, the question cut so the JSON fits. */
 export function feedbackValue(vote: "up" | "down", id: string, question: string): string {
-  let kept = question;
-  let value = JSON.stringify({ vote, answerId: id, question: kept });
-  while (value.length > LIMITS.buttonValue) {
-    kept = kept.slice(0, Math.max(0, kept.length - Math.max(50, value.length - LIMITS.buttonValue)));
-    value = JSON.stringify({ vote, answerId: id, question: kept });
-  }
-  return value;
+  return fitValue({ vote, answerId: id, question }, "question");
 }
 
-function feedbackBlock(answer: Answer): Block {
+/** Slack's native 👍/👎 (feedback_buttons in a context_actions block), as Slack's own AI apps show them. */
+export function feedbackBlock(answer: Pick<Answer, "question" | "answer" | "language">): Block {
   const id = answerId(answer);
+  const en = answer.language === "en";
   return {
-    type: "actions",
+    type: "context_actions",
     block_id: "fw_feedback",
     elements: [
-      button(FEEDBACK_ACTIONS.up, sayIn(answer.language, "👍 Nuttig", "👍 Helpful"), feedbackValue("up", id, answer.question)),
-      button(FEEDBACK_ACTIONS.down, sayIn(answer.language, "👎 Niet nuttig", "👎 Not helpful"), feedbackValue("down", id, answer.question)),
+      {
+        type: "feedback_buttons",
+        action_id: FEEDBACK_ACTION,
+        positive_button: { text: { type: "plain_text", text: en ? "Helpful" : "Nuttig" }, accessibility_label: en ? "This answer was helpful" : "Dit antwoord was nuttig", value: feedbackValue("up", id, answer.question) },
+        negative_button: { text: { type: "plain_text", text: en ? "Not helpful" : "Niet nuttig" }, accessibility_label: en ? "This answer was not helpful" : "Dit antwoord was niet nuttig", value: feedbackValue("down", id, answer.question) },
+      },
     ],
   };
 }
 
 /** Plain notification text: the Markdown without its heaviest markup, escaped and cut. */
 export function fallbackText(markdown: string): string {
-  const plain = markdown.replace(/^#+\s*/gm, "").replace(/\*\*|__/g, "");
+  const plain = markdown.replace(/^#+[ \t]*/gm, "").replaceAll("**", "").replaceAll("__", "");
   return truncate(escapeMrkdwn(plain), LIMITS.fallbackText);
 }
 
+/** Everything that follows the answer text: "show the rest" of shortened lists, sources, follow-up buttons, feedback. */
+export function answerTail(answer: Answer): Block[] {
+  return [expansionBlock(answer.expansions), ...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter((b): b is Block => Boolean(b));
+}
+
+/** The question repeated above an answer a button asked (a click leaves no visible question in the thread). */
+export function questionEcho(question: string): Block {
+  return { type: "context", elements: [{ type: "mrkdwn", text: `❓ ${truncate(escapeMrkdwn(question), LIMITS.sectionText - 2)}` }] };
+}
+
+/** The answer's Markdown, made safe for Slack and cut into message-sized pieces (at most LIMITS.messages). */
+export function answerPieces(markdown: string): string[] {
+  const pieces = splitMarkdown(neutralizeSlackSyntax(markdown) || "…", LIMITS.markdown);
+  if (pieces.length <= LIMITS.messages) return pieces;
+  const kept = pieces.slice(0, LIMITS.messages);
+  kept[kept.length - 1] = `${truncate(kept[kept.length - 1] ?? "", LIMITS.markdown - 2)} …`;
+  return kept;
+}
+
 /**
- * An Answer as a Slack message: the answer in mrkdwn sections, the sources as a
- * context block, follow-up buttons and 👍/👎. Sections are dropped from the end
- * (last one marked "…") if the 50-block limit would be exceeded.
+ * An Answer as Slack messages: the answer in a `markdown` block (standard
+ * Markdown; Slack renders tables and lists), split over several messages when
+ * it exceeds Slack's 12,000 characters per message; the last message carries
+ * the sources, follow-up buttons and feedback.
  */
-export function answerMessage(answer: Answer, options: { echoQuestion?: boolean } = {}): SlackMessage {
-  // A button click has no visible question in the thread, so the answer repeats it.
-  const head: Block[] = options.echoQuestion ? [{ type: "context", elements: [{ type: "mrkdwn", text: `❓ ${truncate(escapeMrkdwn(answer.question), LIMITS.sectionText - 2)}` }] }] : [];
-  const tail = [sourcesBlock(answer.citations), followUpBlock(answer.followUps), feedbackBlock(answer)].filter((b): b is Block => Boolean(b));
-  const room = LIMITS.blocks - head.length - tail.length;
-  const pieces = splitText(toMrkdwn(answer.answer) || "…", LIMITS.sectionText);
-  const kept = pieces.slice(0, room);
-  if (pieces.length > room) kept[kept.length - 1] = truncate(kept[kept.length - 1] ?? "", LIMITS.sectionText - 2) + " …";
-  return { text: fallbackText(answer.answer), blocks: [...head, ...kept.map(section), ...tail] };
+export function answerMessages(answer: Answer, options: { echoQuestion?: boolean } = {}): SlackMessage[] {
+  const pieces = answerPieces(answer.answer);
+  return pieces.map((piece, i) => {
+    const blocks: Block[] = [];
+    if (i === 0 && options.echoQuestion) blocks.push(questionEcho(answer.question));
+    blocks.push({ type: "markdown", text: piece });
+    if (i === pieces.length - 1) blocks.push(...answerTail(answer));
+    return { text: i === 0 ? fallbackText(answer.answer) : truncate(escapeMrkdwn(piece), LIMITS.fallbackText), blocks };
+  });
 }
 
 /** A short text-only message (greeting, help, errors) in the same shape. */

@@ -22,7 +22,7 @@ export function registerCommand(app: App, deps: DoorDeps): void {
     }
     await ack({ response_type: "ephemeral", text: TEXTS.working });
     const { channel_id, user_id } = parsed.data;
-    const { message } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command");
-    await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    const { messages } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command");
+    for (const message of messages) await respond({ response_type: "ephemeral", replace_original: false, ...message });
   });
 }

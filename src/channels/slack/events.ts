@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { DoorDeps } from "../../http/door.js";
+import { answerInThread } from "./answerInThread.js";
 import { stripMention } from "./mentions.js";
 import { UserMessage } from "./payloads.js";
-import { replyInThread } from "./threadReply.js";
 
 /**
  * @mentions in channels and direct messages. Bots, edits and other subtypes
@@ -13,15 +13,17 @@ export function registerEvents(app: App, deps: DoorDeps): void {
   app.event("app_mention", async ({ event, client, context }) => {
     const parsed = UserMessage.safeParse(event);
     if (!parsed.success) return;
-    const { channel, ts, thread_ts, text } = parsed.data;
-    await replyInThread(client, deps, channel, thread_ts ?? ts, stripMention(text, context.botUserId), "mention");
+    const { channel, ts, thread_ts, text, user, team } = parsed.data;
+    const thread = { channel, threadTs: thread_ts ?? ts, messageTs: ts, userId: user, teamId: context.teamId ?? team };
+    await answerInThread(client, deps, thread, stripMention(text, context.botUserId), "mention");
   });
 
   app.event("message", async ({ event, client, context }) => {
     const parsed = UserMessage.safeParse(event);
     if (!parsed.success) return;
-    const { channel, ts, thread_ts, text } = parsed.data;
+    const { channel, ts, thread_ts, text, user, team } = parsed.data;
+    const thread = { channel, threadTs: thread_ts ?? ts, messageTs: ts, userId: user, teamId: context.teamId ?? team };
     // People sometimes @mention the app in its own DM; that token is not part of the question.
-    await replyInThread(client, deps, channel, thread_ts ?? ts, stripMention(text, context.botUserId), "dm");
+    await answerInThread(client, deps, thread, stripMention(text, context.botUserId), "dm");
   });
 }

@@ -1,6 +1,10 @@
 import type { Door, DoorDeps } from "../../http/door.js";
 import { createSlackApp, EVENTS_PATH, type SlackAppOptions, type SlackMode } from "./app.js";
+import { SocketConnection } from "./socketConnection.js";
 import { SLASH_COMMAND } from "./subscriptions.js";
+
+/** How long start-up waits for the Socket Mode connection before printing its banner anyway. */
+const SOCKET_START_WAIT_MS = 5000;
 
 /**
  * Which way Slack reaches us, from the configuration: Socket Mode when an app
@@ -15,12 +19,18 @@ export function slackMode(config: DoorDeps["config"]): SlackMode | null {
   return null;
 }
 
+export type SlackDoorOptions = SlackAppOptions & {
+  /** Start-up waits at most this long for Socket Mode to connect (it keeps trying afterwards). */
+  socketStartWaitMs?: number;
+};
+
 /**
  * The Slack door. Null without credentials. In HTTP mode it mounts POST
  * /slack/events (before any body parser: the signature covers the raw body);
- * in Socket Mode start() opens the WebSocket and close() shuts it.
+ * in Socket Mode start() opens the WebSocket, readiness follows the
+ * connection, and close() shuts it.
  */
-export function createSlackDoor(deps: DoorDeps, options: SlackAppOptions = {}): Door | null {
+export function createSlackDoor(deps: DoorDeps, options: SlackDoorOptions = {}): Door | null {
   const mode = slackMode(deps.config);
   if (!mode) {
     if (deps.config.SLACK_BOT_TOKEN || deps.config.SLACK_APP_TOKEN || deps.config.SLACK_SIGNING_SECRET) {
@@ -28,28 +38,30 @@ export function createSlackDoor(deps: DoorDeps, options: SlackAppOptions = {}): 
     }
     return null;
   }
-  const { app, router } = createSlackApp(deps, mode, options);
-  if (mode.kind === "http") {
+  const { app, router, socket } = createSlackApp(deps, mode, options);
+  const where = deps.config.SLACK_API_URL ? ` via ${new URL(deps.config.SLACK_API_URL).host}` : "";
+  if (mode.kind === "http" || !socket) {
     return {
-      description: `Slack      POST ${EVENTS_PATH} (Events API, interactivity, ${SLASH_COMMAND})`,
+      description: `Slack      POST ${EVENTS_PATH} (Events API, interactivity, ${SLASH_COMMAND})${where}`,
       mount(server) {
         if (router) server.use(router);
       },
     };
   }
-  let started = false;
+  const connection = new SocketConnection(socket, () => app.start(), () => app.stop(), deps.logger);
   return {
-    description: "Slack      Socket Mode (outbound WebSocket, no public URL needed)",
+    get description() {
+      return `Slack      Socket Mode${where} (outbound WebSocket, no public URL needed): ${connection.describe()}`;
+    },
     mount() {
       // Socket Mode has no HTTP route.
     },
+    readiness: () => ({ name: "slack", ready: connection.connected }),
     async start() {
-      await app.start();
-      started = true;
+      await connection.start(options.socketStartWaitMs ?? SOCKET_START_WAIT_MS);
     },
     async close() {
-      if (started) await app.stop();
-      started = false;
+      await connection.stop();
     },
   };
 }

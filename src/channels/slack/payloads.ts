@@ -19,6 +19,7 @@ export const EventHead = z.object({
 export const UserMessage = z.object({
   channel: z.string().min(1),
   user: z.string().optional(),
+  team: z.string().optional(),
   text: z.string().default(""),
   ts: z.string().min(1),
   thread_ts: z.string().optional(),
@@ -34,11 +35,27 @@ export const SlashCommand = z.object({
 /** A block_actions body: who clicked, where, and on which message. */
 export const BlockActionBody = z.object({
   user: z.object({ id: z.string().min(1) }),
+  team: z.object({ id: z.string() }).nullish(),
+  trigger_id: z.string().optional(),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({ is_ephemeral: z.boolean().optional(), thread_ts: z.string().optional(), message_ts: z.string().optional() }).partial().optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: z.string(), thread_ts: z.string().optional(), text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 export type BlockActionBody = z.infer<typeof BlockActionBody>;
+
+/** A source button's value: JSON written by blocks.ts#sourceValue. */
+export const SourceValue = z.object({ source: z.string().min(1).max(1000), section: z.string().max(2000), quote: z.string().max(2000).default(""), language: z.enum(["nl", "en"]).default("nl") });
+
+/** Parses a source button value; undefined when it is not ours or is malformed. */
+export function parseSourceValue(value: unknown): z.infer<typeof SourceValue> | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const parsed = SourceValue.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A follow-up button's value is the question itself. */
 export const FollowUpValue = z.string().trim().min(1).max(2000);

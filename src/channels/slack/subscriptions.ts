@@ -19,14 +19,24 @@ export const BOT_EVENTS = [
 export const BOT_SCOPES = [
   "app_mentions:read", // app_mention
   "assistant:write", // assistant.threads.setStatus / setTitle / setSuggestedPrompts, assistant_thread_* events
-  "chat:write", // chat.postMessage, chat.postEphemeral
+  "chat:write", // chat.postMessage, chat.postEphemeral, chat.update, chat.startStream/appendStream/stopStream
   "commands", // /functiewijzer
   "im:history", // message.im, conversations.replies in assistant threads
   "im:read",
   "im:write",
+  "reactions:write", // the ⏳ "working" reaction on a mention or DM while it is answered
 ] as const;
 
 /** Action ids on the answer's buttons; a follow-up button's id ends in its index. */
 export const FOLLOW_UP_ACTION_PREFIX = "fw_followup_";
 export const FOLLOW_UP_ACTION = /^fw_followup_\d+$/;
+/** Slack's native feedback_buttons element on every answer. */
+export const FEEDBACK_ACTION = "fw_feedback";
+/** The 👍/👎 buttons of answers posted before feedback_buttons; still honoured when clicked. */
 export const FEEDBACK_ACTIONS = { up: "fw_feedback_up", down: "fw_feedback_down" } as const;
+/** A source's "quote" button opens a modal; its id ends in the source's index. */
+export const SOURCE_ACTION_PREFIX = "fw_source_";
+export const SOURCE_ACTION = /^fw_source_\d+$/;
+/** A shortened list's "…en 12 meer" button shows the rest in place; its id ends in the list's index. */
+export const EXPAND_ACTION_PREFIX = "fw_expand_";
+export const EXPAND_ACTION = /^fw_expand_\d+$/;

@@ -9,11 +9,21 @@ export const TEXTS = {
     "Hoi! Ik ben *Functiewijzer*. Stel me een vraag over functies, schalen, competenties of sollicitatievragen; ik antwoord met bronnen uit de functiebeschrijvingen.\n_Hi! Ask me about jobs, pay scales, competencies or interview questions, in Dutch or English._",
   promptsTitle: "Probeer bijvoorbeeld / Try for example",
   status: "zoekt in de functiebeschrijvingen…",
+  /** Rotated by Slack under the status while an assistant-thread question is answered. */
+  loadingMessages: [
+    "Zoekt in de functiebeschrijvingen… / Searching the job descriptions…",
+    "Leest de relevante secties… / Reading the relevant sections…",
+    "Zet de bronnen op een rij… / Gathering the sources…",
+    "Schrijft het antwoord… / Writing the answer…",
+  ],
+  /** The reaction on a mention or DM while it is answered (removed when the answer lands). */
+  workingReaction: "hourglass_flowing_sand",
   help: `Stel je vraag na het commando of de vermelding, bijvoorbeeld: _${EXAMPLES.nl[0] ?? ""}_\n_Ask your question after the command or mention, e.g. ${EXAMPLES.en[0] ?? ""}_`,
   working: "🔎 Zoekt in de functiebeschrijvingen… / Searching the job descriptions…",
   failed: "Sorry, dat lukte niet; probeer het zo nog eens. / Sorry, that did not work; please try again shortly.",
   tooLong: (max: number) => `Je vraag is te lang (maximaal ${max} tekens). / Your question is too long (at most ${max} characters).`,
   thanks: "Bedankt voor je feedback! / Thanks for your feedback! 🙏",
+  sourceGone: "Deze sectie staat niet meer in de index (de documenten zijn misschien bijgewerkt). / This section is no longer in the index (the documents may have been updated).",
 } as const;
 
 /** The assistant pane's suggested prompts: two Dutch examples and one English one. */

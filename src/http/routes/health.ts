@@ -1,8 +1,13 @@
 import { Router } from "express";
 import type { Assistant } from "../../answer/port.js";
+import type { Door } from "../door.js";
 
-/** Liveness says the process runs; readiness says the index is loaded and questions can be answered. */
-export function healthRoutes(assistant: () => Assistant | undefined): Router {
+/**
+ * Liveness says the process runs; readiness says the index is loaded and
+ * questions can be answered, and every door with a connection of its own
+ * (Slack Socket Mode) is connected.
+ */
+export function healthRoutes(assistant: () => Assistant | undefined, doors: Door[] = []): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -13,7 +18,15 @@ export function healthRoutes(assistant: () => Assistant | undefined): Router {
       res.status(503).json({ ready: false });
       return;
     }
-    res.json(ready.status());
+    const connections = doors.flatMap((door) => (door.readiness ? [door.readiness()] : []));
+    const status = ready.status();
+    if (!connections.length) {
+      res.json(status);
+      return;
+    }
+    const doorsReady = Object.fromEntries(connections.map((c) => [c.name, c.ready]));
+    const all = status.ready && connections.every((c) => c.ready);
+    res.status(all ? 200 : 503).json({ ...status, ready: all, doors: doorsReady });
   });
   return router;
 }

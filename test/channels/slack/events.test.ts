@@ -28,15 +28,21 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
 
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     const blocks = post.body.blocks as Blocks;
-    expect(blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: expect.stringContaining("*Antwoord*") } });
-    expect(blockText(blocks)).toContain("Geef toetsvragen voor onderhandelen");
+    expect(blocks[0]).toEqual({ type: "markdown", text: "**Antwoord** op: Geef toetsvragen voor onderhandelen" });
     expect(blockText(blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
-    expect(actionIds(blocks)).toEqual(["fw_followup_0", "fw_followup_1", "fw_feedback_up", "fw_feedback_down"]);
+    expect(actionIds(blocks)).toEqual(["fw_followup_0", "fw_followup_1"]);
+    expect(blocks.at(-1)).toMatchObject({ type: "context_actions", elements: [{ type: "feedback_buttons", action_id: "fw_feedback" }] });
+    // The ⏳ reaction on the question while it was answered, removed once the answer was posted.
+    const methods = h.slack.calls.map((c) => c.method);
+    expect(h.slack.called("reactions.add")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
+    expect(h.slack.called("reactions.remove")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
+    expect(methods.indexOf("reactions.add")).toBeLessThan(methods.indexOf("chat.postMessage"));
+    expect(methods.indexOf("chat.postMessage")).toBeLessThan(methods.indexOf("reactions.remove"));
     expect(String(post.body.text)).toContain("Antwoord op: Geef toetsvragen");
     expect(h.slack.called("auth.test")).toHaveLength(1);
   });
@@ -51,7 +57,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
   it("answers a direct message (message.im)", async () => {
     await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Welke schaal past bij een servicedesk medewerker?", ts: "200.1", event_ts: "200.1" })));
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } }]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
 
@@ -73,11 +79,16 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Geef toetsvragen voor onderhandelen", ts: "300.5", thread_ts: "300.1", event_ts: "300.5" })));
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.slack.called("assistant.threads.setTitle")[0]!.body).toMatchObject({ channel_id: "D1", thread_ts: "300.1", title: "Geef toetsvragen voor onderhandelen" });
-    expect(h.slack.called("assistant.threads.setStatus")[0]!.body).toMatchObject({ channel_id: "D1", thread_ts: "300.1", status: "zoekt in de functiebeschrijvingen…" });
+    const status = h.slack.called("assistant.threads.setStatus")[0]!.body;
+    expect(status).toMatchObject({ channel_id: "D1", thread_ts: "300.1", status: "zoekt in de functiebeschrijvingen…" });
+    // Rotating loading messages (the WebClient sends the array JSON-encoded).
+    expect(status.loading_messages).toHaveLength(4);
+    expect(String((status.loading_messages as string[])[0])).toContain("Zoekt in de functiebeschrijvingen");
+    expect(h.slack.called("reactions.add")).toHaveLength(0);
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
     expect(blockText(post.body.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
@@ -92,7 +103,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     await vi.waitFor(() => expect(h.slack.called("response_url/respond/cmd1")).toHaveLength(1));
     const response = h.slack.called("response_url/respond/cmd1")[0]!.body;
     expect(response).toMatchObject({ response_type: "ephemeral" });
-    expect(blockText(response.blocks)).toContain("*Antwoord*");
+    expect(blockText(response.blocks)).toContain("**Antwoord**");
     expect(blockText(response.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
     expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:U1", channel: "slack" } }]);
   });
@@ -122,7 +133,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const res = await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_followup_1", value: "Welke schaal past bij deze functie?" })) }));
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(blockText(post.body.blocks)).toContain("❓ Welke schaal past bij deze functie?");

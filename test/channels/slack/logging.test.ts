@@ -42,6 +42,30 @@ describe("Slack door logging", () => {
     expect(lines.find((l) => l.msg === "slack question answered")).toMatchObject({ channel: "slack", source: "mention", intent: "general", citations: 1 });
   });
 
+  it("keeps a streamed answer's text out of the logs too, also when Slack refuses a call", async () => {
+    const { lines, logger } = capture();
+    const secret = "geheim-antwoord-77 ";
+    const h = await new SlackHarness(
+      (question, options) => {
+        for (let i = 0; i < 5; i++) options?.onToken?.(secret.repeat(20));
+        return { answer: secret.repeat(100), question };
+      },
+      { logger },
+    ).start();
+    h.slack.failing.add("chat.appendStream");
+    try {
+      await h.post(json(h.envelope({ type: "app_mention", user: "U1", text: `<@UBOT> ${QUESTION}`, ts: "1.1", channel: "C1", event_ts: "1.1" })));
+      await vi.waitFor(() => expect(h.slack.called("chat.update")).toHaveLength(1));
+      await vi.waitFor(() => expect(lines.some((l) => l.msg === "slack question answered")).toBe(true));
+    } finally {
+      await h.close();
+    }
+    const all = JSON.stringify(lines);
+    expect(all).toContain("slack stream failed");
+    expect(all).not.toContain("geheim-antwoord-77");
+    expect(all).not.toContain("geheim-vraag-42");
+  });
+
   it("logs the question when LOG_MESSAGE_BODIES is on", async () => {
     const lines = await askOnce({ LOG_MESSAGE_BODIES: "true" });
     expect(lines.find((l) => l.msg === "slack question answered")?.question).toBe(QUESTION);

@@ -11,20 +11,20 @@ import { BOT_EVENTS, BOT_SCOPES, SLASH_COMMAND } from "../../../src/channels/sla
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 const MANIFEST = fileURLToPath(new URL("../../../manifest/slack/manifest.yaml", import.meta.url));
-/** Slack's schema, copied into the repo (see schema/README.md) so CI needs no shared folder. */
-const SCHEMA = fileURLToPath(new URL("./schema/manifest.schema.1.0.0.json", import.meta.url));
+/** Slack's schemas, copied into the repo (see schema/README.md) so CI needs no shared folder: the newest, and the one for major version 1. */
+const SCHEMAS = ["2.0.0", "1.0.0"].map((version) => ({ version, path: fileURLToPath(new URL(`./schema/manifest.schema.${version}.json`, import.meta.url)) }));
 
 type Manifest = {
   _metadata?: { major_version?: number };
-  features: { slash_commands: { command: string; url: string }[]; assistant_view: { suggested_prompts: { message: string }[] } };
+  features: { slash_commands: { command: string; url: string }[]; assistant_view?: unknown; agent_view: { agent_description: string; suggested_prompts: { message: string }[] } };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean; org_deploy_enabled: boolean };
 };
 
 const manifest = (): Manifest => parse(readFileSync(MANIFEST, "utf8")) as Manifest;
 
-function validator() {
-  const schema = JSON.parse(readFileSync(SCHEMA, "utf8")) as { $schema: string };
+function validator(path = SCHEMAS[0]!.path) {
+  const schema = JSON.parse(readFileSync(path, "utf8")) as { $schema: string };
   // The schema uses non-standard keywords (regex, _note), hence strict: false.
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -32,13 +32,24 @@ function validator() {
 }
 
 describe("Slack app manifest", () => {
-  it("validates against Slack's official schema for its major version (draft-07)", () => {
-    const { schema, validate } = validator();
+  it.each(SCHEMAS)("validates against Slack's official schema $version (draft-07)", ({ path }) => {
+    const { schema, validate } = validator(path);
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(manifest()._metadata?.major_version).toBe(1);
     const ok = validate(manifest());
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it("uses agent_view, not the deprecated assistant_view, within the schema's limits", () => {
+    const { features } = manifest();
+    expect(features.assistant_view).toBeUndefined();
+    expect(features.agent_view.agent_description.length).toBeLessThanOrEqual(300);
+    expect(features.agent_view.suggested_prompts.length).toBeLessThanOrEqual(4);
+    const { validate } = validator();
+    const broken = manifest() as unknown as { features: { agent_view: { suggested_prompts: unknown[] } } };
+    broken.features.agent_view.suggested_prompts = Array.from({ length: 5 }, () => ({ title: "t", message: "m" }));
+    expect(validate(broken)).toBe(false);
   });
 
   it("the validator does catch mistakes", () => {
@@ -66,6 +77,6 @@ describe("Slack app manifest", () => {
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.settings.socket_mode_enabled).toBe(false);
     expect(m.settings.org_deploy_enabled).toBe(false);
-    expect(m.features.assistant_view.suggested_prompts.length).toBeGreaterThan(0);
+    expect(m.features.agent_view.suggested_prompts.length).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,15 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
       return { ok: true, channel: body.channel, ts: "1.2", message: { type: "message", text: body.text, ts: "1.2", bot_id: "BBOT" } };
     case "chat.postEphemeral":
       return { ok: true, message_ts: "1.3" };
+    case "chat.startStream":
+      return { ok: true, channel: body.channel, ts: "2.1" };
+    case "chat.appendStream":
+    case "chat.stopStream":
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case "chat.update":
+      return { ok: true, channel: body.channel, ts: body.ts };
+    case "views.open":
+      return { ok: true, view: { id: "V1" } };
     case "conversations.replies":
       return { ok: true, messages: [], has_more: false };
     default:
@@ -49,6 +58,10 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
  */
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Methods that answer with Slack's `{ ok: false }` (e.g. streaming not allowed here). */
+  readonly failing = new Set<string>();
+  /** Block types chat.postMessage refuses with invalid_blocks (a place or workspace that does not support them). */
+  readonly refusedBlocks = new Set<string>();
   /** Where apps.connections.open sends a Socket Mode client. */
   webSocketUrl?: string;
   private server?: Server;
@@ -63,7 +76,14 @@ export class FakeSlack {
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
-      const answer = method === "apps.connections.open" && this.webSocketUrl ? { ok: true, url: this.webSocketUrl } : reply(method, body);
+      const refused = method === "chat.postMessage" && Array.isArray(body.blocks) && (body.blocks as { type?: string }[]).some((b) => this.refusedBlocks.has(String(b.type)));
+      const answer = refused
+        ? { ok: false, error: "invalid_blocks" }
+        : this.failing.has(method)
+        ? { ok: false, error: "not_allowed" }
+        : method === "apps.connections.open" && this.webSocketUrl
+          ? { ok: true, url: this.webSocketUrl }
+          : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));

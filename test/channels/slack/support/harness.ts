@@ -50,6 +50,10 @@ export class SlackHarness {
     return this;
   }
 
+  get eventsUrl(): string {
+    return this.url;
+  }
+
   post(post: SignedPost): Promise<Response> {
     return postSigned(this.url, SECRET, post);
   }
