@@ -5,7 +5,6 @@ import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer, Citation } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
 import { withCitationMarkers } from "./compose/markers.js";
-import { detectIntent } from "./intents/registry.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
@@ -155,8 +154,6 @@ export class FunctiewijzerAssistant implements Assistant {
     }
     if (previous && plan.conversational === "more") return await this.more(plan, previous, options);
     if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
-    const detected = detectIntent(plan, kb);
-    plan = { ...plan, intent: detected.intent, intentExplicit: detected.explicit };
     if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
 
     const offline = await answerOffline(plan, kb);

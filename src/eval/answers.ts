@@ -153,7 +153,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const questions = await readJsonLines(run.questions, AnswerQuestionSchema);
       reports[run.what] = await evaluateAnswers(questions, { knowledgeDir: resolve(run.knowledge), llm, mode: options.mode });
     }
-    if (options.json) return void process.stdout.write(`${JSON.stringify(reports)}\n`);
+    // One set: its report; several: a report per set.
+    if (options.json) return void process.stdout.write(`${JSON.stringify(runs.length === 1 ? Object.values(reports)[0] : reports)}\n`);
     for (const [what, report] of Object.entries(reports)) printReport(what, report);
   });
 }

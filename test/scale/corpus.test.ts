@@ -24,7 +24,7 @@ describe("synthetic corpus and the 100-document benchmark (the CI-sized run of n
       if (prefix !== "memo") expect(doc.meta.jobLevels.length, file).toBeGreaterThan(0);
       if (prefix === "ufo") expect(doc.competencies.every((c) => c.questions.length >= 2), file).toBe(true);
     }
-    expect([...layouts.keys()].sort()).toEqual(["memo→plain", "provincie→markdown", "rijk→typings", "ufo→ufo"]);
+    expect([...layouts.keys()].sort()).toEqual(["memo→structure", "provincie→structure", "rijk→typings", "ufo→ufo"]);
   });
 
   it("measures ingest, re-ingest, search, naive baseline and answers on 100 documents", async () => {

@@ -86,6 +86,6 @@ describe("hybrid search", () => {
     expect((await top("front office storingsmeldingen schaal"))[0]).toContain("Schaal 6");
     const filtered = await kb.search("schaal", { k: 10, filter: { system: "rijk" } });
     expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.every((h) => h.chunk.system === "Functiegebouw Rijk")).toBe(true);
+    expect(filtered.every((h) => h.chunk.system === "rijk")).toBe(true);
   });
 });

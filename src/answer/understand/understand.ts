@@ -5,6 +5,7 @@ import { fold } from "../../text/normalize.js";
 import type { IntentWordKind } from "../../vocabulary/vocabulary.js";
 import { findCompetency, findLevelMentions, findSystems, type CompetencyMatch, type LevelMention } from "./entities.js";
 import { namedRoles } from "./roles.js";
+import { detectIntent } from "../intents/registry.js";
 
 /** What kind of conversational turn this is, when it is one. */
 export type Conversational = "more" | "why" | "help" | "greeting" | "reset";
@@ -100,7 +101,9 @@ export function understand(question: string, kb: KnowledgeBase): QueryPlan {
     followUp: false,
     conversational: conversationalKind(question, kb),
   };
-  return plan;
+  // The intent is scored last, from everything the plan knows (src/answer/intents/).
+  const detected = detectIntent(plan, kb);
+  return { ...plan, intent: detected.intent, intentExplicit: detected.explicit };
 }
 
 /** "meer", "waarom?", "help", "hallo", "nieuw gesprek": turns about the conversation, not the documents. */

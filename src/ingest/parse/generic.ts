@@ -18,6 +18,11 @@ function cleanTitle(title: string): string {
 }
 
 const PROFICIENCY_IN_TITLE = /[([]\s*(?:niveau|level|beheersingsniveau)\s*:?\s*(\w+)\s*[)\]]\s*$/i;
+/** A heading that names a section kind or a list, not a document. */
+function titleLikeKind(title: string, vocabulary: Vocabulary): boolean {
+  return Boolean(vocabulary.headingKind(title) || vocabulary.listKind(title));
+}
+
 /** A first line that only says what kind of document this is. */
 const GENERIC_DOCUMENT_WORD = /^(?:functiebeschrijving|functieprofiel|functieomschrijving|profiel|vacature|job description|inhoud|inhoudsopgave)$/i;
 
@@ -71,9 +76,43 @@ function competencyLevelTable(block: Extract<Block, { type: "table" }>): { level
   return { levels: header.slice(1), rows: rows.filter((row) => row[0]).map((row) => ({ name: row[0]!, values: row.slice(1) })) };
 }
 
-type Context = { builder: DocumentBuilder; vocabulary: Vocabulary; corpusNames: readonly string[]; taken: Set<string> };
+/** Splits a table cell that holds a list ("- Legt uit - Biedt aan", "a; b") into items. */
+function cellItems(cell: string): string[] {
+  return cell
+    .split(/(?:^|\s)-\s+|;\s+|•\s*/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
 
-function addFieldsAndTables(node: Node, path: string[], context: Context): void {
+/**
+ * A table with a competency column and columns of its lists ("Competentie |
+ * Omschrijving | Gedragsindicatoren | Toetsvragen"): one competency per row.
+ */
+function competencyTable(block: Extract<Block, { type: "table" }>, context: Context): boolean {
+  const { vocabulary, builder } = context;
+  const header = block.header;
+  if (header.length < 2 || vocabulary.headingKind(header[0]!) !== "competency") return false;
+  const kinds = header.slice(1).map((cell) => vocabulary.listKind(cell));
+  if (!kinds.some(Boolean)) return false;
+  for (const row of block.rows) {
+    const name = row[0]?.trim();
+    if (!name) continue;
+    const competency: CompetencyBlock = { name, nameInferred: false, description: "", indicators: [], questions: [], tips: [] };
+    kinds.forEach((kind, i) => {
+      const cell = row[i + 1] ?? "";
+      if (!cell) return;
+      if (kind === "description" || !kind) competency.description = [competency.description, cell].filter(Boolean).join(" ");
+      else if (kind === "indicators" || kind === "questions" || kind === "tips") competency[kind].push(...cellItems(cell));
+    });
+    addCompetency(builder, context.path, competency);
+  }
+  return true;
+}
+
+type Context = { builder: DocumentBuilder; vocabulary: Vocabulary; corpusNames: readonly string[]; taken: Set<string>; path: string[] };
+
+function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
+  const context = { ...outer, path };
   const { builder, vocabulary } = context;
   for (const block of node.blocks) {
     if (block.type === "field") builder.fact({ field: vocabulary.field(block.label)?.id, label: block.label, value: block.value, path });
@@ -100,6 +139,7 @@ function addFieldsAndTables(node: Node, path: string[], context: Context): void 
         for (const row of block.rows) if (row[column]) builder.fact({ field: field.id, label: head, value: row[column]!, path: [...path, row[0] ?? ""] });
       });
     }
+    if (competencyTable(block, context)) continue;
     const levelTable = competencyLevelTable(block);
     if (levelTable) {
       for (const row of levelTable.rows) {
@@ -182,6 +222,12 @@ function competencyNameList(node: Node, path: string[], context: Context): void 
 /** Records listed competency names (without description) when most of them are competencies we know. */
 export function addCompetencyNames(builder: DocumentBuilder, list: string[], path: string[]): void {
   const context = { builder, vocabulary: builder.vocabulary, corpusNames: builder.corpusNames };
+  // "Informatie analyseren: je analyseert gegevens …": a name with its description.
+  const described = list.map((item) => /^([^:]{3,50}):\s+(\S.*)$/.exec(item)).filter((m): m is RegExpExecArray => m !== null && m[1]!.split(" ").length <= 5);
+  if (described.length >= 2 && described.length >= list.length * 0.8) {
+    for (const m of described) addCompetency(builder, path, { name: m[1]!.trim(), nameInferred: false, description: m[2]!.trim(), indicators: [], questions: [], tips: [] });
+    return;
+  }
   const items = list.map((item) => item.replace(/[.;]$/, "").trim());
   const names = items.filter((item) => item.split(" ").length <= 6 && !/[.:]/.test(item) && !/^p\.?m\.?$/i.test(item));
   // Names, not knowledge items: most must be competencies the vocabulary or the corpus knows.
@@ -238,6 +284,9 @@ export function parseGeneric(text: string, builder: DocumentBuilder, vocabulary:
   // One heading above all others at the very top is the document's title, not a section.
   let root = tree;
   const first = tree.children[0];
+  // The one top-level Markdown heading of a document is its title, wherever it stands.
+  const topLevel = tree.children.filter((n) => n.depth === 10);
+  if (topLevel.length === 1 && topLevel[0] === first && !titleLikeKind(topLevel[0]!.title, vocabulary)) builder.title ??= cleanTitle(topLevel[0]!.title);
   const titleLike = (title: string) => !vocabulary.headingKind(title) && !vocabulary.listKind(title) && !GENERIC_DOCUMENT_WORD.test(title.trim());
   if (first && tree.children.length === 1 && !tree.blocks.some((b) => b.type !== "field") && titleLike(first.title)) {
     builder.title ??= cleanTitle(first.title);
@@ -246,5 +295,5 @@ export function parseGeneric(text: string, builder: DocumentBuilder, vocabulary:
     // The document's first line is a heading no section kind claims: its title ("Inspecteur", "COMPETENTIEWOORDENBOEK").
     builder.title ??= titleCase(cleanTitle(first.title));
   }
-  walk(root, [], undefined, { builder, vocabulary, corpusNames, taken: new Set() });
+  walk(root, [], undefined, { builder, vocabulary, corpusNames, taken: new Set(), path: [] });
 }

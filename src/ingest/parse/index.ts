@@ -34,7 +34,7 @@ function titleFromFileName(source: string): string {
 
 /** "Functieprofiel: Medewerker Publiekszaken" → "Medewerker Publiekszaken"; "WOORDENBOEK" → "Woordenboek". */
 function cleanDocumentTitle(title: string): string {
-  const cleaned = squash(title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)\s*[:\-–]\s*/i, ""));
+  const cleaned = squash(title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)(?:\s*[:\-–]\s*|\s+)/i, ""));
   const chosen = cleaned.length > 3 ? cleaned : squash(title);
   return chosen === chosen.toUpperCase() && /[A-Z]/.test(chosen) ? chosen.charAt(0) + chosen.slice(1).toLowerCase() : chosen;
 }

@@ -203,7 +203,8 @@ export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
       blankBefore(i) &&
       (lines[i + 1] === undefined || !lines[i + 1]!.trim() || BULLET.test(lines[i + 1]!)) &&
       plain.length <= 60 &&
-      words <= 8 &&
+      // A heading is a few words, or a heading our section model knows; a longer line is a one-line paragraph.
+      (words <= 5 || vocabulary.headingKind(plain) !== undefined) &&
       !ENDS_SENTENCE.test(plain) &&
       /^[\p{Lu}\d]/u.test(plain) &&
       next !== undefined

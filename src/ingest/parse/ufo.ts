@@ -34,6 +34,9 @@ export function parseUfo(lines: string[], builder: DocumentBuilder): void {
   for (const block of splitByLabels(lines, LABELS)) {
     const text = paragraph(block.lines);
     switch (block.label) {
+      case "functiefamilie":
+        if (text && text.length <= 80) builder.fact({ field: "family", label: "Functiefamilie", value: text, path: ["Functiefamilie"] });
+        break;
       case "doel":
         builder.purpose = text;
         builder.section(["Doel"], "purpose", text);
