@@ -47,14 +47,19 @@ function documentsCover(kb: KnowledgeBase, topic: NonNullable<QueryPlan["outOfSc
  */
 export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?: Retrieval): Promise<Draft> {
   const lang = u.language;
-  if (u.outOfScope && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
+  // A conversion is only asked about levels or systems ("komt schaal 10 overeen met C1?").
+  const applies = u.outOfScope && (u.outOfScope.id !== "conversion" || u.levels.length > 0 || u.systems.length > 0);
+  if (u.outOfScope && applies && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
   const { hits } = retrieval ?? (await retrieve(u, kb));
   const context: ComposeContext = { u, kb, hits };
   const intent = intentById(u.intent);
   if (u.intent === "help" || u.intent === "catalogue") return intent.compose(context);
 
   const { topic, known } = kb.coverage(u.question, kb.vocabulary.questionWords);
-  const anchored = Boolean(u.competency) || u.levels.length > 0 || u.followUp || u.roles.length > 0 || (u.workDescription && known > 0);
+  // An explicit question about one of our topics ("which pay band…", "interview questions to test…") with some
+  // words the documents know (directly or through the vocabulary) is looked up rather than refused outright.
+  const explicitTopic = u.intentExplicit && u.intent !== "general" && known > 0 && known / Math.max(1, topic) >= 0.25;
+  const anchored = Boolean(u.competency) || u.levels.length > 0 || u.followUp || u.roles.length > 0 || (u.workDescription && known > 0) || explicitTopic;
   const nothing = say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents.");
   if ((topic > 0 && known / topic < 0.5 && !anchored) || (topic === 0 && !anchored && u.intent === "general")) return refuse(u, kb, nothing, [], hits);
   // The question's words must meet in one section, not be scattered over the corpus.

@@ -45,7 +45,8 @@ export function judge(q: AnswerQuestion, a: Answer): { factsOk: boolean; cited: 
   if (missing.length) problems.push(`missing fact(s): ${missing.join(", ")}`);
   const wrong = a.citations.filter((c) => !q.sources.includes(c.source));
   if (wrong.length) problems.push(`cited outside the expected sources: ${[...new Set(wrong.map((c) => c.source))].join(", ")}`);
-  if (!a.citations.length) problems.push("no citations");
+  // A labelled answer with no sources (help, greetings) must cite nothing; any other must cite.
+  if (!a.citations.length && q.sources.length) problems.push("no citations");
   if (q.intent && a.intent !== q.intent) problems.push(`intent ${a.intent}, expected ${q.intent}`);
   return { factsOk: missing.length === 0 && a.answered, cited: a.citations.length, citedCorrect: a.citations.length - wrong.length, problems };
 }

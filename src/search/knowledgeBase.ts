@@ -154,10 +154,21 @@ export class KnowledgeBase {
 
   /** Question words the corpus knows, directly or through a vocabulary relative (synonym, translation). */
   coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
-    return this.lexical.coverage(query, ignore, this.relativesOf);
+    return this.lexical.coverage(query, ignore, this.relativesIn(query));
   }
 
-  private readonly relativesOf = (word: string): string[] => this.vocabulary.relatives(word);
+  /**
+   * The relatives of each word of a query: the other members of the synonym
+   * groups whose phrases it stands in ("help" in "help line" → helpdesk,
+   * servicedesk, …), else the word's own relatives.
+   */
+  private relativesIn(query: string): (word: string) => string[] {
+    const byWord = new Map<string, string[]>();
+    for (const { group, matched } of this.vocabulary.synonymsIn(`${query} ${this.spelled(query)}`)) {
+      for (const phrase of matched) for (const word of phrase.split(" ")) byWord.set(word, [...(byWord.get(word) ?? []), ...group]);
+    }
+    return (word) => byWord.get(fold(word)) ?? this.vocabulary.relatives(word);
+  }
 
   /** The query's words as the documents spell them (typos corrected, compounds split); for synonym lookup. */
   spelled(query: string): string {
@@ -166,7 +177,7 @@ export class KnowledgeBase {
 
   /** The share of the query's topic words found together in one chunk. */
   chunkCoverage(chunkId: number, query: string, ignore: ReadonlySet<string>): number {
-    return this.lexical.chunkCoverage(chunkId, query, ignore, this.relativesOf);
+    return this.lexical.chunkCoverage(chunkId, query, ignore, this.relativesIn(query));
   }
 
   lexicalSearch(query: string, k: number, filter?: SearchFilter, extra = ""): Scored[] {

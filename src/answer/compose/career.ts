@@ -66,9 +66,10 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
   if (!citations.some((c) => c.section === from.path.join(" › "))) citations.push(cite(from.source, from.path, from.label));
 
   // Development tips for competencies this function asks for, where any document has tips.
-  const candidates = kb.competenciesOf(from.source).map((c) => c.name);
-  const withTips = candidates
-    .map((name) => kb.competencyNames.factsOf(name).find((c) => c.tips.length))
+  // Tips of this document's own competencies: a question about one document is answered from it.
+  const withTips = kb
+    .competenciesOf(from.source)
+    .map((c) => (c.tips.length ? c : undefined))
     .filter((c): c is NonNullable<typeof c> => Boolean(c))
     .slice(0, 2);
   if (withTips.length) {

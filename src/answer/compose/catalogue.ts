@@ -14,7 +14,7 @@ export function composeCatalogue({ u, kb }: ComposeContext): Draft {
   const kinds = kb.vocabulary.askedKinds(u.question);
   const wantsCompetencies = Boolean(u.signals.competency) || kinds.has("competency");
   const wantsSystems = !wantsCompetencies && (kinds.has("level") || Boolean(u.signals.scale));
-  const docs = u.system ? kb.documents.filter((d) => d.system === u.system) : kb.documents;
+  const docs = u.systems.length ? kb.documents.filter((d) => u.systems.includes(d.system)) : kb.documents;
 
   if (wantsCompetencies) {
     const index = kb.competencyNames;

@@ -30,7 +30,8 @@ export function composeHelp({ u, kb }: ComposeContext, greeting: boolean): Draft
     intent: "help",
     answered: true,
     answer: `${intro}\n\n${say(lang, "Bijvoorbeeld:", "For example:")}\n${list}`,
-    citations: examples.map((e) => cite(e.source, e.path, e.quote)),
+    // Examples, not claims: nothing to cite.
+    citations: [],
     followUps: examples.map((e) => e.text).slice(0, 3),
   };
 }

@@ -59,7 +59,9 @@ export function composeScale(context: ComposeContext): Draft {
     // Typings of other documents whose lines describe the named work count as evidence too
     // (a function group's "front office" typing for a helpdesk role); synonyms count as whole phrases.
     const phrases = kb.vocabulary.relatives(`${u.question} ${kb.spelled(u.question)}`).filter((p) => p.length >= 4).map((p) => ` ${fold(p)} `);
-    const describesWork = (source: string) => kb.levelsOf(source).some((level) => levelLines(level).some((line) => phrases.some((p) => ` ${words(line).join(" ")} `.includes(p))));
+    // At least two words' worth of the work's own vocabulary in one typing line ("front office"), not one loose word.
+    const describesWork = (source: string) =>
+      kb.levelsOf(source).some((level) => levelLines(level).some((line) => phrases.filter((p) => ` ${words(line).join(" ")} `.includes(p)).reduce((n, p) => n + p.trim().split(" ").length, 0) >= 2));
     const others = [...new Set(hits.map((h) => h.chunk.source))].filter((s) => !sources.includes(s) && kb.levelsOf(s).length > 1 && describesWork(s));
     sources = [...sources, ...others].slice(0, MAX_SOURCES);
   }
@@ -67,7 +69,7 @@ export function composeScale(context: ComposeContext): Draft {
     // Rank by how well each document's own text fits the described work; the search rank breaks ties.
     const ranked = sources.map((source, rank) => ({ source, fit: workFit(source, context, stems, own) - rank * 0.01 })).sort((a, b) => b.fit - a.fit);
     const best = ranked[0]?.fit ?? 0;
-    sources = ranked.filter((r) => r.fit > 0 && r.fit >= best * 0.6).map((r) => r.source);
+    sources = ranked.filter((r) => r.fit > 0 && r.fit >= best * 0.8).map((r) => r.source);
     if (!sources.length && !u.levels.length) return refuse(u, kb, say(lang, "Ik vind in de documenten geen functie die bij deze omschrijving past.", "I can't find a job in the documents that fits this description."));
     if (!sources.length) sources = candidateSources(u, kb, hits, hasLevels).slice(0, MAX_SOURCES);
   }

@@ -31,7 +31,10 @@ function titleTable(kb: KnowledgeBase): TitleTable {
  */
 export function namedRoles(question: string, kb: KnowledgeBase): string[] {
   const { stemsBySource, sourcesByStem } = titleTable(kb);
-  const asked = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)));
+  const own = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)));
+  // Relatives ("nurse" → verpleegkundige) count at half weight: the asker's own words name a role best.
+  const related = new Set(kb.vocabulary.relatives(question).flatMap((r) => kb.queryTerms(r)).filter((s) => s.length >= 3 && !own.has(s) && !kb.vocabulary.questionWords.has(s)));
+  const asked = new Set([...own, ...related]);
   if (!asked.size) return [];
   const documents = kb.documents.length;
   const score = new Map<string, number>();
@@ -40,7 +43,7 @@ export function namedRoles(question: string, kb: KnowledgeBase): string[] {
     // A word in most titles ("ICT" in an ICT corpus) names no particular document.
     if (!sources || (documents > 1 && sources.length > Math.max(1, documents / 2))) continue;
     // A word in every other title ("medewerker") says little; a rare one says much.
-    const weight = Math.log(1 + documents / sources.length);
+    const weight = Math.log(1 + documents / sources.length) * (own.has(s) ? 1 : 0.5);
     for (const source of sources) score.set(source, (score.get(source) ?? 0) + weight);
   }
   const ranked = [...score].sort((a, b) => b[1] - a[1]);

@@ -118,10 +118,14 @@ export function findLevelMentions(question: string): LevelMention[] {
   const add = (m: LevelMention) => {
     if (!found.some((f) => f.code === m.code && f.word === m.word)) found.push(m);
   };
-  for (const m of text.matchAll(/(?<![a-z])(functieklasse|klasse|class|fk|fwg|functiegroep|groep)\s*(\d{1,2}(?:\/\d{1,2})?)/g)) add({ word: m[1]!, code: m[2]! });
+  for (const m of text.matchAll(/(?<![a-z])(functieklasse|klasse|class|fk|fwg|functiegroep|groep)\s*(\d{1,2}(?:\/\d{1,2})?)(?:\s*(?:en|and|naar|to|tot|-|vs|versus)\s*(?:functieklasse\s*|klasse\s*|class\s*|fk\s*)?(\d{1,2}(?:\/\d{1,2})?))?/g)) {
+    add({ word: m[1]!, code: m[2]! });
+    if (m[3]) add({ word: m[1]!, code: m[3] });
+  }
   for (const m of text.matchAll(/(?<![a-z])(niveau|level|graad|grade|rang|klasse|class)\s*([a-e]\s?[1-5]?(?:\s?-\s?[a-e]?[1-5])?)(?![a-z0-9])/g)) add({ word: m[1]!, code: m[2]!.replace(/\s/g, "").toUpperCase() });
-  for (const m of text.matchAll(/(?<![a-z])(salarisschaal|loonschaal|schaal|scale|barema|schalen|scales|grade)\s*(\d{1,2}|[a-n](?![a-z0-9]))(?:\s*(?:naar|to|tot|en|and|of|or|-|→|>|vs|versus)\s*(?:schaal\s*|scale\s*)?(\d{1,2}))?/g)) {
-    const word = m[1]!.replace(/^schalen$/, "schaal").replace(/^scales$/, "scale");
+  for (const m of text.matchAll(/(?<![a-z])(salarisschaal|loonschaal|schaal|scale|barema|schalen|scales|grade|grades|loongroep|salarisgroep|loontrede|salaristrede|trede|pay band|pay grade|salary band|salary grade|band)\s*(\d{1,2}|[a-n](?![a-z0-9]))(?:\s*(?:naar|to|tot|en|and|of|or|-|→|>|vs|versus)\s*(?:schaal\s*|scale\s*|grade\s*|loongroep\s*|salarisgroep\s*|trede\s*)?(\d{1,2}))?/g)) {
+    // Everyday words for a salary scale ("loongroep", "pay grade") ask for the scale.
+    const word = /^(?:schalen|loongroep|salarisgroep|loontrede|salaristrede|trede)$/.test(m[1]!) ? "schaal" : /^(?:scales|grades?|pay band|pay grade|salary band|salary grade|band)$/.test(m[1]!) ? "scale" : m[1]!;
     add({ word, code: /\d/.test(m[2]!) ? String(Number(m[2])) : m[2]!.toUpperCase() });
     if (m[3]) add({ word, code: String(Number(m[3])) });
   }

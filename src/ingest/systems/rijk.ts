@@ -8,5 +8,5 @@ export const rijk = defineSystem({
   levelWords: ["schaal", "salarisschaal"],
   code: /^\d{1,2}$/,
   rank: firstNumber,
-  askedAs: ["rijk", "het rijk", "rijksoverheid", "central government", "dutch central government", "dutch government", "nationale overheid", "national government", "landelijke overheid", "ministerie", "ministry", "functiegebouw"],
+  askedAs: ["rijk", "het rijk", "rijksschaal", "rijksschalen", "rijksoverheid", "central government", "dutch central government", "dutch government", "nationale overheid", "national government", "landelijke overheid", "ministerie", "ministry", "functiegebouw"],
 });

@@ -8,5 +8,5 @@ export const vlaamsLokaal = defineSystem({
   levelWords: ["niveau", "functieniveau", "barema", "weddeschaal", "graad", "rang"],
   code: /^[A-E][1-5]?[a-c]?(?:-[A-E]?[1-5][a-c]?)?$/,
   rank: gradeRank,
-  askedAs: ["provincie", "provinciaal", "provinciehuis", "provinciebestuur", "province", "provincial", "flemish province", "lokaal bestuur", "lokale besturen", "local government", "ocmw", "stad", "gemeente", "vlaamse gemeente"],
+  askedAs: ["vlaamse", "flemish", "provincie", "provinciaal", "provinciehuis", "provinciebestuur", "province", "provincial", "flemish province", "lokaal bestuur", "lokale besturen", "local government", "ocmw", "stad", "gemeente", "vlaamse gemeente"],
 });
