@@ -6,6 +6,8 @@ import { silentLogger } from "../logger.js";
 import { citationSection, type Chunk } from "../search/chunk.js";
 import { LocalHashEmbeddings } from "../search/embeddings/localHashEmbeddings.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
+import { retrieve } from "../answer/offlineAnswerer.js";
+import { understand } from "../answer/understand/understand.js";
 import { fold, normalizeText, squash } from "../text/normalize.js";
 import { markdownTable, rankMetrics, type RankMetrics } from "./metrics.js";
 import { NaiveRetriever, type NaiveChunk } from "./naiveRetriever.js";
@@ -56,7 +58,8 @@ export async function evaluateSearch(knowledgeDir: string, questions: SearchQues
   const ranks: Record<string, (number | undefined)[]> = { "hybrid (ours)": [], "lexical only (no expansion)": [], "vectors only": [], "naive baseline (1,000-char chunks, vectors only)": [] };
   const misses: SearchEvalResult["misses"] = [];
   for (const q of questions) {
-    const hybrid = await kb.search(q.query, { k: K });
+    // The same retrieval the answers use: the question's plan, through the one Retriever.
+    const hybrid = (await retrieve(understand(q.query, kb), kb, K)).hits;
     const rank = rankOf(hybrid, (h) => isGold(h.chunk, q));
     ranks["hybrid (ours)"]!.push(rank);
     if (rank !== 1) misses.push({ query: q.query, expected: `${q.source} › ${q.section}`, got: hybrid[0] ? `${hybrid[0].chunk.source} › ${citationSection(hybrid[0].chunk)}` : "(nothing)" });
