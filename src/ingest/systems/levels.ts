@@ -51,7 +51,8 @@ function capital(word: string): string {
 
 /** A system-neutral level reference, with the legacy fields the Rijk/UFO/Flemish layouts fill in. */
 export function makeLevel(system: ClassificationSystem, word: string, code: string): LevelRef {
-  const labelWord = system.id === "generic" || system.id === "federaal" ? word : system.levelWords[0]!;
+  // "Salarisschaal 7" and "loonschaal 7" are "Schaal 7"; other words stay as the document wrote them.
+  const labelWord = system.id === "generic" || system.id === "federaal" ? (/schaal$/.test(word) ? "schaal" : word) : system.levelWords[0]!;
   const label = system.id === "fwg" ? `FWG ${code}` : system.id === "hay" ? `HAY ${code} punten` : `${capital(labelWord === "fk" ? "functieklasse" : labelWord)} ${code}`;
   const level: LevelRef = { label, system: system.id, code, rank: system.rank(code) };
   if (/^\d{1,2}$/.test(code) && /schaal/.test(labelWord)) level.scale = Number(code);
