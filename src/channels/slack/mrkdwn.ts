@@ -6,12 +6,29 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
+ * slackify-markdown (remark) slows down worse than linearly on runs of
+ * emphasis, brackets and backticks: 16,000 characters of "_a*" took seconds.
+ * Text beyond these budgets is shown escaped but unformatted instead, in
+ * linear time; real answers stay far below them.
+ */
+const FORMAT_BUDGET = { chars: 8000, markup: 1000 };
+const MARKUP = new Set(["*", "_", "`", "[", "]", "<", "!", "~", "("]);
+
+function withinFormatBudget(markdown: string): boolean {
+  if (markdown.length > FORMAT_BUDGET.chars) return false;
+  let markup = 0;
+  for (const ch of markdown) if (MARKUP.has(ch) && ++markup > FORMAT_BUDGET.markup) return false;
+  return true;
+}
+
+/**
  * Answer Markdown as Slack mrkdwn. slackify-markdown escapes `&` but leaves a
  * stray `<` alone, so `<!channel>` or `<@U1>` in an answer would ping people:
  * every `<` that does not open a link slackify wrote is escaped afterwards.
  * (slackify's zero-width spaces around `*bold*` stay: they let Slack format mid-word.)
  */
 export function toMrkdwn(markdown: string): string {
+  if (!withinFormatBudget(markdown)) return escapeMrkdwn(markdown).trim();
   return slackify(markdown)
     .replace(/<(?!(?:https?:\/\/|mailto:)[^<>\s|]+(?:\|[^<>]*)?>)/g, "&lt;")
     .trim();
