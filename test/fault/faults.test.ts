@@ -70,7 +70,7 @@ describe("faults", () => {
 
   it("answers every request while the index is rebuilt several times", async () => {
     const knowledgeDir = copyKnowledge();
-    const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: tempDir("fw-live-"), EMBEDDINGS: "local", ADMIN_TOKEN: "live-admin-token", RATE_LIMIT_PER_MINUTE: "100000" });
+    const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: tempDir("fw-live-"), EMBEDDINGS: "local", ADMIN_TOKEN: "live-admin-token-0123456789", RATE_LIMIT_PER_MINUTE: "100000" });
     const assistant = await openAssistant(config, { logger: silentLogger });
     const server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback() }));
     try {
@@ -81,7 +81,7 @@ describe("faults", () => {
       });
       for (let round = 0; round < 3; round++) {
         writeFileSync(join(knowledgeDir, `memo-${round}.md`), `# Memo ${round}\n\nDe servicedesk is bereikbaar tot ${17 + round} uur.\n`);
-        const reindex = await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer live-admin-token" });
+        const reindex = await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer live-admin-token-0123456789" });
         expect(reindex.status).toBe(200);
         expect(reindex.body.documents).toBe(6 + round);
       }

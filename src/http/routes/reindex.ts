@@ -15,8 +15,10 @@ export function reindexRoutes(adminToken: string | undefined, assistant: () => A
   let running: Promise<unknown> | undefined;
   router.post("/reindex", async (req, res) => {
     if (!adminToken) return void res.status(404).json({ error: "Reindexing over HTTP is off (no ADMIN_TOKEN configured)." });
-    const given = String(req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
-    if (!sameToken(given, adminToken)) return void res.status(401).json({ error: "Invalid admin token." });
+    // Exactly "Bearer <token>": no other scheme, no bare token, no extra spaces.
+    const header = String(req.headers.authorization ?? "");
+    const given = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
+    if (!given || !sameToken(given, adminToken)) return void res.status(401).json({ error: "Invalid admin token." });
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: "The index is still loading." });
     if (running) return void res.status(409).json({ error: "A reindex is already running." });
