@@ -9,6 +9,7 @@ import { ConfigError, llmConfigured, loadConfig } from "./config.js";
 import { JsonlFeedbackLog } from "./feedback/feedbackLog.js";
 import { createHttpApp } from "./http/app.js";
 import type { Door } from "./http/door.js";
+import { stopOnSignals } from "./http/gracefulShutdown.js";
 import { createLogger } from "./logger.js";
 
 /** `npm start`: listen at once (readiness 503), build or load the index, then serve every door. */
@@ -35,25 +36,20 @@ async function main(): Promise<void> {
   const deps = { assistant: lazy, config, logger, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`) };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((door): door is Door => Boolean(door));
   const app = createHttpApp({ config, logger, assistant: () => assistant, feedback: deps.feedback, doors });
-  const server: Server = await new Promise((resolve) => {
+  // A port in use is a one-line error (via main's catch), not a stack trace.
+  const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down: finishing requests in flight");
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    for (const door of doors) void door.close?.();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+  const shutdown = stopOnSignals({ server, logger, doors });
 
   const progress = progressReporter();
   assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
   progress.stop();
+  if (shutdown.stopping) return;
   for (const door of doors) await door.start?.();
   const status = assistant.status();
   process.stderr.write(
