@@ -105,6 +105,17 @@ function vectorsToBuffer(vectors: Float32Array[], dimensions: number): Buffer {
   return Buffer.from(out.buffer);
 }
 
+/** True when every file of a version matches the manifest's checksums. */
+export async function versionIntact(versionDir: string): Promise<boolean> {
+  try {
+    const manifest = await readManifest(versionDir);
+    for (const file of INDEX_FILES) await verifyFile(versionDir, manifest, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads an index after checking every file it reads against the manifest's
  * checksums; `vectors: false` checks the stored vectors but does not load

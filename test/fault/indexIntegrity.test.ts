@@ -54,7 +54,7 @@ describe("index files are checksummed and a damaged version never crashes the se
   }, 60_000);
 
   it("detects 20 flipped bytes in hnsw.bin before the native loader reads it, and serves the previous version", async () => {
-    const { indexDir, current } = await twoVersions();
+    const { knowledgeDir, indexDir, current } = await twoVersions();
     flipBytes(join(current, "hnsw.bin"));
     const opened = await openInChild(indexDir);
     expect(opened.code, opened.stderr).toBe(0);
@@ -62,6 +62,12 @@ describe("index files are checksummed and a damaged version never crashes the se
     expect(opened.served!.top).toContain("Toetsvragen");
     expect(opened.stderr).toContain("hnsw.bin does not match its checksum");
     expect(opened.stderr).toContain("serving the previous version");
+    // The next ingest notices the damage although no document changed, and writes an intact version.
+    const repaired = await ingest({ knowledgeDir, indexDir, embedder: localEmbedder(), logger: silentLogger });
+    expect(repaired).toMatchObject({ changed: true, embedded: 0, documents: 6 });
+    const after = await openInChild(indexDir);
+    expect(after.served).toMatchObject({ documents: 6 });
+    expect(after.stderr).not.toContain("unusable");
   }, 90_000);
 
   it("rebuilds a damaged graph from the stored vectors and rewrites it once when no previous version is intact", async () => {
