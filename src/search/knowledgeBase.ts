@@ -79,8 +79,13 @@ export class KnowledgeBase {
       const { dir, data } = repairable;
       const full = await readIndexData(dir);
       const vectors = VectorIndex.build(full.vectors, data.manifest.dimensions);
-      await rewriteGraph(dir, data.manifest, (file) => vectors.write(file));
-      logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored vectors and rewrote it");
+      try {
+        await rewriteGraph(dir, data.manifest, (file) => vectors.write(file));
+        logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored vectors and rewrote it");
+      } catch (error) {
+        // A read-only or full disk: serve the rebuilt graph from memory all the same.
+        logger.warn({ version: basename(dir), err: (error as Error).message }, "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it");
+      }
       return KnowledgeBase.from(data, vectors, embedder);
     }
     throw new IndexUnreadableError(`index in ${indexDir} is unreadable: no usable version (${problems.join("; ")})`);
