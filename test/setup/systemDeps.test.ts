@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ensurePrograms } from "../support/globalSetup.js";
 import { aptCommands, CHROMIUM, locate, plan, REDIS_SERVER, type MachineFacts } from "../support/systemDeps.js";
 
 /** A machine described by facts: which files are executables, what is on PATH, who we are. */
@@ -68,5 +69,55 @@ describe("finding Chromium and redis-server for the tests (fresh machine)", () =
     // Set by test/support/globalSetup.ts before any test file runs.
     expect(process.env.CHROMIUM_PATH).toMatch(/chrom/);
     expect(process.env.REDIS_SERVER_PATH).toMatch(/redis-server$/);
+  });
+});
+
+describe("the global setup's install flow", () => {
+  /** A machine where apt-get "installs" a package by making its executable appear. */
+  function aptMachine(options: { isRoot: boolean; aptWorks: boolean; installed?: string[] }) {
+    const executables = new Set(options.installed ?? []);
+    const commands: string[][] = [];
+    const provides: Record<string, string> = { chromium: "/usr/bin/chromium", "redis-server": "/usr/bin/redis-server" };
+    const deps = {
+      facts: () => machine({ isRoot: options.isRoot, executables: [...executables], aptHas: (pkg: string) => pkg in provides }),
+      run: (command: string[]) => {
+        commands.push(command);
+        if (!options.aptWorks) return false;
+        if (command.includes("install")) for (const pkg of command.slice(command.indexOf("--no-install-recommends") + 1)) executables.add(provides[pkg]!);
+        return true;
+      },
+      say: (line: string) => void lines.push(line),
+    };
+    const lines: string[] = [];
+    return { deps, commands, lines };
+  }
+
+  it("installs what is missing, then hands the paths to the tests", () => {
+    const { deps, commands, lines } = aptMachine({ isRoot: true, aptWorks: true, installed: ["/usr/bin/redis-server"] });
+    expect(ensurePrograms([CHROMIUM, REDIS_SERVER], deps)).toEqual({ ok: true, env: { CHROMIUM_PATH: "/usr/bin/chromium", REDIS_SERVER_PATH: "/usr/bin/redis-server" } });
+    expect(commands).toEqual([
+      ["apt-get", "update", "-qq"],
+      ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
+    ]);
+    expect(lines).toEqual(["Installing Chromium from the distribution with apt-get (needed by the browser and Redis tests)…"]);
+  });
+
+  it("runs nothing when everything is installed", () => {
+    const { deps, commands } = aptMachine({ isRoot: true, aptWorks: true, installed: ["/usr/bin/chromium", "/usr/bin/redis-server"] });
+    expect(ensurePrograms([CHROMIUM, REDIS_SERVER], deps)).toMatchObject({ ok: true });
+    expect(commands).toEqual([]);
+  });
+
+  it("says in one line what to run when apt-get fails", () => {
+    const { deps } = aptMachine({ isRoot: true, aptWorks: false });
+    const result = ensurePrograms([CHROMIUM, REDIS_SERVER], deps);
+    expect(result).toEqual({ ok: false, message: "apt-get could not install Chromium and redis-server: run `sudo apt-get install chromium redis-server` by hand, then npm test again." });
+  });
+
+  it("installs nothing and says what to install when it may not (no root, no password-less sudo)", () => {
+    const { deps, commands } = aptMachine({ isRoot: false, aptWorks: true });
+    const result = ensurePrograms([CHROMIUM, REDIS_SERVER], deps);
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("sudo apt-get install chromium redis-server") });
+    expect(commands).toEqual([]);
   });
 });
