@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Env flags accept the usual spellings; anything else is a configuration error. */
@@ -10,6 +11,50 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/** Shortest admin token accepted: long enough that guessing it over HTTP is hopeless. */
+export const MIN_ADMIN_TOKEN_CHARS = 24;
+
+/** Express's names for address ranges, usable in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, extra] = entry.split("/");
+  if (extra !== undefined || !address) return false;
+  const version = isIP(address);
+  if (!version) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may name the client in X-Forwarded-For (express's
+ * `trust proxy`): off (default: the socket address is the client), a hop
+ * count, or a list of proxy addresses/CIDRs. `true` (trust anyone) is
+ * refused: every client could then pick its own rate-limit bucket.
+ */
+export type TrustProxy = false | number | string[];
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): TrustProxy => {
+    const value = (v ?? "").trim().toLowerCase();
+    if (["", "0", "false", "off", "no"].includes(value)) return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    if (["true", "on", "yes", "all"].includes(value)) {
+      ctx.addIssue({ code: "custom", message: "trusting every proxy lets any client choose its address; give a hop count (e.g. 1) or the proxies' addresses" });
+      return z.NEVER;
+    }
+    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = entries.find((e) => !isAddressOrSubnet(e));
+    if (bad !== undefined || !entries.length) {
+      ctx.addIssue({ code: "custom", message: `expected off, a hop count, or a comma-separated list of IP addresses/CIDRs (not "${bad ?? value}")` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
@@ -33,7 +78,8 @@ const ConfigShape = z.object({
   LOG_MESSAGE_BODIES: flag.default(false),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  ADMIN_TOKEN: optionalString,
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(MIN_ADMIN_TOKEN_CHARS, `must be at least ${MIN_ADMIN_TOKEN_CHARS} characters`).optional()),
+  TRUST_PROXY: trustProxy,
   /** Off by default: refused questions can hold personal data. On: kept for the insights page. */
   RECORD_UNANSWERED: flag.default(false),
   UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -11,6 +11,7 @@ import { createHttpApp } from "./http/app.js";
 import { insightsFromConfig } from "./insights/index.js";
 import { recordingAssistant } from "./insights/recordingAssistant.js";
 import type { Door } from "./http/door.js";
+import { stopOnSignals } from "./http/gracefulShutdown.js";
 import { createLogger } from "./logger.js";
 import type { IndexWatcher } from "./search/indexWatcher.js";
 import { openSharedState } from "./state/sharedState.js";
@@ -44,28 +45,26 @@ async function main(): Promise<void> {
   const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps, { seenEvents: shared.seenEvents })].filter((door): door is Door => Boolean(door));
   const app = createHttpApp({ config, logger, assistant: () => (assistant ? recorded : undefined), feedback: deps.feedback, doors, insights, rateLimitStore: shared.rateLimitStore });
-  const server: Server = await new Promise((resolve) => {
+  // A port in use is a one-line error (via main's catch), not a stack trace.
+  const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once("error", reject);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
 
   let watcher: IndexWatcher | undefined;
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down: finishing requests in flight");
+  // Requests in flight finish; then the index watcher stops and the shared state (Redis) closes.
+  const shutdown = stopOnSignals({ server, logger, doors, onStopped: async () => {
     watcher?.stop();
-    server.close(() => void shared.close().finally(() => process.exit(0)));
-    server.closeIdleConnections();
-    for (const door of doors) void door.close?.();
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+    await shared.close();
+  } });
 
   const progress = progressReporter();
   const live = await openLiveAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger), memory: shared.conversations(parseTurn) });
   ({ assistant, watcher } = live);
   progress.stop();
+  if (shutdown.stopping) return;
   // A door that cannot start (Slack unreachable) is logged; the others and the banner still come up.
   for (const door of doors) await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
   const status = assistant.status();

@@ -26,26 +26,34 @@ export type OpenOptions = {
 
 /**
  * Brings the index up to date (building it when missing or older than the
- * documents, rebuilding it when unreadable) and opens it.
+ * documents, rebuilding it when no version is usable) and opens it. When the
+ * documents cannot be read or the new index cannot be written (knowledge
+ * folder gone, disk full), the existing index is served with a warning: a
+ * restart must not turn a working assistant into a crash loop.
  */
 export async function openKnowledge(config: Config, options: OpenOptions): Promise<{ kb: KnowledgeBase; ingested?: IngestResult }> {
   const knowledgeDir = resolve(config.KNOWLEDGE_DIR);
   const indexDir = resolve(config.INDEX_DIR);
   const embedder = selectEmbedder(config);
+  const { logger } = options;
   let ingested: IngestResult | undefined;
-  // An index whose knowledge folder is gone still answers: it is never rebuilt from nothing.
-  const knowledgeGone = !existsSync(knowledgeDir) && (await readManifest(indexDir)) !== undefined;
-  if (knowledgeGone) options.logger.warn({ knowledgeDir }, "knowledge folder not found; answering from the existing index");
-  else if (await indexIsStale(knowledgeDir, indexDir, embedder.id)) {
-    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress });
+  try {
+    if (await indexIsStale(knowledgeDir, indexDir, embedder.id)) {
+      ingested = await ingest({ knowledgeDir, indexDir, embedder, logger, onProgress: options.onProgress });
+    }
+  } catch (error) {
+    const existing = await KnowledgeBase.open(indexDir, embedder, { logger }).catch(() => undefined);
+    if (!existing) throw error;
+    logger.warn({ err: (error as Error).message.split("\n")[0] }, "could not update the index; serving the existing one");
+    return { kb: existing };
   }
   try {
-    return { kb: await KnowledgeBase.open(indexDir, embedder), ingested };
+    return { kb: await KnowledgeBase.open(indexDir, embedder, { logger }), ingested };
   } catch (error) {
     if (!(error instanceof IndexUnreadableError)) throw error;
-    options.logger.warn({ err: error.message }, "index unreadable; rebuilding from the documents");
-    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: options.logger, onProgress: options.onProgress, force: true });
-    return { kb: await KnowledgeBase.open(indexDir, embedder), ingested };
+    logger.warn({ err: error.message }, "index unreadable; rebuilding from the documents");
+    ingested = await ingest({ knowledgeDir, indexDir, embedder, logger, onProgress: options.onProgress, force: true });
+    return { kb: await KnowledgeBase.open(indexDir, embedder, { logger }), ingested };
   }
 }
 
@@ -76,7 +84,7 @@ function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions):
     reindex: async () => {
       const embedder = selectEmbedder(config);
       const result = await ingest({ knowledgeDir: resolve(config.KNOWLEDGE_DIR), indexDir: resolve(config.INDEX_DIR), embedder, logger: options.logger });
-      const fresh = await KnowledgeBase.open(resolve(config.INDEX_DIR), embedder);
+      const fresh = await KnowledgeBase.open(resolve(config.INDEX_DIR), embedder, { logger: options.logger });
       await warmUp(fresh);
       return { summary: result, kb: fresh };
     },

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import type { IngestProgress } from "../answer/openAssistant.js";
-import { readManifest } from "../search/indexFiles.js";
+import { currentManifest } from "../search/indexFiles.js";
 
 /**
  * Config from the environment with CLI overrides for the knowledge and index
@@ -12,7 +12,7 @@ import { readManifest } from "../search/indexFiles.js";
 export async function cliConfig(options: { knowledge?: string; index?: string }): Promise<Config> {
   const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
   const indexDir = resolve(options.index ?? config.INDEX_DIR);
-  const recorded = options.index && !options.knowledge ? (await readManifest(indexDir))?.knowledgeDir : undefined;
+  const recorded = options.index && !options.knowledge ? (await currentManifest(indexDir))?.knowledgeDir : undefined;
   return { ...config, KNOWLEDGE_DIR: resolve(options.knowledge ?? recorded ?? config.KNOWLEDGE_DIR), INDEX_DIR: indexDir };
 }
 

@@ -14,7 +14,8 @@ export function sameSecret(given: string, expected: string): boolean {
 
 /** True for exactly `Bearer <token>` (scheme case-insensitive, as HTTP has it). */
 export function bearerMatches(header: string | undefined, token: string): boolean {
-  if (!header || header.length > 1024 || header.slice(0, 7).toLowerCase() !== "bearer ") return false;
+  // Exactly "Bearer <token>": no other scheme or spelling, no bare token.
+  if (!header || header.length > 1024 || !header.startsWith("Bearer ")) return false;
   return sameSecret(header.slice(7), token);
 }
 

@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { rateLimit, type Store } from "express-rate-limit";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -41,10 +41,29 @@ const VENDOR_FILES: Record<string, string> = {
 };
 const FAVICON = `${PUBLIC_DIR}favicon.svg`;
 
+/**
+ * A proxy header while TRUST_PROXY is off usually means a reverse proxy the
+ * server was not told about: all its users then share one rate-limit bucket.
+ * Said once, in the log, for the operator.
+ */
+function warnOnceAboutProxyHeaders(logger: Logger): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && req.headers["x-forwarded-for"] !== undefined) {
+      warned = true;
+      logger.warn("X-Forwarded-For received but TRUST_PROXY is off: clients behind that proxy share one rate-limit bucket; set TRUST_PROXY to the proxy's hop count or address");
+    }
+    next();
+  };
+}
+
 /** The HTTP server: web chat page, JSON API, health checks, and the chat platforms' doors. */
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy req.ip is the client named by the trusted proxies, so each client gets its own rate-limit bucket.
+  app.set("trust proxy", deps.config.TRUST_PROXY);
+  if (deps.config.TRUST_PROXY === false) app.use(warnOnceAboutProxyHeaders(deps.logger));
   app.use(securityHeaders);
   // Doors parse their own bodies (Slack needs the raw body for its signature).
   for (const door of deps.doors ?? []) door.mount(app);
@@ -61,6 +80,8 @@ export function createHttpApp(deps: HttpDeps): Express {
       legacyHeaders: false,
       message: { error: "Too many requests; please wait a minute." },
       ...(deps.rateLimitStore ? { store: deps.rateLimitStore } : {}),
+      // Reported once through our own JSON log instead (warnOnceAboutProxyHeaders), not on the console.
+      validate: { xForwardedForHeader: false },
     }),
   );
   api.use(express.json({ limit: "32kb" }));

@@ -7,7 +7,7 @@ import type { ReindexSummary } from "../answer/port.js";
 import type { Chunk } from "../search/chunk.js";
 import { chunkContext } from "../search/chunk.js";
 import type { Embedder } from "../search/embeddings/select.js";
-import { currentVersionDir, INDEX_FORMAT, ManifestSchema, readIndexData, writeIndex, type IndexData, type Manifest } from "../search/indexFiles.js";
+import { currentVersionDir, INDEX_FORMAT, ManifestSchema, readIndexData, versionIntact, writeIndex, type IndexData, type Manifest } from "../search/indexFiles.js";
 import { VectorIndex } from "../search/vectorIndex.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
@@ -97,6 +97,8 @@ async function unchangedSummary(indexDir: string, embedderId: string, vocabulary
   // A cheap integrity check; a store that does not parse is caught when the index is opened (then ingest is forced).
   const vectorBytes = await stat(join(dir, "vectors.f32")).then((s) => s.size, () => -1);
   if (vectorBytes !== manifest.chunks * manifest.dimensions * 4) return undefined;
+  // A damaged version (checksums) is rebuilt even when the documents did not change.
+  if (!(await versionIntact(dir))) return undefined;
   const known = new Map(manifest.documents.map((d) => [d.source, d]));
   const skippedBefore = new Set(manifest.skipped.map((s) => s.file));
   const readable = files.filter((f) => !skippedBefore.has(f.source));
@@ -210,7 +212,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   };
   const report = entries.map((e) => summarise(e.doc));
   const unusedGlossaryTerms = unusedTerms(knowledgeDir, entries);
-  if (unchanged && skipped.length === previous.manifest.skipped.length) {
+  // Nothing changed and the current version is intact (its graph included): keep it.
+  if (unchanged && skipped.length === previous.manifest.skipped.length && (await versionIntact((await currentVersionDir(indexDir))!))) {
     return { ...summaryBase, embedded: 0, seconds: (performance.now() - started) / 1000, changed: false, report, unusedGlossaryTerms };
   }
 

@@ -1,14 +1,23 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { z } from "zod";
 import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
 import type { Chunk } from "./chunk.js";
 
-export const INDEX_FORMAT = 2;
+/** 3: the manifest records a sha256 of every index file. */
+export const INDEX_FORMAT = 3;
+
+/** The files of a version folder besides the manifest; each is checksummed in it. */
+export const INDEX_FILES = ["facts.json", "chunks.jsonl", "vectors.f32", "hnsw.bin"] as const;
+export type IndexFile = (typeof INDEX_FILES)[number];
+
+const FileDigestSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
+export type FileDigest = z.infer<typeof FileDigestSchema>;
 
 export const ManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
@@ -23,6 +32,8 @@ export const ManifestSchema = z.object({
   vocabulary: z.string().optional(),
   /** The knowledge folder the index was built from: `--index DIR` alone answers from it and never rebuilds from another. */
   knowledgeDir: z.string().optional(),
+  /** Written by writeIndex; required when an index is read. */
+  files: z.object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "vectors.f32": FileDigestSchema, "hnsw.bin": FileDigestSchema }).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -41,10 +52,49 @@ export class IndexUnreadableError extends Error {
   override name = "IndexUnreadableError";
 }
 
+/** A file whose content is not what the manifest recorded: flipped bits, a truncated or overwritten file. */
+export class ChecksumMismatchError extends Error {
+  override name = "ChecksumMismatchError";
+  constructor(readonly file: IndexFile) {
+    super(`${file} does not match its checksum in the manifest`);
+  }
+}
+
+export async function digestFile(file: string): Promise<FileDigest> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
+}
+
+/** Reads and validates a version's manifest; an index without checksums is unreadable (it predates them). */
+export async function readManifest(versionDir: string): Promise<Manifest & { files: NonNullable<Manifest["files"]> }> {
+  const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(versionDir, "manifest.json"), "utf8")));
+  if (!manifest.files) throw new Error("manifest has no checksums");
+  return { ...manifest, files: manifest.files };
+}
+
+/**
+ * Checks one file against the manifest before anything parses it (the native
+ * graph loader crashes the process on a damaged file): size first, then sha256.
+ */
+export async function verifyFile(versionDir: string, manifest: Manifest, file: IndexFile, content?: Buffer): Promise<void> {
+  const expected = manifest.files?.[file];
+  if (!expected) throw new ChecksumMismatchError(file);
+  const path = join(versionDir, file);
+  const size = content?.length ?? (await stat(path).then((s) => s.size, () => -1));
+  if (size !== expected.bytes) throw new ChecksumMismatchError(file);
+  const actual = content ? createHash("sha256").update(content).digest("hex") : (await digestFile(path)).sha256;
+  if (actual !== expected.sha256) throw new ChecksumMismatchError(file);
+}
+
 const CURRENT = "CURRENT";
 
-/** The manifest of the index a folder points at, or undefined. */
-export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
+/** The manifest of the index a folder points at (its CURRENT version), or undefined. */
+export async function currentManifest(indexDir: string): Promise<Manifest | undefined> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return undefined;
   try {
@@ -70,20 +120,41 @@ function vectorsToBuffer(vectors: Float32Array[], dimensions: number): Buffer {
   return Buffer.from(out.buffer);
 }
 
-/** Reads an index; `vectors: false` skips the stored vectors (serving needs only the graph). */
+/** True when every file of a version matches the manifest's checksums. */
+export async function versionIntact(versionDir: string): Promise<boolean> {
+  try {
+    const manifest = await readManifest(versionDir);
+    for (const file of INDEX_FILES) await verifyFile(versionDir, manifest, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads an index after checking every file it reads against the manifest's
+ * checksums; `vectors: false` checks the stored vectors but does not load
+ * them (serving needs only the graph). The graph itself is checked by
+ * whoever loads it (verifyFile(…, "hnsw.bin")).
+ */
 export async function readIndexData(versionDir: string, options: { vectors?: boolean } = {}): Promise<IndexData> {
   try {
-    const manifest = ManifestSchema.parse(JSON.parse(await readFile(join(versionDir, "manifest.json"), "utf8")));
-    const facts = JSON.parse(await readFile(join(versionDir, "facts.json"), "utf8")) as Omit<IndexData, "manifest" | "vectors" | "chunks">;
+    const manifest = await readManifest(versionDir);
+    const factsRaw = await readFile(join(versionDir, "facts.json"));
+    await verifyFile(versionDir, manifest, "facts.json", factsRaw);
+    const facts = JSON.parse(factsRaw.toString("utf8")) as Omit<IndexData, "manifest" | "vectors" | "chunks">;
+    await verifyFile(versionDir, manifest, "chunks.jsonl");
     const chunks = await readChunks(join(versionDir, "chunks.jsonl"));
     if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
     const expected = chunks.length * manifest.dimensions * 4;
     if (options.vectors === false) {
       if ((await stat(join(versionDir, "vectors.f32"))).size !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
+      await verifyFile(versionDir, manifest, "vectors.f32");
       return { manifest, ...facts, chunks, vectors: [] };
     }
     const raw = await readFile(join(versionDir, "vectors.f32"));
     if (raw.byteLength !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
+    await verifyFile(versionDir, manifest, "vectors.f32", raw);
     const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
     const vectors = chunks.map((_, i) => all.slice(i * manifest.dimensions, (i + 1) * manifest.dimensions));
     return { manifest, ...facts, chunks, vectors };
@@ -114,9 +185,11 @@ async function writeChunks(file: string, chunks: Chunk[]): Promise<void> {
 }
 
 /**
- * Writes a complete index into a new version folder, then points CURRENT at
- * it with an atomic rename. A crash before the rename leaves the previous
- * index in place; old versions are removed afterwards.
+ * Writes a complete index into a new version folder, with the checksum of
+ * every file in its manifest (written last), then points CURRENT at it with an
+ * atomic rename. A crash before the rename leaves the previous index in
+ * place. The version CURRENT pointed at before is kept as the fallback for a
+ * damaged new one; older versions are removed afterwards.
  */
 export async function writeIndex(indexDir: string, data: IndexData, writeGraph: (file: string) => void): Promise<string> {
   await mkdir(indexDir, { recursive: true });
@@ -128,20 +201,51 @@ export async function writeIndex(indexDir: string, data: IndexData, writeGraph: 
   await writeChunks(join(dir, "chunks.jsonl"), chunks);
   await writeFile(join(dir, "vectors.f32"), vectorsToBuffer(vectors, manifest.dimensions));
   writeGraph(join(dir, "hnsw.bin"));
-  await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
+  const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<Manifest["files"]>;
+  await writeFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, files }, null, 1));
+  const previous = await currentVersionDir(indexDir);
   const pointer = join(indexDir, `${CURRENT}.${name}.tmp`);
   await writeFile(pointer, name);
   await rename(pointer, join(indexDir, CURRENT));
-  await removeStaleVersions(indexDir, name);
+  await removeStaleVersions(indexDir, [name, previous ? basename(previous) : undefined]);
   return dir;
 }
 
-async function removeStaleVersions(indexDir: string, keep: string): Promise<void> {
+/**
+ * Replaces a version's damaged graph with one rebuilt from its (verified)
+ * vectors, and records the new checksum: the repair happens once, not at
+ * every start. Both files are replaced by atomic renames.
+ */
+export async function rewriteGraph(versionDir: string, manifest: Manifest, writeGraph: (file: string) => void): Promise<void> {
+  const tmp = join(versionDir, `hnsw.bin.${process.pid}.tmp`);
+  writeGraph(tmp);
+  const digest = await digestFile(tmp);
+  await rename(tmp, join(versionDir, "hnsw.bin"));
+  const files = { ...manifest.files!, "hnsw.bin": digest };
+  const manifestTmp = join(versionDir, `manifest.json.${process.pid}.tmp`);
+  await writeFile(manifestTmp, JSON.stringify({ ...manifest, files }, null, 1));
+  await rename(manifestTmp, join(versionDir, "manifest.json"));
+}
+
+/** Version folders newest first (by the time in their name), CURRENT's first of all: the order to try them in. */
+export async function versionDirs(indexDir: string): Promise<string[]> {
+  const current = await currentVersionDir(indexDir);
+  const started = (name: string) => Number(/^v-(\d+)-/.exec(name)?.[1] ?? 0);
+  const others = (await readdir(indexDir).catch(() => [] as string[]))
+    .filter((entry) => entry.startsWith("v-") && join(indexDir, entry) !== current)
+    .sort((a, b) => started(b) - started(a))
+    .map((entry) => join(indexDir, entry));
+  return current && existsSync(current) ? [current, ...others] : others;
+}
+
+async function removeStaleVersions(indexDir: string, keepNames: (string | undefined)[]): Promise<void> {
+  const keep = keepNames.filter((n): n is string => Boolean(n));
+  const newest = keep[0]!;
   for (const entry of await readdir(indexDir)) {
-    if (entry === keep || entry === CURRENT) continue;
+    if (keep.includes(entry) || entry === CURRENT) continue;
     // Another process may be writing its own version right now: leave fresh ones alone.
     const started = Number(/^v-(\d+)-/.exec(entry)?.[1] ?? 0);
-    if (entry.startsWith("v-") && Date.now() - started < 10 * 60_000 && started > Number(/^v-(\d+)-/.exec(keep)?.[1] ?? 0)) continue;
+    if (entry.startsWith("v-") && Date.now() - started < 10 * 60_000 && started > Number(/^v-(\d+)-/.exec(newest)?.[1] ?? 0)) continue;
     await rm(join(indexDir, entry), { recursive: true, force: true });
   }
 }

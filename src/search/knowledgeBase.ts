@@ -2,7 +2,9 @@ import { fold } from "../text/normalize.js";
 import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../ingest/model.js";
 import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
-import { currentVersionDir, graphFile, hasGraph, IndexUnreadableError, readIndexData, type Manifest } from "./indexFiles.js";
+import { basename } from "node:path";
+import { silentLogger, type Logger } from "../logger.js";
+import { graphFile, IndexUnreadableError, readIndexData, rewriteGraph, verifyFile, versionDirs, type IndexData, type Manifest } from "./indexFiles.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
 import { prepareQuery, type PreparedQuery } from "./queryExpansion.js";
 import { VectorIndex } from "./vectorIndex.js";
@@ -49,22 +51,57 @@ export class KnowledgeBase {
     return (this.competencyIndex ??= new CompetencyIndex(this.competencies, this.vocabulary));
   }
 
-  static async open(indexDir: string, embedder: Embedder): Promise<KnowledgeBase> {
-    const dir = await currentVersionDir(indexDir);
-    if (!dir) throw new IndexUnreadableError(`no index in ${indexDir}`);
-    const data = await readIndexData(dir, { vectors: false });
-    if (data.manifest.embedder !== embedder.id) {
-      throw new IndexUnreadableError(`index was built with ${data.manifest.embedder}, not ${embedder.id}`);
+  /**
+   * Opens the newest intact index version. Every file is checked against the
+   * manifest's checksums before it is parsed, and the graph before the native
+   * hnswlib loader sees it (a damaged graph crashes the process there). A
+   * damaged version is skipped with a warning and the previous one served;
+   * when no version is intact but one has a damaged graph and intact vectors,
+   * its graph is rebuilt and rewritten (once, not at every start).
+   */
+  static async open(indexDir: string, embedder: Embedder, options: { logger?: Logger } = {}): Promise<KnowledgeBase> {
+    const logger = options.logger ?? silentLogger;
+    const dirs = await versionDirs(indexDir);
+    if (!dirs.length) throw new IndexUnreadableError(`no index in ${indexDir}`);
+    const problems: string[] = [];
+    let repairable: { dir: string; data: IndexData } | undefined;
+    for (const [i, dir] of dirs.entries()) {
+      try {
+        const data = await readIndexData(dir, { vectors: false });
+        if (data.manifest.embedder !== embedder.id) throw new Error(`built with ${data.manifest.embedder}, not ${embedder.id}`);
+        try {
+          await verifyFile(dir, data.manifest, "hnsw.bin");
+        } catch (error) {
+          repairable ??= { dir, data };
+          throw error;
+        }
+        const vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
+        if (vectors.size !== data.chunks.length) throw new Error("graph size does not match the chunk store");
+        if (i > 0) logger.warn({ served: basename(dir), damaged: problems }, "newest index version is damaged; serving the previous version (run an ingest to replace it)");
+        return KnowledgeBase.from(data, vectors, embedder);
+      } catch (error) {
+        const reason = (error as Error).message.replace(/^index at \S+ is unreadable: /, "");
+        problems.push(`${basename(dir)}: ${reason}`);
+        logger.warn({ version: basename(dir), reason }, "index version unusable");
+      }
     }
-    let vectors: VectorIndex;
-    try {
-      if (!hasGraph(dir)) throw new Error("missing graph");
-      vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
-      if (vectors.size !== data.chunks.length) throw new Error("graph size mismatch");
-    } catch {
-      // The graph can always be rebuilt from the stored vectors.
-      vectors = VectorIndex.build((await readIndexData(dir)).vectors, data.manifest.dimensions);
+    if (repairable) {
+      const { dir, data } = repairable;
+      const full = await readIndexData(dir);
+      const vectors = VectorIndex.build(full.vectors, data.manifest.dimensions);
+      try {
+        await rewriteGraph(dir, data.manifest, (file) => vectors.write(file));
+        logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored vectors and rewrote it");
+      } catch (error) {
+        // A read-only or full disk: serve the rebuilt graph from memory all the same.
+        logger.warn({ version: basename(dir), err: (error as Error).message }, "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it");
+      }
+      return KnowledgeBase.from(data, vectors, embedder);
     }
+    throw new IndexUnreadableError(`index in ${indexDir} is unreadable: no usable version (${problems.join("; ")})`);
+  }
+
+  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder): KnowledgeBase {
     const lexical = new LexicalIndex(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
     let vocabulary: Vocabulary;
     try {

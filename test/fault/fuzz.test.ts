@@ -57,7 +57,7 @@ describe("fuzzing every HTTP endpoint", () => {
   let doors: Door[];
   beforeAll(async () => {
     const { assistant } = await buildAssistant();
-    const config = loadConfig({ ADMIN_TOKEN: "fuzz-admin-token", RATE_LIMIT_PER_MINUTE: "100000", SLACK_BOT_TOKEN: "xoxb-fuzz", SLACK_SIGNING_SECRET: "fuzz-signing-secret" });
+    const config = loadConfig({ ADMIN_TOKEN: "fuzz-admin-token-0123456789", RATE_LIMIT_PER_MINUTE: "100000", SLACK_BOT_TOKEN: "xoxb-fuzz", SLACK_SIGNING_SECRET: "fuzz-signing-secret" });
     const deps = { assistant, config, logger: silentLogger, feedback: new MemoryFeedback() };
     doors = [createTeamsDoor(deps), createSlackDoor(deps)].filter((d): d is Door => Boolean(d));
     server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: deps.feedback, doors }));

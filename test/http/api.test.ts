@@ -18,7 +18,7 @@ describe("HTTP API over the seed knowledge", () => {
 
   beforeAll(async () => {
     const { assistant } = await buildAssistant();
-    const config = loadConfig({ ADMIN_TOKEN: "s3cret-admin-token" });
+    const config = loadConfig({ ADMIN_TOKEN: "s3cret-admin-token-0123456789" });
     server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new JsonlFeedbackLog(feedbackFile) }));
   });
   afterAll(() => server.close());
@@ -93,7 +93,7 @@ describe("HTTP API over the seed knowledge", () => {
   it("protects reindexing with the admin token", async () => {
     expect((await postJson(`${server.url}/api/reindex`, {})).status).toBe(401);
     expect((await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer wrong" })).status).toBe(401);
-    const ok = await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer s3cret-admin-token" });
+    const ok = await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer s3cret-admin-token-0123456789" });
     expect(ok.status).toBe(200);
     expect(ok.body.documents).toBe(5);
     expect(ok.body.embedded).toBe(0);

@@ -76,19 +76,18 @@ describe("unsupportedFacts", () => {
     chunk: { id: 0, sectionId: "s", source: "rijk.txt", title: "Medewerker ICT", system: "Rijk", path, kind: "level", text } as unknown as Chunk,
   });
 
-  it("accepts numbers and levels found in the cited blocks, their headings or the question", () => {
-    expect(unsupportedFacts("Schaal 6 en niveau C1; ook 2 jaar ervaring.", [block("Niveau: C1. Minimaal 2 jaar.")], "")).toEqual([]);
-    expect(unsupportedFacts("Van schaal 6 naar 7 staat er niets.", [block("tekst")], "van 6 naar 7?")).toEqual([]);
+  it("accepts numbers and levels found in the cited blocks or their headings", () => {
+    expect(unsupportedFacts("Schaal 6 en niveau C1; ook 2 jaar ervaring.", [block("Niveau: C1. Minimaal 2 jaar.")])).toEqual([]);
   });
 
   it("reports digits, level codes and letter levels the context lacks", () => {
-    expect(unsupportedFacts("Schaal 14.", [block("tekst")], "")).toEqual(["14"]);
-    expect(unsupportedFacts("Niveau B2.", [block("Niveau C2")], "")).toEqual(["B2"]);
-    expect(unsupportedFacts("Dat is niveau D.", [block("Niveau C")], "")).toEqual(["niveau D"]);
+    expect(unsupportedFacts("Schaal 14.", [block("tekst")])).toEqual(["schaal 14"]);
+    expect(unsupportedFacts("Niveau B2.", [block("Niveau C2")])).toEqual(["B2"]);
+    expect(unsupportedFacts("Dat is niveau D.", [block("Niveau C")])).toEqual(["niveau D"]);
   });
 
   it("ignores citation markers and list numbering", () => {
-    expect(unsupportedFacts("1. Eerst [3]\n2. Dan [4, 5]", [block("tekst")], "")).toEqual([]);
+    expect(unsupportedFacts("1. Eerst [3]\n2. Dan [4, 5]", [block("tekst")])).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
 import { silentLogger } from "../../src/logger.js";
-import { readManifest } from "../../src/search/indexFiles.js";
+import { currentManifest } from "../../src/search/indexFiles.js";
 import { loadVocabulary, VocabularyError } from "../../src/vocabulary/load.js";
 import { localEmbedder, tempDir } from "../support/knowledge.js";
 
@@ -38,11 +38,11 @@ describe("the organisation's glossary", () => {
     const first = await ingest({ knowledgeDir: dir, indexDir, embedder: localEmbedder(), logger: silentLogger });
     expect(first.unusedGlossaryTerms).toEqual(["zzyzx-afdeling"]);
     expect(first.skipped.map((s) => s.file)).not.toContain("glossary.yaml");
-    const before = (await readManifest(indexDir))!.vocabulary;
+    const before = (await currentManifest(indexDir))!.vocabulary;
     writeFileSync(join(dir, "glossary.yaml"), "synonyms:\n  - [servicedesk, helpdesk-loket]\n");
     const second = await ingest({ knowledgeDir: dir, indexDir, embedder: localEmbedder(), logger: silentLogger });
     expect(second.changed).toBe(true);
     expect(second.reused).toBe(0);
-    expect((await readManifest(indexDir))!.vocabulary).not.toBe(before);
+    expect((await currentManifest(indexDir))!.vocabulary).not.toBe(before);
   });
 });

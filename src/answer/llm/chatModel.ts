@@ -2,6 +2,7 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import { abortable } from "./deadline.js";
 import type { PromptMessages } from "./messages.js";
+import { MAX_MODEL_OUTPUT_CHARS } from "./output.js";
 
 export type ChatModelOptions = {
   /** An OpenAI-compatible endpoint (Ollama, vLLM, LiteLLM, Azure proxy…); OpenAI when absent. */
@@ -55,6 +56,8 @@ export async function complete(model: ChatOpenAI, prompt: PromptMessages, signal
       if (!delta) continue;
       text += delta;
       onText(delta);
+      // A runaway reply is refused by the parser anyway: stop reading it (leaving the loop closes the stream).
+      if (text.length > MAX_MODEL_OUTPUT_CHARS) break;
     }
     return text;
   };

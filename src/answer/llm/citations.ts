@@ -9,6 +9,8 @@ const key = (c: Citation) => `${c.source}#${c.section}`;
  * The Draft's citations for the blocks the model cited, and the answer with
  * inline markers renumbered to match them ([3] in the prompt may be the
  * first citation shown); markers to blocks it did not cite are removed.
+ * (The look-behind starts a space run's match only at its first space, so a
+ * long run of spaces is scanned once, not once per space.)
  */
 export function draftCitations(answer: string, cited: ContextBlock[]): { answer: string; citations: Citation[] } {
   const citations = uniqueCitations(cited.map((b) => citeChunk(b.chunk)));
@@ -18,5 +20,5 @@ export function draftCitations(answer: string, cited: ContextBlock[]): { answer:
     const ids = [...new Set(list.split(/[,;]/).map((s) => shown.get(Number(s.trim()))).filter((n): n is number => n !== undefined))];
     return ids.length ? `[${ids.join(", ")}]` : "";
   });
-  return { answer: renumbered.replace(/[ \t]+([.,;:!?])/g, "$1").replace(/[ \t]{2,}/g, " ").trim(), citations };
+  return { answer: renumbered.replace(/(?<![ \t])[ \t]+([.,;:!?])/g, "$1").replace(/[ \t]{2,}/g, " ").trim(), citations };
 }

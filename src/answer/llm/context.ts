@@ -34,8 +34,13 @@ export function selectContext(kb: KnowledgeBase, offline: Draft, hits: SearchHit
   return blocks;
 }
 
-/** Tags that delimit data in the prompt; in data they are defused so text cannot close its own block. */
-const DELIMITERS = /<\s*\/?\s*(context|question)\s*>/gi;
+/**
+ * Tags that delimit data in the prompt; in data they are defused so text
+ * cannot close its own block. One white-space run before the optional slash
+ * and one after it, never two adjacent ones: "<" and 100,000 spaces must not
+ * backtrack quadratically.
+ */
+const DELIMITERS = /<\s*(?:\/\s*)?(?:context|question)\s*>/gi;
 
 export function defuse(text: string): string {
   return text.replace(DELIMITERS, (tag) => tag.replace(/</g, "‹").replace(/>/g, "›"));

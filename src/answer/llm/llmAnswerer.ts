@@ -86,7 +86,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
         outcome.modelUnavailable = !options.signal?.aborted;
         return undefined;
       }
-      return this.verify(text, blocks, u, offline, question.previous);
+      return this.verify(text, blocks, offline);
     } catch (error) {
       return this.reject({ reason: "failed", err: (error as Error).message });
     } finally {
@@ -126,7 +126,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
   }
 
   /** Accepts the reply only if it parses, cites blocks we sent, and states no fact those blocks lack. */
-  private verify(text: string, blocks: ContextBlock[], u: Understanding, offline: Draft, previous: string | undefined): Draft | undefined {
+  private verify(text: string, blocks: ContextBlock[], offline: Draft): Draft | undefined {
     const parsed = parseModelOutput(text);
     if (!parsed.ok) return this.reject({ reason: "unparseable output", detail: parsed.reason });
     // Not answered: the offline answerer's own refusal (or its partial answer) is the better reply.
@@ -134,7 +134,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
     const { kept, dropped } = checkCitations(parsed.value.citations, blocks);
     if (dropped.length) this.logger.warn({ dropped, context: blocks.length }, "model cited context blocks that do not exist; dropped");
     if (!kept.length) return this.reject({ reason: "no valid citation" });
-    const missing = unsupportedFacts(parsed.value.answer, kept, [u.question, previous ?? ""].join("\n"));
+    const missing = unsupportedFacts(parsed.value.answer, kept);
     if (missing.length) return this.reject({ reason: "facts not in the cited context", missing });
     const { answer, citations } = draftCitations(parsed.value.answer, kept);
     return { intent: offline.intent, answered: true, answer, citations, followUps: offline.followUps };

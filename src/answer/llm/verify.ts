@@ -1,5 +1,6 @@
 import type { ContextBlock } from "./context.js";
 import { citationSection } from "../../search/chunk.js";
+import { extractFacts, type NumberFact } from "./facts.js";
 
 /** Inline markers such as [2] or [1, 3]; they are references, not facts. */
 export const INLINE_MARKERS = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -17,41 +18,51 @@ export function checkCitations(ids: number[], blocks: ContextBlock[]): { kept: C
   return { kept, dropped };
 }
 
-/** Every digit run, without leading zeros: "schaal 09", "15/16", "€ 3.500" → 9, 15, 16, 3, 500. */
-function numbersIn(text: string): Set<string> {
-  return new Set([...text.matchAll(/\d+/g)].map((m) => m[0].replace(/^0+(?=\d)/, "")));
+/** Ordered-list numbers ("1. ", "2) ") at the start of a line; checked line by line, anchored, so linear. */
+function withoutListNumbers(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/^[ \t]*\d+[.)][ \t]/, " "))
+    .join("\n");
 }
 
-/** Letter+digit level codes ("C1", "B 2") as "C1". */
-function levelCodesIn(text: string): Set<string> {
-  return new Set([...text.matchAll(/\b([A-E])\s?([1-5])\b/gi)].map((m) => `${m[1]!.toUpperCase()}${m[2]}`));
+/** Each cited block's source, title, heading path and text; separate lines, so a heading's unit never binds to the text. */
+function supportTexts(cited: ContextBlock[]): string[] {
+  return cited.map(({ chunk }) => `${chunk.source}\n${chunk.title}\n${citationSection(chunk)}\n${chunk.text}`);
 }
 
-/** Letter levels named with their word: "niveau C", "graad B", "level A". */
-function letterLevelsIn(text: string): Set<string> {
-  return new Set([...text.matchAll(/\b(?:niveau|level|graad|klasse|categorie)\s+([A-E])\b(?!\s?[1-5])/gi)].map((m) => m[1]!.toUpperCase()));
-}
-
-function supportText(cited: ContextBlock[], question: string): string {
-  return [question, ...cited.map(({ chunk }) => `${chunk.source}\n${chunk.title}\n${citationSection(chunk)}\n${chunk.text}`)].join("\n");
-}
+const label = (fact: NumberFact) => (fact.unit ? `${fact.unit} ${fact.value}` : fact.value);
 
 /**
- * The numbers and level names in the answer that the cited blocks and the
- * question do not contain: a model that "knows" a scale from training data
- * is exactly the error an HR answer must not make. Empty means supported.
+ * The numbers and level names in the answer that the cited blocks do not
+ * contain: a model that "knows" a scale from training data is exactly the
+ * error an HR answer must not make. A number with a unit or level word must
+ * occur with the same unit ("schaal 14" is not supported by "Functieklasse
+ * 14"); a bare number must occur somewhere. The question is never support:
+ * "my colleague says schaal 14?" must not let the model confirm it. Empty
+ * means supported.
  */
-export function unsupportedFacts(answer: string, cited: ContextBlock[], question: string): string[] {
+export function unsupportedFacts(answer: string, cited: ContextBlock[]): string[] {
   // Citation markers and ordered-list numbers are layout, not facts.
-  const text = answer.replace(INLINE_MARKERS, " ").replace(/^\s*\d+[.)]\s/gm, " ");
-  const support = supportText(cited, question);
-  const numbers = numbersIn(support);
-  const codes = levelCodesIn(support);
-  const letters = letterLevelsIn(support);
+  const facts = extractFacts(withoutListNumbers(answer.replace(INLINE_MARKERS, " ")));
+  const withUnit = new Set<string>();
+  const anyUnit = new Set<string>();
+  const codes = new Set<string>();
+  const letters = new Set<string>();
+  for (const text of supportTexts(cited)) {
+    const support = extractFacts(text);
+    for (const fact of support.numbers) {
+      anyUnit.add(fact.value);
+      if (fact.unit) withUnit.add(label(fact));
+    }
+    for (const code of support.codes) codes.add(code);
+    for (const letter of support.letters) letters.add(letter);
+  }
   const missing = [
-    ...[...numbersIn(text)].filter((n) => !numbers.has(n)),
-    ...[...levelCodesIn(text)].filter((c) => !codes.has(c)),
-    ...[...letterLevelsIn(text)].filter((l) => !letters.has(l) && !codes.has(l)).map((l) => `niveau ${l}`),
+    ...facts.numbers.filter((fact) => (fact.unit ? !withUnit.has(label(fact)) : !anyUnit.has(fact.value))).map(label),
+    ...[...facts.codes].filter((c) => !codes.has(c)),
+    // "Niveau C" is supported by a letter level C or a code within it (C1, C2).
+    ...[...facts.letters].filter((l) => !letters.has(l) && ![...codes].some((c) => c.startsWith(l))).map((l) => `niveau ${l}`),
   ];
   return [...new Set(missing)];
 }
