@@ -5,7 +5,7 @@ import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "
 import { silentLogger, type Logger } from "../logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
-import { IndexUnreadableError, readManifest } from "../search/indexFiles.js";
+import { IndexUnreadableError } from "../search/indexFiles.js";
 import { IndexWatcher, readIndexPointer } from "../search/indexWatcher.js";
 import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
 import { LiveAssistant } from "./liveAssistant.js";
@@ -116,7 +116,10 @@ export async function openLiveAssistant(config: Config, given: OpenOptions): Pro
     intervalMs: config.INDEX_POLL_MS,
     logger: options.logger,
     onNewVersion: async () => {
-      const kb = await KnowledgeBase.open(indexDir, selectEmbedder(config));
+      const pointer = await readIndexPointer(indexDir);
+      const kb = await KnowledgeBase.open(indexDir, selectEmbedder(config), { logger: options.logger });
+      // Opening falls back to an older intact version; the watcher wants the one CURRENT names, or none.
+      if (pointer && kb.version !== pointer) throw new Error(`version ${pointer} is damaged`);
       if (kb.documents.length === 0) throw new Error("the new index has no documents");
       await warmUp(kb);
       assistant.replace(assistantOver(kb, config, options));

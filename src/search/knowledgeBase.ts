@@ -45,6 +45,9 @@ export class KnowledgeBase {
     readonly vocabulary: Vocabulary,
   ) {}
 
+  /** The version folder this index was read from (a damaged newest version falls back to an older one). */
+  version = "";
+
   private competencyIndex?: CompetencyIndex;
   /** Competency facts grouped by the competency they are about, built once per index. */
   get competencyNames(): CompetencyIndex {
@@ -78,7 +81,7 @@ export class KnowledgeBase {
         const vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
         if (vectors.size !== data.chunks.length) throw new Error("graph size does not match the chunk store");
         if (i > 0) logger.warn({ served: basename(dir), damaged: problems }, "newest index version is damaged; serving the previous version (run an ingest to replace it)");
-        return KnowledgeBase.from(data, vectors, embedder);
+        return KnowledgeBase.from(data, vectors, embedder, basename(dir));
       } catch (error) {
         const reason = (error as Error).message.replace(/^index at \S+ is unreadable: /, "");
         problems.push(`${basename(dir)}: ${reason}`);
@@ -96,12 +99,12 @@ export class KnowledgeBase {
         // A read-only or full disk: serve the rebuilt graph from memory all the same.
         logger.warn({ version: basename(dir), err: (error as Error).message }, "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it");
       }
-      return KnowledgeBase.from(data, vectors, embedder);
+      return KnowledgeBase.from(data, vectors, embedder, basename(dir));
     }
     throw new IndexUnreadableError(`index in ${indexDir} is unreadable: no usable version (${problems.join("; ")})`);
   }
 
-  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder): KnowledgeBase {
+  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder, version: string): KnowledgeBase {
     const lexical = new LexicalIndex(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
     let vocabulary: Vocabulary;
     try {
@@ -110,7 +113,9 @@ export class KnowledgeBase {
       // A glossary that no longer parses must not stop an index from serving: the packs alone still work.
       vocabulary = loadVocabulary();
     }
-    return new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
+    const kb = new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
+    kb.version = version;
+    return kb;
   }
 
   private bySource?: Map<string, DocumentMeta>;

@@ -7,8 +7,10 @@ import type { z } from "zod";
 import { GlossarySchema, HrPackSchema, LanguagePackSchema, type Glossary } from "./schema.js";
 import { Vocabulary } from "./vocabulary.js";
 
-/** The packs shipped with the app. */
-export const PACK_DIR = fileURLToPath(new URL("../../vocabulary/", import.meta.url));
+/** The packs shipped with the app, at the project root, whether we run from src (tsx) or from a build (dist/src). */
+export const PACK_DIR = [fileURLToPath(new URL("../../vocabulary/", import.meta.url)), fileURLToPath(new URL("../../../vocabulary/", import.meta.url))].find((dir) =>
+  existsSync(join(dir, "language.yaml")),
+) ?? fileURLToPath(new URL("../../vocabulary/", import.meta.url));
 export const GLOSSARY_FILE = "glossary.yaml";
 
 export class VocabularyError extends Error {
