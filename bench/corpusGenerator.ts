@@ -18,7 +18,12 @@ function prng(seed: number): () => number {
   };
 }
 
-type Random = { pick<T>(items: readonly T[]): T; some<T>(items: readonly T[], min: number, max: number): T[]; int(min: number, max: number): number; chance(p: number): boolean };
+type Random = {
+  pick<T>(items: readonly T[]): T;
+  some<T>(items: readonly T[], min: number, max: number): T[];
+  int(min: number, max: number): number;
+  chance(p: number): boolean;
+};
 
 function random(seed: number): Random {
   const next = prng(seed);
@@ -36,11 +41,79 @@ function random(seed: number): Random {
   };
 }
 
-export const DOMAINS = ["ICT", "Financiën", "Personeelszaken", "Communicatie", "Facilitaire zaken", "Juridische zaken", "Inkoop", "Huisvesting", "Informatiebeheer", "Onderwijsondersteuning", "Onderzoeksbeleid", "Kwaliteitszorg", "Studentenzaken", "Marketing", "Archief", "Beveiliging"];
-export const ROLES = ["medewerker", "senior medewerker", "adviseur", "beleidsmedewerker", "coördinator", "specialist", "teamleider", "projectleider", "functioneel beheerder", "administratief medewerker", "accountmanager", "controller", "servicedesk medewerker", "applicatiebeheerder", "secretaresse", "analist"];
-const OBJECTS = ["meldingen", "offertes", "contracten", "begrotingen", "rapportages", "verzoeken van gebruikers", "dossiers", "aanvragen", "klachten", "projectplannen", "werkinstructies", "beleidsnotities", "facturen", "roosters", "licenties", "wijzigingsverzoeken"];
-const VERBS = ["Registreren en afhandelen van", "Opstellen en bewaken van", "Analyseren en beoordelen van", "Adviseren over", "Coördineren van", "Controleren van", "Voorbereiden van", "Evalueren van", "Beheren en actualiseren van", "Signaleren van knelpunten in"];
-const FRAMES = ["Wet- en regelgeving en interne procedures", "Het afdelingsjaarplan en de begroting", "Vastgestelde service levels", "Landelijke richtlijnen en het instellingsbeleid", "Werkafspraken binnen het team"];
+export const DOMAINS = [
+  "ICT",
+  "Financiën",
+  "Personeelszaken",
+  "Communicatie",
+  "Facilitaire zaken",
+  "Juridische zaken",
+  "Inkoop",
+  "Huisvesting",
+  "Informatiebeheer",
+  "Onderwijsondersteuning",
+  "Onderzoeksbeleid",
+  "Kwaliteitszorg",
+  "Studentenzaken",
+  "Marketing",
+  "Archief",
+  "Beveiliging",
+];
+export const ROLES = [
+  "medewerker",
+  "senior medewerker",
+  "adviseur",
+  "beleidsmedewerker",
+  "coördinator",
+  "specialist",
+  "teamleider",
+  "projectleider",
+  "functioneel beheerder",
+  "administratief medewerker",
+  "accountmanager",
+  "controller",
+  "servicedesk medewerker",
+  "applicatiebeheerder",
+  "secretaresse",
+  "analist",
+];
+const OBJECTS = [
+  "meldingen",
+  "offertes",
+  "contracten",
+  "begrotingen",
+  "rapportages",
+  "verzoeken van gebruikers",
+  "dossiers",
+  "aanvragen",
+  "klachten",
+  "projectplannen",
+  "werkinstructies",
+  "beleidsnotities",
+  "facturen",
+  "roosters",
+  "licenties",
+  "wijzigingsverzoeken",
+];
+const VERBS = [
+  "Registreren en afhandelen van",
+  "Opstellen en bewaken van",
+  "Analyseren en beoordelen van",
+  "Adviseren over",
+  "Coördineren van",
+  "Controleren van",
+  "Voorbereiden van",
+  "Evalueren van",
+  "Beheren en actualiseren van",
+  "Signaleren van knelpunten in",
+];
+const FRAMES = [
+  "Wet- en regelgeving en interne procedures",
+  "Het afdelingsjaarplan en de begroting",
+  "Vastgestelde service levels",
+  "Landelijke richtlijnen en het instellingsbeleid",
+  "Werkafspraken binnen het team",
+];
 export const COMPETENCIES = [
   { name: "Klantgerichtheid", description: "Onderzoeken van wensen en behoeften van de klant en hiernaar handelen.", verb: "klanten" },
   { name: "Samenwerken", description: "Bijdragen aan een gezamenlijk resultaat, ook als het niet direct eigen belang dient.", verb: "collega's" },
@@ -64,7 +137,15 @@ const TIP_TEMPLATES = [
   (v: string) => `Houd een week lang bij hoe je met ${v} werkt en evalueer dat met je leidinggevende.`,
   (v: string) => `Volg een training en oefen de aanpak van ${v} in een rollenspel.`,
 ];
-const INDICATORS = ["Vraagt door om de behoefte helder te krijgen", "Houdt zich aan gemaakte afspraken", "Stelt prioriteiten en bewaakt deadlines", "Signaleert knelpunten tijdig", "Deelt kennis en informatie met collega's", "Onderbouwt een advies met feiten", "Neemt verantwoordelijkheid voor het eigen werk"];
+const INDICATORS = [
+  "Vraagt door om de behoefte helder te krijgen",
+  "Houdt zich aan gemaakte afspraken",
+  "Stelt prioriteiten en bewaakt deadlines",
+  "Signaleert knelpunten tijdig",
+  "Deelt kennis en informatie met collega's",
+  "Onderbouwt een advies met feiten",
+  "Neemt verantwoordelijkheid voor het eigen werk",
+];
 
 function competencyBlock(r: Random, c: (typeof COMPETENCIES)[number], bullet: string): string {
   const questions = r.some(QUESTION_TEMPLATES, 2, 4).map((q) => q(c.verb));
@@ -87,9 +168,23 @@ function ufoProfile(r: Random, role: string, domain: string): string {
   const bullet = "  • ";
   const niveaus = r.int(1, 3);
   const top = r.int(6, 13);
-  const areas = r.some(VERBS, 3, 6).map((verb) =>
-    ["Kernactiviteit", `${verb} ${r.pick(OBJECTS)} op het gebied van ${domain.toLowerCase()}`, "", "Kader", r.pick(FRAMES), "", "Resultaat", `${r.pick(OBJECTS)} zijn tijdig en correct verwerkt`, "", "Activiteit", ...r.some(OBJECTS, 2, 3).map((o) => `${bullet}Verwerken van ${o}`)].join("\n"),
-  );
+  const areas = r
+    .some(VERBS, 3, 6)
+    .map((verb) =>
+      [
+        "Kernactiviteit",
+        `${verb} ${r.pick(OBJECTS)} op het gebied van ${domain.toLowerCase()}`,
+        "",
+        "Kader",
+        r.pick(FRAMES),
+        "",
+        "Resultaat",
+        `${r.pick(OBJECTS)} zijn tijdig en correct verwerkt`,
+        "",
+        "Activiteit",
+        ...r.some(OBJECTS, 2, 3).map((o) => `${bullet}Verwerken van ${o}`),
+      ].join("\n"),
+    );
   return [
     "Functiebeschrijving",
     "",
@@ -136,12 +231,31 @@ function rijkProfile(r: Random, role: string, domain: string): string {
       "",
     ].join("\n"),
   );
-  return [`${role[0]!.toUpperCase()}${role.slice(1)} ${domain}`, "", "Resultaten", "", domain, ` • ${r.pick(OBJECTS)} zijn afgehandeld`, "", "Competenties", "", ...r.some(COMPETENCIES, 2, 3).map((c) => ` • ${c.name.toLowerCase()}`), "", "Functietyperingen", "", ...typings].join("\n");
+  return [
+    `${role[0]!.toUpperCase()}${role.slice(1)} ${domain}`,
+    "",
+    "Resultaten",
+    "",
+    domain,
+    ` • ${r.pick(OBJECTS)} zijn afgehandeld`,
+    "",
+    "Competenties",
+    "",
+    ...r.some(COMPETENCIES, 2, 3).map((c) => ` • ${c.name.toLowerCase()}`),
+    "",
+    "Functietyperingen",
+    "",
+    ...typings,
+  ].join("\n");
 }
 
 function provincieProfile(r: Random, role: string, domain: string): string {
   const level = `${r.pick(["A", "B", "C", "D", "E"])}${r.int(1, 3)}`;
-  const competencies = r.some(COMPETENCIES, 2, 4).map((c, i) => [`### ${i + 1}. ${c.name}`, "", c.description, "", `*Niveau: ${r.int(1, 3)}*`, "", ...r.some(INDICATORS, 2, 4).map((x) => `- ${x}`), ""].join("\n"));
+  const competencies = r
+    .some(COMPETENCIES, 2, 4)
+    .map((c, i) =>
+      [`### ${i + 1}. ${c.name}`, "", c.description, "", `*Niveau: ${r.int(1, 3)}*`, "", ...r.some(INDICATORS, 2, 4).map((x) => `- ${x}`), ""].join("\n"),
+    );
   return [
     `# ${role[0]!.toUpperCase()}${role.slice(1)} ${domain}`,
     "",
@@ -164,7 +278,11 @@ function provincieProfile(r: Random, role: string, domain: string): string {
 }
 
 function memo(r: Random, _role: string, domain: string): string {
-  return [`Werkinstructie ${domain}`, "", ...Array.from({ length: r.int(3, 6) }, () => `${r.pick(VERBS)} ${r.pick(OBJECTS)} gebeurt volgens ${r.pick(FRAMES).toLowerCase()}. ${r.pick(INDICATORS)}.`)].join("\n\n");
+  return [
+    `Werkinstructie ${domain}`,
+    "",
+    ...Array.from({ length: r.int(3, 6) }, () => `${r.pick(VERBS)} ${r.pick(OBJECTS)} gebeurt volgens ${r.pick(FRAMES).toLowerCase()}. ${r.pick(INDICATORS)}.`),
+  ].join("\n\n");
 }
 
 const FORMATS = [
@@ -181,7 +299,11 @@ export function syntheticDocument(seed: number, index: number): SyntheticDocumen
   const domain = r.pick(DOMAINS);
   let roll = r.int(0, 999) / 1000;
   const format = FORMATS.find((f) => (roll -= f.weight) < 0) ?? FORMATS[0];
-  const slug = `${role} ${domain}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-");
+  const slug = `${role} ${domain}`
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-");
   const folder = `deel-${String(Math.floor(index / 500)).padStart(3, "0")}`;
   return { file: `${folder}/${format.prefix}-${slug}-${String(index).padStart(5, "0")}.${format.ext}`, text: format.make(r, role, domain) };
 }

@@ -24,7 +24,18 @@ import { selectEmbedder } from "../src/search/embeddings/select.js";
 import { startRedis } from "./redisProcess.js";
 import { startReplica } from "./replicaProcess.js";
 
-export type LoadResult = { clients: number; seconds: number; requests: number; errors: number; statuses: Record<string, number>; throughputPerSecond: number; p50: number; p95: number; p99: number; max: number };
+export type LoadResult = {
+  clients: number;
+  seconds: number;
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  throughputPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+};
 
 export type LoadTarget = "web" | "teams" | "slack";
 
@@ -41,7 +52,14 @@ function requestFor(target: LoadTarget, url: string, question: string, client: n
     const ts = `${1_700_000_000 + client}.${String(turn).padStart(6, "0")}`;
     return {
       path: "/slack/events",
-      body: { type: "event_callback", team_id: "T1", api_app_id: "A1", event_id: `Ev${client}x${turn}`, event_time: Math.floor(Date.now() / 1000), event: { type: "app_mention", user: `U${client}`, text: `<@UBOT> ${question}`, ts, channel: "C1", event_ts: ts } },
+      body: {
+        type: "event_callback",
+        team_id: "T1",
+        api_app_id: "A1",
+        event_id: `Ev${client}x${turn}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: "app_mention", user: `U${client}`, text: `<@UBOT> ${question}`, ts, channel: "C1", event_ts: ts },
+      },
     };
   }
   return {
@@ -64,7 +82,10 @@ function requestFor(target: LoadTarget, url: string, question: string, client: n
  * answer arrived. With several URLs (replicas) client i talks to URL i mod n,
  * as a round-robin load balancer would spread them.
  */
-export async function runLoad(urls: string | string[], options: { clients: number; seconds: number; maxRequests?: number; target?: LoadTarget; serviceUrl?: string }): Promise<LoadResult> {
+export async function runLoad(
+  urls: string | string[],
+  options: { clients: number; seconds: number; maxRequests?: number; target?: LoadTarget; serviceUrl?: string },
+): Promise<LoadResult> {
   const questions = benchQuestions(200);
   const deadline = performance.now() + options.seconds * 1000;
   const latencies: number[] = [];
@@ -136,7 +157,10 @@ export async function startLocalServer(knowledgeDir = "knowledge", indexDir?: st
   const assistant = await openAssistant(config, { logger: silentLogger });
   const feedback: FeedbackStore = { record: async () => {} };
   const teams = createTeamsDoor({ assistant, config, logger: silentLogger, feedback });
-  const slack = createSlackDoor({ assistant, config, logger: silentLogger, feedback }, { clientOptions: { slackApiUrl: slackApi.url, retryConfig: { retries: 0 } }, identity: { botUserId: "UBOT", botId: "BBOT" } })!;
+  const slack = createSlackDoor(
+    { assistant, config, logger: silentLogger, feedback },
+    { clientOptions: { slackApiUrl: slackApi.url, retryConfig: { retries: 0 } }, identity: { botUserId: "UBOT", botId: "BBOT" } },
+  )!;
   const app = createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback, doors: [teams, slack] });
   // The fake connector: accepts the bot's replies.
   app.post(/^\/v3\/conversations\/.+$/, (_req, res) => void res.json({ id: "reply" }));
@@ -168,10 +192,11 @@ async function fakeSlackWebApi(): Promise<{ url: string; close: () => Promise<vo
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/api/`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -183,7 +208,11 @@ async function fakeSlackWebApi(): Promise<{ url: string; close: () => Promise<vo
  * over one prebuilt index, so the only differences are the second process
  * and Redis.
  */
-export async function compareReplicas(options: { clients: number; seconds: number; replicas: number }): Promise<{ single: LoadResult; replicated: LoadResult; ratio: number }> {
+export async function compareReplicas(options: {
+  clients: number;
+  seconds: number;
+  replicas: number;
+}): Promise<{ single: LoadResult; replicated: LoadResult; ratio: number }> {
   const root = await mkdtemp(join(tmpdir(), "fw-load-"));
   const indexDir = join(root, "index");
   const redis = await startRedis();
@@ -193,7 +222,10 @@ export async function compareReplicas(options: { clients: number; seconds: numbe
     const measure = async (replicas: number, shared: Record<string, string>) => {
       const servers = await Promise.all(Array.from({ length: replicas }, () => startReplica({ ...env, ...shared })));
       try {
-        return await runLoad(servers.map((s) => s.url), { clients: options.clients, seconds: options.seconds });
+        return await runLoad(
+          servers.map((s) => s.url),
+          { clients: options.clients, seconds: options.seconds },
+        );
       } finally {
         await Promise.all(servers.map((s) => s.stop()));
       }
@@ -238,12 +270,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!["web", "teams", "slack"].includes(options.target)) throw new Error("--target must be web, teams or slack");
     const own = options.url ? undefined : await startLocalServer();
     const url = options.url ?? own!.url;
-    const result = await runLoad(url, { clients: Number(options.clients), seconds: Number(options.seconds), maxRequests: options.maxRequests ? Number(options.maxRequests) : undefined, target: options.target as LoadTarget });
+    const result = await runLoad(url, {
+      clients: Number(options.clients),
+      seconds: Number(options.seconds),
+      maxRequests: options.maxRequests ? Number(options.maxRequests) : undefined,
+      target: options.target as LoadTarget,
+    });
     await own?.close();
-    process.stdout.write(
-      options.json
-        ? `${JSON.stringify(result)}\n`
-        : `${summary(options.target, result)}\n`,
-    );
+    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${summary(options.target, result)}\n`);
   });
 }

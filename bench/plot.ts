@@ -17,7 +17,10 @@ export function latencyPlot(series: Series[], title: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${width / 2 - pad.right / 2}" y="22" text-anchor="middle" font-size="14">${esc(title)}</text>`,
-    ...ticks.map((t) => `<line x1="${pad.left}" x2="${width - pad.right}" y1="${py(t)}" y2="${py(t)}" stroke="#eee"/><text x="${pad.left - 6}" y="${py(t) + 4}" text-anchor="end">${t.toFixed(t < 10 ? 1 : 0)}</text>`),
+    ...ticks.map(
+      (t) =>
+        `<line x1="${pad.left}" x2="${width - pad.right}" y1="${py(t)}" y2="${py(t)}" stroke="#eee"/><text x="${pad.left - 6}" y="${py(t) + 4}" text-anchor="end">${t.toFixed(t < 10 ? 1 : 0)}</text>`,
+    ),
     ...[...new Set(xs)].map((x) => `<text x="${px(x)}" y="${height - pad.bottom + 18}" text-anchor="middle">${x.toLocaleString("en")}</text>`),
     `<text x="${(pad.left + width - pad.right) / 2}" y="${height - 12}" text-anchor="middle">documents (log scale)</text>`,
     `<text transform="translate(16 ${height / 2}) rotate(-90)" text-anchor="middle">p95 latency (ms)</text>`,

@@ -11,7 +11,13 @@ export function benchQueries(count: number): string[] {
   for (const [i, domain] of DOMAINS.entries()) {
     const role = ROLES[i % ROLES.length]!;
     const competency = COMPETENCIES[i % COMPETENCIES.length]!.name.toLowerCase();
-    templated.push(`welke schaal past bij een ${role} ${domain.toLowerCase()}`, `toetsvragen ${competency}`, `ontwikkeltips ${competency} ${role}`, `which scale fits a ${role} in ${domain}?`, `wat verandert er van schaal ${5 + (i % 6)} naar ${6 + (i % 6)}`);
+    templated.push(
+      `welke schaal past bij een ${role} ${domain.toLowerCase()}`,
+      `toetsvragen ${competency}`,
+      `ontwikkeltips ${competency} ${role}`,
+      `which scale fits a ${role} in ${domain}?`,
+      `wat verandert er van schaal ${5 + (i % 6)} naar ${6 + (i % 6)}`,
+    );
   }
   const all = [...labelled, ...templated];
   return Array.from({ length: count }, (_, i) => all[i % all.length]!);

@@ -68,7 +68,9 @@ async function serveOnBuiltIndex(knowledgeDir: string, indexDir: string, questio
   ]);
   const startSeconds = Math.round(((performance.now() - started) / 1000) * 100) / 100;
   for (const question of benchQuestions(questions)) {
-    await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) }).then((r) => r.arrayBuffer());
+    await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) }).then((r) =>
+      r.arrayBuffer(),
+    );
   }
   const servingRssMB = await peakRssMB(child.pid!);
   child.kill("SIGTERM");
@@ -79,7 +81,10 @@ type Row = CorpusMeasurement & { corpus: string; serverStartSeconds: number; ser
 
 runCli(async () => {
   const options = program.opts<{ sizes: string; queries: string; questions: string; out: string }>();
-  const sizes = options.sizes.split(",").map(Number).filter((n) => n > 0);
+  const sizes = options.sizes
+    .split(",")
+    .map(Number)
+    .filter((n) => n > 0);
   const work = await mkdtemp(join(tmpdir(), "fw-bench-"));
   const corpora: { name: string; dir: string }[] = [{ name: "seeds", dir: resolve("knowledge") }];
   for (const size of sizes) {
@@ -121,7 +126,10 @@ runCli(async () => {
   const qualityTable = markdownTable(quality.rows.map((r) => ({ retriever: r.retriever, "recall@1": r.recallAt1, "recall@5": r.recallAt5, MRR: r.mrr })));
   const markdown = `# Functiewijzer benchmark\n\n${new Date().toISOString()} · Node ${process.version} · ${options.queries} queries and ${options.questions} answers per corpus, offline mode, local embeddings\n\n${table}\n\nRetrieval quality on the seed corpus (${quality.rows[0]?.questions} labelled questions):\n\n${qualityTable}\n`;
   await mkdir(options.out, { recursive: true });
-  await writeFile(join(options.out, "latest.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows, quality: quality.rows }, null, 2));
+  await writeFile(
+    join(options.out, "latest.json"),
+    JSON.stringify({ at: new Date().toISOString(), node: process.version, rows, quality: quality.rows }, null, 2),
+  );
   await writeFile(join(options.out, "latest.md"), markdown);
   const points = (pick: (r: Row) => number) => rows.map((r) => ({ x: r.documents, y: pick(r) }));
   await writeFile(

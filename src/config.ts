@@ -3,9 +3,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Env flags accept the usual spellings; anything else is a configuration error. */
-const flag = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 const optionalString = z
   .string()
@@ -47,7 +45,10 @@ const trustProxy = z
       ctx.addIssue({ code: "custom", message: "trusting every proxy lets any client choose its address; give a hop count (e.g. 1) or the proxies' addresses" });
       return z.NEVER;
     }
-    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    const entries = value
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
     const bad = entries.find((e) => !isAddressOrSubnet(e));
     if (bad !== undefined || !entries.length) {
       ctx.addIssue({ code: "custom", message: `expected off, a hop count, or a comma-separated list of IP addresses/CIDRs (not "${bad ?? value}")` });
@@ -89,7 +90,9 @@ const ConfigShape = z.object({
   /** Teams: the bot's Entra app id (a GUID). Without it the Teams door only runs in emulator mode on a loopback HOST. */
   MICROSOFT_APP_ID: optionalString.pipe(z.string().regex(GUID, "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000").optional()),
   MICROSOFT_APP_PASSWORD: optionalString,
-  MICROSOFT_APP_TENANT_ID: optionalString.pipe(z.string().regex(TENANT, "must be the Entra tenant id (a GUID) or its domain, e.g. contoso.onmicrosoft.com").optional()),
+  MICROSOFT_APP_TENANT_ID: optionalString.pipe(
+    z.string().regex(TENANT, "must be the Entra tenant id (a GUID) or its domain, e.g. contoso.onmicrosoft.com").optional(),
+  ),
   /** SingleTenant (with a tenant id) or UserAssignedMSI are what new Azure bot registrations allow. */
   MICROSOFT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI", "MultiTenant"]).default("SingleTenant"),
   MICROSOFT_APP_CERT_PEM_FILE: optionalString,
@@ -104,19 +107,27 @@ const ConfigShape = z.object({
   TEAMS_SENSITIVITY_LABEL: optionalString.pipe(z.string().max(64).optional()),
   TEAMS_SENSITIVITY_DESCRIPTION: optionalString.pipe(z.string().max(256).optional()),
   /** Used by `npm run package:teams` only. */
-  TEAMS_APP_VERSION: optionalString.pipe(z.string().regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, "must be a version like 1.2.3").optional()),
+  TEAMS_APP_VERSION: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, "must be a version like 1.2.3")
+      .optional(),
+  ),
   TEAMS_PRIVACY_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_TERMS_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
-  TEAMS_VALID_DOMAIN: optionalString.pipe(z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name like bot.example.org").optional()),
+  TEAMS_VALID_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, "must be a host name like bot.example.org")
+      .optional(),
+  ),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   /** Slack's Web API base, e.g. https://slack-gov.com/api/ for GovSlack; also used by Socket Mode. Ends in "/". */
-  SLACK_API_URL: optionalString
-    .pipe(z.url({ protocol: /^https?$/ }).optional())
-    .transform((v) => (v === undefined || v.endsWith("/") ? v : `${v}/`)),
+  SLACK_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()).transform((v) => (v === undefined || v.endsWith("/") ? v : `${v}/`)),
   /** Requests per minute per client address on POST /slack/events, checked before anything is read. */
   SLACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 
@@ -150,9 +161,13 @@ const ConfigSchema = ConfigShape.superRefine((c, ctx) => {
     if (c.MICROSOFT_APP_PASSWORD) problem("MICROSOFT_APP_ID", "required when MICROSOFT_APP_PASSWORD is set");
     return;
   }
-  if (c.MICROSOFT_APP_TYPE !== "MultiTenant" && !c.MICROSOFT_APP_TENANT_ID) problem("MICROSOFT_APP_TENANT_ID", `required when MICROSOFT_APP_TYPE is ${c.MICROSOFT_APP_TYPE}`);
+  if (c.MICROSOFT_APP_TYPE !== "MultiTenant" && !c.MICROSOFT_APP_TENANT_ID)
+    problem("MICROSOFT_APP_TENANT_ID", `required when MICROSOFT_APP_TYPE is ${c.MICROSOFT_APP_TYPE}`);
   if (Boolean(c.MICROSOFT_APP_CERT_PEM_FILE) !== Boolean(c.MICROSOFT_APP_CERT_KEY_FILE)) {
-    problem(c.MICROSOFT_APP_CERT_PEM_FILE ? "MICROSOFT_APP_CERT_KEY_FILE" : "MICROSOFT_APP_CERT_PEM_FILE", "a certificate needs both MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE");
+    problem(
+      c.MICROSOFT_APP_CERT_PEM_FILE ? "MICROSOFT_APP_CERT_KEY_FILE" : "MICROSOFT_APP_CERT_PEM_FILE",
+      "a certificate needs both MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE",
+    );
   }
   for (const variable of ["MICROSOFT_APP_CERT_PEM_FILE", "MICROSOFT_APP_CERT_KEY_FILE"] as const) {
     const file = c[variable];
@@ -160,9 +175,16 @@ const ConfigSchema = ConfigShape.superRefine((c, ctx) => {
   }
   const certificate = Boolean(c.MICROSOFT_APP_CERT_PEM_FILE && c.MICROSOFT_APP_CERT_KEY_FILE);
   if (c.MICROSOFT_APP_TYPE === "UserAssignedMSI") {
-    if (c.MICROSOFT_APP_PASSWORD || certificate) problem(c.MICROSOFT_APP_PASSWORD ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_CERT_PEM_FILE", "not used with a managed identity (UserAssignedMSI); remove it");
+    if (c.MICROSOFT_APP_PASSWORD || certificate)
+      problem(
+        c.MICROSOFT_APP_PASSWORD ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_CERT_PEM_FILE",
+        "not used with a managed identity (UserAssignedMSI); remove it",
+      );
   } else if (!c.MICROSOFT_APP_PASSWORD && !certificate) {
-    problem("MICROSOFT_APP_PASSWORD", `required for a ${c.MICROSOFT_APP_TYPE} bot (or set MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or use MICROSOFT_APP_TYPE=UserAssignedMSI)`);
+    problem(
+      "MICROSOFT_APP_PASSWORD",
+      `required for a ${c.MICROSOFT_APP_TYPE} bot (or set MICROSOFT_APP_CERT_PEM_FILE and MICROSOFT_APP_CERT_KEY_FILE, or use MICROSOFT_APP_TYPE=UserAssignedMSI)`,
+    );
   }
 });
 
@@ -174,9 +196,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a wrong value is a one-line error naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const known = Object.fromEntries(
-    Object.keys(ConfigShape.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]),
-  );
+  const known = Object.fromEntries(Object.keys(ConfigShape.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
   return parseOrThrow(ConfigSchema, known);
 }
 
@@ -189,7 +209,14 @@ function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
-const TeamsPackageSchema = ConfigShape.pick({ MICROSOFT_APP_ID: true, TEAMS_APP_VERSION: true, TEAMS_PRIVACY_URL: true, TEAMS_TERMS_URL: true, TEAMS_WEBSITE_URL: true, TEAMS_VALID_DOMAIN: true });
+const TeamsPackageSchema = ConfigShape.pick({
+  MICROSOFT_APP_ID: true,
+  TEAMS_APP_VERSION: true,
+  TEAMS_PRIVACY_URL: true,
+  TEAMS_TERMS_URL: true,
+  TEAMS_WEBSITE_URL: true,
+  TEAMS_VALID_DOMAIN: true,
+});
 export type TeamsPackageConfig = z.infer<typeof TeamsPackageSchema>;
 
 /** What `npm run package:teams` needs: the app id and the manifest's URLs and version, not the bot's secrets. */

@@ -44,7 +44,15 @@ async function main(): Promise<void> {
   const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
   const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps, { seenEvents: shared.seenEvents })].filter((door): door is Door => Boolean(door));
-  const app = createHttpApp({ config, logger, assistant: () => (assistant ? recorded : undefined), feedback: deps.feedback, doors, insights, rateLimitStore: shared.rateLimitStore });
+  const app = createHttpApp({
+    config,
+    logger,
+    assistant: () => (assistant ? recorded : undefined),
+    feedback: deps.feedback,
+    doors,
+    insights,
+    rateLimitStore: shared.rateLimitStore,
+  });
   // A port in use is a one-line error (via main's catch), not a stack trace.
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -55,18 +63,29 @@ async function main(): Promise<void> {
 
   let watcher: IndexWatcher | undefined;
   // Requests in flight finish; then the index watcher stops and the shared state (Redis) closes.
-  const shutdown = stopOnSignals({ server, logger, doors, onStopped: async () => {
-    watcher?.stop();
-    await shared.close();
-  } });
+  const shutdown = stopOnSignals({
+    server,
+    logger,
+    doors,
+    onStopped: async () => {
+      watcher?.stop();
+      await shared.close();
+    },
+  });
 
   const progress = progressReporter();
-  const live = await openLiveAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger), memory: shared.conversations(parseTurn) });
+  const live = await openLiveAssistant(config, {
+    logger,
+    onProgress: progress.onProgress,
+    llm: createLlmAnswererFromConfig(config, logger),
+    memory: shared.conversations(parseTurn),
+  });
   ({ assistant, watcher } = live);
   progress.stop();
   if (shutdown.stopping) return;
   // A door that cannot start (Slack unreachable) is logged; the others and the banner still come up.
-  for (const door of doors) await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
+  for (const door of doors)
+    await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
   const status = assistant.status();
   process.stderr.write(
     [

@@ -125,18 +125,29 @@ export class FunctiewijzerAssistant implements Assistant {
       answered: false,
       answer: say(language, nl, en),
       citations: [],
-      followUps: [say(language, "Welke schalen staan in de documenten?", "Which scales are in the documents?"), say(language, "Welke competenties worden gevraagd?", "Which competencies are required?")],
+      followUps: [
+        say(language, "Welke schalen staan in de documenten?", "Which scales are in the documents?"),
+        say(language, "Welke competenties worden gevraagd?", "Which competencies are required?"),
+      ],
       language,
       mode: "offline" as const,
     });
-    if (!text) return polite("Stel gerust een vraag over functies, schalen, competenties of toetsvragen.", "Feel free to ask about jobs, scales, competencies or interview questions.");
+    if (!text)
+      return polite(
+        "Stel gerust een vraag over functies, schalen, competenties of toetsvragen.",
+        "Feel free to ask about jobs, scales, competencies or interview questions.",
+      );
     if (text.length > this.options.maxQuestionChars) {
       return polite(
         `Die vraag is te lang (${text.length} tekens; maximaal ${this.options.maxQuestionChars}). Wil je hem korter stellen?`,
         `That question is too long (${text.length} characters; at most ${this.options.maxQuestionChars}). Could you ask it more briefly?`,
       );
     }
-    if (!/[\p{L}\p{N}]/u.test(text)) return polite("Ik begrijp die vraag niet. Stel je vraag in woorden, bijvoorbeeld over een schaal of een competentie.", "I don't understand that question. Please ask in words, for example about a scale or a competency.");
+    if (!/[\p{L}\p{N}]/u.test(text))
+      return polite(
+        "Ik begrijp die vraag niet. Stel je vraag in woorden, bijvoorbeeld over een schaal of een competentie.",
+        "I don't understand that question. Please ask in words, for example about a scale or a competency.",
+      );
     return undefined;
   }
 
@@ -150,7 +161,18 @@ export class FunctiewijzerAssistant implements Assistant {
     if (plan.conversational === "reset") {
       // A fresh turn with nothing to follow up on: what came before no longer counts.
       await this.memory.remember(options.conversation, { plan, intent: "help", answered: true, sources: [], citations: [], followUps: [], expansions: [] });
-      return { ...this.conversationDraft(plan, say(plan.language, "Prima, we beginnen een nieuw gesprek. Waar kan ik je mee helpen?", "Fine, let's start a new conversation. What can I help you with?"), []), intent: "help" };
+      return {
+        ...this.conversationDraft(
+          plan,
+          say(
+            plan.language,
+            "Prima, we beginnen een nieuw gesprek. Waar kan ik je mee helpen?",
+            "Fine, let's start a new conversation. What can I help you with?",
+          ),
+          [],
+        ),
+        intent: "help",
+      };
     }
     if (previous && plan.conversational === "more") return await this.more(plan, previous, options);
     if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
@@ -167,7 +189,11 @@ export class FunctiewijzerAssistant implements Assistant {
       });
       if (generated) draft = { ...generated, mode: "llm" };
       // The model was down: say so briefly, so nobody wonders why the answer reads differently.
-      else if (outcome.modelUnavailable) draft = { ...draft, answer: `${draft.answer}\n\n${say(plan.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}` };
+      else if (outcome.modelUnavailable)
+        draft = {
+          ...draft,
+          answer: `${draft.answer}\n\n${say(plan.language, "_(Het taalmodel is nu niet bereikbaar; dit is het antwoord zonder taalmodel.)_", "_(The language model is unavailable right now; this is the answer without it.)_")}`,
+        };
     }
     await this.remember(options, plan, draft);
     return { ...draft, language: plan.language };
@@ -185,7 +211,12 @@ export class FunctiewijzerAssistant implements Assistant {
     });
   }
 
-  private conversationDraft(plan: QueryPlan, answer: string, citations: Citation[], intent: Answer["intent"] = "general"): Draft & Pick<Answer, "language" | "mode"> {
+  private conversationDraft(
+    plan: QueryPlan,
+    answer: string,
+    citations: Citation[],
+    intent: Answer["intent"] = "general",
+  ): Draft & Pick<Answer, "language" | "mode"> {
     return { intent, answered: true, answer, citations, followUps: [], language: plan.language, mode: "offline" };
   }
 
@@ -194,8 +225,20 @@ export class FunctiewijzerAssistant implements Assistant {
     const language = previous.plan.language;
     const [next, ...rest] = previous.expansions;
     const draft: Draft = next
-      ? { intent: previous.intent, answered: true, answer: `${say(language, "Verder:", "Continued:")}\n\n${next.markdown}`, citations: previous.citations.slice(0, 2), followUps: previous.followUps }
-      : { intent: previous.intent, answered: true, answer: say(language, "Dat was alles wat de documenten hierover zeggen.", "That is everything the documents say about this."), citations: previous.citations.slice(0, 1), followUps: previous.followUps };
+      ? {
+          intent: previous.intent,
+          answered: true,
+          answer: `${say(language, "Verder:", "Continued:")}\n\n${next.markdown}`,
+          citations: previous.citations.slice(0, 2),
+          followUps: previous.followUps,
+        }
+      : {
+          intent: previous.intent,
+          answered: true,
+          answer: say(language, "Dat was alles wat de documenten hierover zeggen.", "That is everything the documents say about this."),
+          citations: previous.citations.slice(0, 1),
+          followUps: previous.followUps,
+        };
     await this.memory.remember(options.conversation, { ...previous, expansions: rest });
     return { ...draft, language: language ?? plan.language, mode: "offline" };
   }
@@ -204,7 +247,11 @@ export class FunctiewijzerAssistant implements Assistant {
   private async why(plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const language = previous.plan.language;
     if (!previous.citations.length) {
-      const answer = say(language, "Het vorige antwoord kon ik niet op de documenten baseren: ze beschrijven dat onderwerp niet. Daarom gaf ik geen antwoord in plaats van te gokken.", "I could not base the previous answer on the documents: they do not describe that topic. So I gave no answer rather than guess.");
+      const answer = say(
+        language,
+        "Het vorige antwoord kon ik niet op de documenten baseren: ze beschrijven dat onderwerp niet. Daarom gaf ik geen antwoord in plaats van te gokken.",
+        "I could not base the previous answer on the documents: they do not describe that topic. So I gave no answer rather than guess.",
+      );
       return { intent: previous.intent, answered: true, answer, citations: [], followUps: previous.followUps, language, mode: "offline" };
     }
     const lines = previous.citations.map((c, i) => {

@@ -19,7 +19,11 @@ export type Retrieval = { hits: SearchHit[]; query: PreparedQuery };
 export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
   const prepared = u.prepared;
   const competency = u.competency && !fold(prepared.query).includes(fold(u.competency)) ? ` ${u.competency}` : "";
-  const query: PreparedQuery = { ...prepared, query: `${prepared.query}${competency}`, competencies: u.competency ? [...new Set([...prepared.competencies, ...kb.competencyNames.keysOf(u.competency)])] : prepared.competencies };
+  const query: PreparedQuery = {
+    ...prepared,
+    query: `${prepared.query}${competency}`,
+    competencies: u.competency ? [...new Set([...prepared.competencies, ...kb.competencyNames.keysOf(u.competency)])] : prepared.competencies,
+  };
   const filter = u.system ? { system: u.system } : undefined;
   return { query, hits: await kb.searchPrepared(query, { k, filter }) };
 }

@@ -67,7 +67,9 @@ export async function openAssistant(config: Config, options: OpenOptions): Promi
 async function openServableKnowledge(config: Config, options: OpenOptions): Promise<{ kb: KnowledgeBase; ingested?: IngestResult }> {
   const { kb, ingested } = await openKnowledge(config, options);
   if (kb.documents.length === 0) {
-    const skipped = ingested?.skipped.length ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})` : "";
+    const skipped = ingested?.skipped.length
+      ? ` (${ingested.skipped.length} skipped: ${ingested.skipped.map((s) => `${s.file}: ${s.reason}`).join("; ")})`
+      : "";
     throw new KnowledgeMissingError(`no readable documents in ${resolve(config.KNOWLEDGE_DIR)}${skipped}`);
   }
   await warmUp(kb);
@@ -135,5 +137,6 @@ export async function openLiveAssistant(config: Config, given: OpenOptions): Pro
  */
 async function warmUp(kb: KnowledgeBase): Promise<void> {
   const probe = new FunctiewijzerAssistant(kb, { logger: silentLogger, maxQuestionChars: 100, reindex: () => Promise.reject(new Error("warm-up only")) });
-  for (const question of ["Welke schaal past bij een medewerker?", "Geef toetsvragen en ontwikkeltips", "Wat verandert er van schaal 6 naar 7?"]) await probe.ask(question);
+  for (const question of ["Welke schaal past bij een medewerker?", "Geef toetsvragen en ontwikkeltips", "Wat verandert er van schaal 6 naar 7?"])
+    await probe.ask(question);
 }

@@ -9,7 +9,9 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
   const lines: string[] = [];
   for (const doc of result.report) {
     const levels = doc.levels.length ? doc.levels.slice(0, 6).join(", ") + (doc.levels.length > 6 ? ` (+${doc.levels.length - 6})` : "") : "–";
-    lines.push(`  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`);
+    lines.push(
+      `  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`,
+    );
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }
   for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);

@@ -22,8 +22,19 @@ runCli(async () => {
   progress.stop();
   const hits = await kb.search(program.args.join(" "), { k: Number(options.top) || 5, filter: options.system ? { system: options.system } : undefined });
   hits.forEach((hit, i) => {
-    const row = { rank: i + 1, score: Number(hit.score.toFixed(4)), lexicalRank: hit.lexicalRank ?? null, vectorRank: hit.vectorRank ?? null, source: hit.chunk.source, section: citationSection(hit.chunk), text: hit.chunk.text };
+    const row = {
+      rank: i + 1,
+      score: Number(hit.score.toFixed(4)),
+      lexicalRank: hit.lexicalRank ?? null,
+      vectorRank: hit.vectorRank ?? null,
+      source: hit.chunk.source,
+      section: citationSection(hit.chunk),
+      text: hit.chunk.text,
+    };
     if (options.json) process.stdout.write(`${JSON.stringify(row)}\n`);
-    else process.stdout.write(`${row.rank}. [${row.score}] ${row.source} › ${row.section}  (bm25 #${row.lexicalRank ?? "-"}, vector #${row.vectorRank ?? "-"})\n   ${hit.chunk.text.slice(0, 160).replace(/\n/g, " / ")}\n`);
+    else
+      process.stdout.write(
+        `${row.rank}. [${row.score}] ${row.source} › ${row.section}  (bm25 #${row.lexicalRank ?? "-"}, vector #${row.vectorRank ?? "-"})\n   ${hit.chunk.text.slice(0, 160).replace(/\n/g, " / ")}\n`,
+      );
   });
 });

@@ -51,13 +51,21 @@ export function judge(q: AnswerQuestion, a: Answer): { factsOk: boolean; cited: 
   return { factsOk: missing.length === 0 && a.answered, cited: a.citations.length, citedCorrect: a.citations.length - wrong.length, problems };
 }
 
-export async function evaluateAnswers(questions: AnswerQuestion[], options: { knowledgeDir: string; llm?: GeneratedAnswerer; mode: "offline" | "llm" }): Promise<AnswerEvalReport> {
+export async function evaluateAnswers(
+  questions: AnswerQuestion[],
+  options: { knowledgeDir: string; llm?: GeneratedAnswerer; mode: "offline" | "llm" },
+): Promise<AnswerEvalReport> {
   const config = loadConfig({ ...process.env, ...(options.mode === "offline" ? { EMBEDDINGS: "local" } : {}) });
   const embedder = selectEmbedder(config);
   const indexDir = mkdtempSync(join(tmpdir(), "fw-eval-answers-"));
   await ingest({ knowledgeDir: options.knowledgeDir, indexDir, embedder, logger: silentLogger });
   const kb = await KnowledgeBase.open(indexDir, embedder);
-  const assistant = new FunctiewijzerAssistant(kb, { logger: silentLogger, maxQuestionChars: 2000, llm: options.llm, reindex: () => Promise.reject(new Error("not in eval")) });
+  const assistant = new FunctiewijzerAssistant(kb, {
+    logger: silentLogger,
+    maxQuestionChars: 2000,
+    llm: options.llm,
+    reindex: () => Promise.reject(new Error("not in eval")),
+  });
 
   let factsOk = 0;
   let cited = 0;
@@ -112,7 +120,9 @@ export const EVAL_SETS = {
 export type EvalSetName = keyof typeof EVAL_SETS;
 
 function printReport(what: string, report: AnswerEvalReport): void {
-  process.stdout.write(`\n## ${what}: ${report.mode} mode, ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answerable by the documents)\n\n`);
+  process.stdout.write(
+    `\n## ${what}: ${report.mode} mode, ${report.questions} questions (${report.answerable} answerable, ${report.unanswerable} not answerable by the documents)\n\n`,
+  );
   process.stdout.write(
     `${markdownTable([
       { metric: "fact accuracy (answerable, all facts present)", value: report.factAccuracy, target: "≥ 0.90" },
@@ -124,7 +134,8 @@ function printReport(what: string, report: AnswerEvalReport): void {
       { metric: "latency p95 ms", value: report.latencyP95, target: "< 50 (offline)" },
     ])}\n`,
   );
-  if (report.failures.length) process.stdout.write(`\n${report.failures.length} with problems:\n${report.failures.map((f) => `- ${f.id} "${f.question}": ${f.problem}`).join("\n")}\n`);
+  if (report.failures.length)
+    process.stdout.write(`\n${report.failures.length} with problems:\n${report.failures.map((f) => `- ${f.id} "${f.question}": ${f.problem}`).join("\n")}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -148,7 +159,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       llm = createLlmAnswererFromConfig(config, createLogger("warn"));
       if (!llm) throw new Error("the LLM mode is not available in this build");
     }
-    const runs = options.questions ? [{ what: options.questions, questions: options.questions, knowledge: options.knowledge }] : names.map((name) => EVAL_SETS[name]);
+    const runs = options.questions
+      ? [{ what: options.questions, questions: options.questions, knowledge: options.knowledge }]
+      : names.map((name) => EVAL_SETS[name]);
     const reports: Record<string, AnswerEvalReport> = {};
     for (const run of runs) {
       const questions = await readJsonLines(run.questions, AnswerQuestionSchema);

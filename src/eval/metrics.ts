@@ -23,5 +23,7 @@ export function markdownTable(rows: Record<string, string | number>[]): string {
   if (!rows.length) return "";
   const keys = Object.keys(rows[0]!);
   const cell = (v: string | number) => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(3)) : v);
-  return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${keys.map((k) => cell(r[k] ?? "")).join(" | ")} |`)].join("\n");
+  return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${keys.map((k) => cell(r[k] ?? "")).join(" | ")} |`)].join(
+    "\n",
+  );
 }

@@ -55,14 +55,24 @@ export async function evaluateSearch(knowledgeDir: string, questions: SearchQues
   await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
   const kb = await KnowledgeBase.open(indexDir, embedder);
   const naive = await NaiveRetriever.build(knowledgeDir, embeddings);
-  const ranks: Record<string, (number | undefined)[]> = { "hybrid (ours)": [], "lexical only (no expansion)": [], "vectors only": [], "naive baseline (1,000-char chunks, vectors only)": [] };
+  const ranks: Record<string, (number | undefined)[]> = {
+    "hybrid (ours)": [],
+    "lexical only (no expansion)": [],
+    "vectors only": [],
+    "naive baseline (1,000-char chunks, vectors only)": [],
+  };
   const misses: SearchEvalResult["misses"] = [];
   for (const q of questions) {
     // The same retrieval the answers use: the question's plan, through the one Retriever.
     const hybrid = (await retrieve(understand(q.query, kb), kb, K)).hits;
     const rank = rankOf(hybrid, (h) => isGold(h.chunk, q));
     ranks["hybrid (ours)"]!.push(rank);
-    if (rank !== 1) misses.push({ query: q.query, expected: `${q.source} › ${q.section}`, got: hybrid[0] ? `${hybrid[0].chunk.source} › ${citationSection(hybrid[0].chunk)}` : "(nothing)" });
+    if (rank !== 1)
+      misses.push({
+        query: q.query,
+        expected: `${q.source} › ${q.section}`,
+        got: hybrid[0] ? `${hybrid[0].chunk.source} › ${citationSection(hybrid[0].chunk)}` : "(nothing)",
+      });
     ranks["lexical only (no expansion)"]!.push(rankOf(kb.lexicalSearch(q.query, K), (s) => isGold(kb.chunks[s.id]!, q)));
     ranks["vectors only"]!.push(rankOf(await kb.vectorSearch(q.query, K), (s) => isGold(kb.chunks[s.id]!, q)));
     ranks["naive baseline (1,000-char chunks, vectors only)"]!.push(rankOf(await naive.search(q.query, K), (c) => naiveIsGold(c, q, kb)));
@@ -83,7 +93,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const result = await evaluateSearch(resolve(options.knowledge), questions);
     if (options.json) return void process.stdout.write(`${JSON.stringify(result)}\n`);
     process.stdout.write(`Search quality on ${questions.length} questions (${options.questions})\n\n`);
-    process.stdout.write(`${markdownTable(result.rows.map((r) => ({ retriever: r.retriever, "recall@1": r.recallAt1, "recall@5": r.recallAt5, MRR: r.mrr })))}\n`);
-    if (result.misses.length) process.stdout.write(`\nNot first for ${result.misses.length}:\n${result.misses.map((m) => `- "${m.query}": expected ${m.expected}; got ${m.got}`).join("\n")}\n`);
+    process.stdout.write(
+      `${markdownTable(result.rows.map((r) => ({ retriever: r.retriever, "recall@1": r.recallAt1, "recall@5": r.recallAt5, MRR: r.mrr })))}\n`,
+    );
+    if (result.misses.length)
+      process.stdout.write(
+        `\nNot first for ${result.misses.length}:\n${result.misses.map((m) => `- "${m.query}": expected ${m.expected}; got ${m.got}`).join("\n")}\n`,
+      );
   });
 }

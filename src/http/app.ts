@@ -51,7 +51,9 @@ function warnOnceAboutProxyHeaders(logger: Logger): RequestHandler {
   return (req, _res, next) => {
     if (!warned && req.headers["x-forwarded-for"] !== undefined) {
       warned = true;
-      logger.warn("X-Forwarded-For received but TRUST_PROXY is off: clients behind that proxy share one rate-limit bucket; set TRUST_PROXY to the proxy's hop count or address");
+      logger.warn(
+        "X-Forwarded-For received but TRUST_PROXY is off: clients behind that proxy share one rate-limit bucket; set TRUST_PROXY to the proxy's hop count or address",
+      );
     }
     next();
   };
@@ -102,7 +104,15 @@ export function createHttpApp(deps: HttpDeps): Express {
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 600 ? error.status : 500;
     if (status >= 500) deps.logger.error({ err: (error as Error).message }, "request failed");
     const message =
-      status === 413 ? "Request body too large." : status === 400 ? "Malformed JSON body." : status === 415 ? "Unsupported content type." : status < 500 ? "Bad request." : "Internal error.";
+      status === 413
+        ? "Request body too large."
+        : status === 400
+          ? "Malformed JSON body."
+          : status === 415
+            ? "Unsupported content type."
+            : status < 500
+              ? "Bad request."
+              : "Internal error.";
     if (!res.headersSent) res.status(status).json({ error: message });
   };
   app.use(onError);

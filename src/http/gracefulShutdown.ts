@@ -41,10 +41,10 @@ export function stopOnSignals(options: ShutdownOptions): { readonly stopping: bo
       void Promise.allSettled(doors.map((door) => door.close?.()))
         .then(() => onStopped?.().catch(() => undefined))
         .then(() => {
-        clearTimeout(forced);
-        logger.info("stopped");
-        exit(0);
-      });
+          clearTimeout(forced);
+          logger.info("stopped");
+          exit(0);
+        });
     });
     server.closeIdleConnections();
   };

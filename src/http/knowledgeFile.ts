@@ -30,7 +30,8 @@ export class KnowledgePathError extends Error {
  */
 export async function resolveKnowledgeFile(knowledgeDir: string, source: string): Promise<KnowledgeFile> {
   if (!source || source.length > 1000 || source.includes("\0")) throw new KnowledgePathError("Invalid document path.", 400);
-  if (isAbsolute(source) || win32.isAbsolute(source) || source.startsWith("~")) throw new KnowledgePathError("Document paths are relative to the knowledge folder.", 400);
+  if (isAbsolute(source) || win32.isAbsolute(source) || source.startsWith("~"))
+    throw new KnowledgePathError("Document paths are relative to the knowledge folder.", 400);
   if (source.split(/[\\/]/).some((segment) => segment === "..")) throw new KnowledgePathError("Document paths may not leave the knowledge folder.", 400);
   const contentType = CONTENT_TYPES[extname(source).toLowerCase()];
   if (!contentType) throw new KnowledgePathError("No such document.", 404);

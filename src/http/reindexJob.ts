@@ -26,16 +26,18 @@ export class ReindexJob {
     this.state = { running: true, startedAt: new Date(started).toISOString(), previousSeconds: this.state.summary?.seconds ?? this.state.previousSeconds };
     const job = assistant.reindex();
     this.current = job;
-    job.then(
-      (summary) => {
-        this.state = { running: false, startedAt: this.state.startedAt, finishedAt: new Date().toISOString(), previousSeconds: summary.seconds, summary };
-      },
-      (error: unknown) => {
-        this.state = { ...this.state, running: false, finishedAt: new Date().toISOString(), error: (error as Error).message };
-      },
-    ).finally(() => {
-      this.current = undefined;
-    });
+    job
+      .then(
+        (summary) => {
+          this.state = { running: false, startedAt: this.state.startedAt, finishedAt: new Date().toISOString(), previousSeconds: summary.seconds, summary };
+        },
+        (error: unknown) => {
+          this.state = { ...this.state, running: false, finishedAt: new Date().toISOString(), error: (error as Error).message };
+        },
+      )
+      .finally(() => {
+        this.current = undefined;
+      });
     return job;
   }
 }

@@ -7,7 +7,16 @@ import type { ReindexSummary } from "../answer/port.js";
 import type { Chunk } from "../search/chunk.js";
 import { chunkContext } from "../search/chunk.js";
 import type { Embedder } from "../search/embeddings/select.js";
-import { currentVersionDir, INDEX_FORMAT, ManifestSchema, readIndexData, versionIntact, writeIndex, type IndexData, type Manifest } from "../search/indexFiles.js";
+import {
+  currentVersionDir,
+  INDEX_FORMAT,
+  ManifestSchema,
+  readIndexData,
+  versionIntact,
+  writeIndex,
+  type IndexData,
+  type Manifest,
+} from "../search/indexFiles.js";
 import { VectorIndex } from "../search/vectorIndex.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
@@ -68,7 +77,8 @@ function reusable(previous: IndexData | undefined, embedderId: string): Map<stri
   const map = new Map<string, Omit<DocumentEntry, "file">>();
   if (!previous || previous.manifest.embedder !== embedderId) return map;
   // One pass over each list, grouped by source: a corpus of 10,000 documents must not be scanned 10,000 times.
-  for (const meta of previous.documents) map.set(meta.source, { contentHash: meta.contentHash, doc: { meta, competencies: [], levels: [] }, chunks: [], vectors: [] });
+  for (const meta of previous.documents)
+    map.set(meta.source, { contentHash: meta.contentHash, doc: { meta, competencies: [], levels: [] }, chunks: [], vectors: [] });
   previous.chunks.forEach(({ id: _id, ...chunk }, i) => {
     const entry = map.get(chunk.source);
     entry?.chunks.push(chunk);
@@ -84,7 +94,13 @@ function reusable(previous: IndexData | undefined, embedderId: string): Map<stri
  * the same files are skipped), the index is current: answered from its
  * manifest alone, without reading the chunk store or the vectors.
  */
-async function unchangedSummary(indexDir: string, embedderId: string, vocabularyHash: string, files: KnowledgeFile[], skipped: { file: string; reason: string }[]): Promise<Omit<IngestResult, "seconds"> | undefined> {
+async function unchangedSummary(
+  indexDir: string,
+  embedderId: string,
+  vocabularyHash: string,
+  files: KnowledgeFile[],
+  skipped: { file: string; reason: string }[],
+): Promise<Omit<IngestResult, "seconds"> | undefined> {
   const dir = await currentVersionDir(indexDir);
   if (!dir) return undefined;
   let manifest: Manifest;
@@ -93,9 +109,13 @@ async function unchangedSummary(indexDir: string, embedderId: string, vocabulary
   } catch {
     return undefined;
   }
-  if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl"))) return undefined;
+  if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl")))
+    return undefined;
   // A cheap integrity check; a store that does not parse is caught when the index is opened (then ingest is forced).
-  const vectorBytes = await stat(join(dir, "vectors.f32")).then((s) => s.size, () => -1);
+  const vectorBytes = await stat(join(dir, "vectors.f32")).then(
+    (s) => s.size,
+    () => -1,
+  );
   if (vectorBytes !== manifest.chunks * manifest.dimensions * 4) return undefined;
   // A damaged version (checksums) is rebuilt even when the documents did not change.
   if (!(await versionIntact(dir))) return undefined;
@@ -110,8 +130,21 @@ async function unchangedSummary(indexDir: string, embedderId: string, vocabulary
   if (!same) return undefined;
   // Up to date: the report comes from the stored document facts (read only here, not on the hot path of a plain start).
   const facts = JSON.parse(await readFile(join(dir, "facts.json"), "utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
-  const report = facts.documents.map((meta) => summarise({ meta, competencies: facts.competencies.filter((c) => c.source === meta.source), levels: facts.levels.filter((l) => l.source === meta.source) }));
-  return { documents: known.size, sections: manifest.sections, chunks: manifest.chunks, embedded: 0, reused: known.size, removed: 0, skipped: manifest.skipped, changed: false, report, unusedGlossaryTerms: [] };
+  const report = facts.documents.map((meta) =>
+    summarise({ meta, competencies: facts.competencies.filter((c) => c.source === meta.source), levels: facts.levels.filter((l) => l.source === meta.source) }),
+  );
+  return {
+    documents: known.size,
+    sections: manifest.sections,
+    chunks: manifest.chunks,
+    embedded: 0,
+    reused: known.size,
+    removed: 0,
+    skipped: manifest.skipped,
+    changed: false,
+    report,
+    unusedGlossaryTerms: [],
+  };
 }
 
 /** True when the index is missing, built by another embedder, or older than the documents. */
@@ -153,7 +186,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE);
   const vocabulary = loadVocabulary(knowledgeDir);
   const reading = readingFingerprint(vocabulary);
-  const upToDate = options.force ? undefined : await unchangedSummary(indexDir, embedder.id, reading, files, [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable]);
+  const upToDate = options.force
+    ? undefined
+    : await unchangedSummary(indexDir, embedder.id, reading, files, [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable]);
   if (upToDate) return { ...upToDate, seconds: (performance.now() - started) / 1000 };
   const previous = await previousIndex(indexDir, logger);
   if (previous && previous.manifest.embedder !== embedder.id) {
@@ -181,7 +216,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     try {
       const loaded = await loadFile(file.absPath);
       loadedTexts.set(file.source, loaded);
-      const parsed = parseDocument({ source: file.source, text: loaded.text, format: loaded.format, title: loaded.title }, { vocabulary, corpusNames: [...corpusNames] });
+      const parsed = parseDocument(
+        { source: file.source, text: loaded.text, format: loaded.format, title: loaded.title },
+        { vocabulary, corpusNames: [...corpusNames] },
+      );
       for (const c of parsed.competencies) if (!c.nameInferred) corpusNames.add(c.name);
       if (old && old.contentHash === parsed.meta.contentHash) {
         entries.push({ ...old, file });
@@ -201,7 +239,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   const present = new Set(entries.map((e) => e.file.source));
   const removed = [...previousFiles.keys()].filter((source) => !present.has(source)).length;
-  const unchanged = previous && previous.manifest.embedder === embedder.id && reused === entries.length && removed === 0 && entries.length === previous.documents.length;
+  const unchanged =
+    previous && previous.manifest.embedder === embedder.id && reused === entries.length && removed === 0 && entries.length === previous.documents.length;
   const summaryBase = {
     documents: entries.length,
     sections: new Set(entries.flatMap((e) => e.chunks.map((c) => c.sectionId))).size,
@@ -266,7 +305,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
  * A document that left a competency unnamed and that its own words could not
  * name is read again once every document's competency names are known.
  */
-async function renameWithCorpus(entries: DocumentEntry[], texts: Map<string, { text: string; format: string; title?: string }>, vocabulary: Vocabulary, corpusNames: string[]): Promise<void> {
+async function renameWithCorpus(
+  entries: DocumentEntry[],
+  texts: Map<string, { text: string; format: string; title?: string }>,
+  vocabulary: Vocabulary,
+  corpusNames: string[],
+): Promise<void> {
   const known = new Set(vocabulary.competencies.map((c) => c.name));
   for (const entry of entries) {
     const loaded = texts.get(entry.file.source);

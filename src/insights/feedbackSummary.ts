@@ -47,7 +47,13 @@ export function summariseFeedback(votes: StoredFeedback[], answers: AnswerRecord
     .filter((vote) => vote.vote === "down")
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, recent)
-    .map((vote) => ({ at: vote.at, channel: vote.channel, question: vote.question, intent: intentOf.get(vote.answerId) ?? null, sources: sourcesOf.get(vote.answerId) ?? [] }));
+    .map((vote) => ({
+      at: vote.at,
+      channel: vote.channel,
+      question: vote.question,
+      intent: intentOf.get(vote.answerId) ?? null,
+      sources: sourcesOf.get(vote.answerId) ?? [],
+    }));
   return {
     total,
     byIntent: [...byIntent.values()].sort((a, b) => b.down + b.up - (a.down + a.up)),

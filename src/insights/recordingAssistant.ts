@@ -28,10 +28,30 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
       const at = new Date().toISOString();
       if (recorders.answers) {
         const sources = [...new Set(answer.citations.map((c) => `${c.title ?? c.source} › ${c.section}`.slice(0, 500)))].slice(0, 5);
-        write("answer", recorders.answers.append({ at, answerId: answerId(answer), intent: answer.intent, answered: answer.answered, mode: answer.mode, channel: options?.channel, sources }));
+        write(
+          "answer",
+          recorders.answers.append({
+            at,
+            answerId: answerId(answer),
+            intent: answer.intent,
+            answered: answer.answered,
+            mode: answer.mode,
+            channel: options?.channel,
+            sources,
+          }),
+        );
       }
       if (recorders.unanswered && !answer.answered && answer.question) {
-        write("unanswered", recorders.unanswered.append({ at, question: answer.question.slice(0, 4000), channel: options?.channel, intent: answer.intent, language: answer.language }));
+        write(
+          "unanswered",
+          recorders.unanswered.append({
+            at,
+            question: answer.question.slice(0, 4000),
+            channel: options?.channel,
+            intent: answer.intent,
+            language: answer.language,
+          }),
+        );
       }
       return answer;
     },

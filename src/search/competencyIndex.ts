@@ -15,7 +15,10 @@ export class CompetencyIndex {
   /** Display name per key: the vocabulary's, or the documents' most common spelling. */
   readonly names = new Map<string, string>();
 
-  constructor(facts: CompetencyFact[], private readonly vocabulary: Vocabulary) {
+  constructor(
+    facts: CompetencyFact[],
+    private readonly vocabulary: Vocabulary,
+  ) {
     for (const fact of facts) {
       for (const key of this.keysOf(fact.name)) {
         const list = this.byKey.get(key) ?? [];

@@ -33,7 +33,9 @@ export const ManifestSchema = z.object({
   /** The knowledge folder the index was built from: `--index DIR` alone answers from it and never rebuilds from another. */
   knowledgeDir: z.string().optional(),
   /** Written by writeIndex; required when an index is read. */
-  files: z.object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "vectors.f32": FileDigestSchema, "hnsw.bin": FileDigestSchema }).optional(),
+  files: z
+    .object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "vectors.f32": FileDigestSchema, "hnsw.bin": FileDigestSchema })
+    .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -85,7 +87,12 @@ export async function verifyFile(versionDir: string, manifest: Manifest, file: I
   const expected = manifest.files?.[file];
   if (!expected) throw new ChecksumMismatchError(file);
   const path = join(versionDir, file);
-  const size = content?.length ?? (await stat(path).then((s) => s.size, () => -1));
+  const size =
+    content?.length ??
+    (await stat(path).then(
+      (s) => s.size,
+      () => -1,
+    ));
   if (size !== expected.bytes) throw new ChecksumMismatchError(file);
   const actual = content ? createHash("sha256").update(content).digest("hex") : (await digestFile(path)).sha256;
   if (actual !== expected.sha256) throw new ChecksumMismatchError(file);
@@ -201,7 +208,9 @@ export async function writeIndex(indexDir: string, data: IndexData, writeGraph: 
   await writeChunks(join(dir, "chunks.jsonl"), chunks);
   await writeFile(join(dir, "vectors.f32"), vectorsToBuffer(vectors, manifest.dimensions));
   writeGraph(join(dir, "hnsw.bin"));
-  const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<Manifest["files"]>;
+  const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<
+    Manifest["files"]
+  >;
   await writeFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, files }, null, 1));
   const previous = await currentVersionDir(indexDir);
   const pointer = join(indexDir, `${CURRENT}.${name}.tmp`);

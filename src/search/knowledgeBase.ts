@@ -80,7 +80,11 @@ export class KnowledgeBase {
         }
         const vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
         if (vectors.size !== data.chunks.length) throw new Error("graph size does not match the chunk store");
-        if (i > 0) logger.warn({ served: basename(dir), damaged: problems }, "newest index version is damaged; serving the previous version (run an ingest to replace it)");
+        if (i > 0)
+          logger.warn(
+            { served: basename(dir), damaged: problems },
+            "newest index version is damaged; serving the previous version (run an ingest to replace it)",
+          );
         return KnowledgeBase.from(data, vectors, embedder, basename(dir));
       } catch (error) {
         const reason = (error as Error).message.replace(/^index at \S+ is unreadable: /, "");
@@ -97,7 +101,10 @@ export class KnowledgeBase {
         logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored vectors and rewrote it");
       } catch (error) {
         // A read-only or full disk: serve the rebuilt graph from memory all the same.
-        logger.warn({ version: basename(dir), err: (error as Error).message }, "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it");
+        logger.warn(
+          { version: basename(dir), err: (error as Error).message },
+          "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it",
+        );
       }
       return KnowledgeBase.from(data, vectors, embedder, basename(dir));
     }
@@ -249,7 +256,10 @@ export class KnowledgeBase {
   async searchPrepared(prepared: PreparedQuery, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
     const k = options.k ?? 8;
     const { query } = prepared;
-    const [lexical, vector] = [this.lexicalSearch(query, CANDIDATES, options.filter, prepared.synonyms.join(" ")), await this.vectorSearch(query, CANDIDATES, options.filter)];
+    const [lexical, vector] = [
+      this.lexicalSearch(query, CANDIDATES, options.filter, prepared.synonyms.join(" ")),
+      await this.vectorSearch(query, CANDIDATES, options.filter),
+    ];
     const fused = new Map<number, SearchHit>();
     const add = (list: Scored[], key: "lexicalRank" | "vectorRank") =>
       list.forEach(({ id }, rank) => {
@@ -265,8 +275,9 @@ export class KnowledgeBase {
     if (kinds.size) for (const hit of fused.values()) if (kinds.has(hit.chunk.kind)) hit.score += KIND_BONUS;
     // So does a section of the very competency the query names.
     const named = new Set(prepared.competencies);
-    if (named.size) for (const hit of fused.values()) if (hit.chunk.competency && this.competencyNames.keysOf(hit.chunk.competency).some((key) => named.has(key))) hit.score += KIND_BONUS;
+    if (named.size)
+      for (const hit of fused.values())
+        if (hit.chunk.competency && this.competencyNames.keysOf(hit.chunk.competency).some((key) => named.has(key))) hit.score += KIND_BONUS;
     return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
   }
-
 }

@@ -30,7 +30,11 @@ export class LexicalIndex {
 
   /** Documents are ids 0…count-1; `textOf` is asked for each text when needed, so no copy of all texts is held. */
   constructor(count: number, textOf: (id: number) => string) {
-    const docs = { *[Symbol.iterator]() { for (let id = 0; id < count; id++) yield { id, text: textOf(id) }; } };
+    const docs = {
+      *[Symbol.iterator]() {
+        for (let id = 0; id < count; id++) yield { id, text: textOf(id) };
+      },
+    };
     // Two passes that each tokenise again: holding every chunk's word list at once would double the peak memory.
     const tokens = (text: string) => words(text).filter((w) => !isStopword(w));
     for (const doc of docs) for (const word of tokens(doc.text)) this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
@@ -127,7 +131,9 @@ export class LexicalIndex {
 
   /** The query's content words as the documents spell them: "servicedeskmedewerkr" → "servicedesk medewerker". */
   spelled(query: string): string {
-    return this.queryWords(query).map((w) => w.spelled).join(" ");
+    return this.queryWords(query)
+      .map((w) => w.spelled)
+      .join(" ");
   }
 
   /** The words a question is about: not stop words, not `ignore`d question words, not bare numbers. */
@@ -169,7 +175,10 @@ export class LexicalIndex {
       }
       return false;
     };
-    return topic.filter(({ terms, spelled }) => terms.some(inChunk) || (relatives?.(spelled).some((r) => this.queryTerms(r).some(inChunk)) ?? false)).length / topic.length;
+    return (
+      topic.filter(({ terms, spelled }) => terms.some(inChunk) || (relatives?.(spelled).some((r) => this.queryTerms(r).some(inChunk)) ?? false)).length /
+      topic.length
+    );
   }
 
   /** A compound with a typo in its last part: "servicedeskmedewerkr" → "servicedesk medewerker". */
@@ -205,7 +214,10 @@ export class LexicalIndex {
     const scores = new Float64Array(n);
     const touched: number[] = [];
     const own = new Set(this.queryTerms(query));
-    const weighted = [...[...own].map((term) => [term, 1] as const), ...[...new Set(this.queryTerms(extra))].filter((t) => !own.has(t)).map((term) => [term, EXPANSION_WEIGHT] as const)];
+    const weighted = [
+      ...[...own].map((term) => [term, 1] as const),
+      ...[...new Set(this.queryTerms(extra))].filter((t) => !own.has(t)).map((term) => [term, EXPANSION_WEIGHT] as const),
+    ];
     for (const [term, weight] of weighted) {
       const list = this.postings.get(term);
       if (!list) continue;

@@ -8,9 +8,10 @@ import { GlossarySchema, HrPackSchema, LanguagePackSchema, type Glossary } from 
 import { Vocabulary } from "./vocabulary.js";
 
 /** The packs shipped with the app, at the project root, whether we run from src (tsx) or from a build (dist/src). */
-export const PACK_DIR = [fileURLToPath(new URL("../../vocabulary/", import.meta.url)), fileURLToPath(new URL("../../../vocabulary/", import.meta.url))].find((dir) =>
-  existsSync(join(dir, "language.yaml")),
-) ?? fileURLToPath(new URL("../../vocabulary/", import.meta.url));
+export const PACK_DIR =
+  [fileURLToPath(new URL("../../vocabulary/", import.meta.url)), fileURLToPath(new URL("../../../vocabulary/", import.meta.url))].find((dir) =>
+    existsSync(join(dir, "language.yaml")),
+  ) ?? fileURLToPath(new URL("../../vocabulary/", import.meta.url));
 export const GLOSSARY_FILE = "glossary.yaml";
 
 export class VocabularyError extends Error {
@@ -45,7 +46,14 @@ export function loadVocabulary(knowledgeDir?: string): Vocabulary {
   const hr = readYaml(join(PACK_DIR, "hr-public-sector.yaml"), HrPackSchema);
   const glossaryPath = knowledgeDir ? join(knowledgeDir, GLOSSARY_FILE) : undefined;
   const glossary = glossaryPath && existsSync(glossaryPath) ? readYaml(glossaryPath, GlossarySchema) : undefined;
-  const hash = createHash("sha256").update(language.text).update("\0").update(hr.text).update("\0").update(glossary?.text ?? "").digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(language.text)
+    .update("\0")
+    .update(hr.text)
+    .update("\0")
+    .update(glossary?.text ?? "")
+    .digest("hex")
+    .slice(0, 16);
   const known = cache.get(hash);
   if (known) return known;
   const vocabulary = new Vocabulary(language.value, hr.value, glossary?.value, hash);

@@ -18,7 +18,10 @@ export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, { words: string[]; value: T }[]>();
   private readonly prefixes: { words: string[]; value: T }[] = [];
 
-  constructor(entries: Iterable<[phrase: string, value: T]>, private readonly prefix = false) {
+  constructor(
+    entries: Iterable<[phrase: string, value: T]>,
+    private readonly prefix = false,
+  ) {
     for (const [phrase, value] of entries) {
       const words = phraseWords(phrase);
       if (!words.length) continue;

@@ -6,11 +6,32 @@ import { PhraseMatcher, phraseWords } from "./phraseMatcher.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
 export type ListKind = "indicators" | "questions" | "tips" | "description" | "levels";
-export type IntentWordKind = "catalogue" | "compare" | "lookup" | "workDescription" | "choosesLevel" | "interview" | "development" | "career" | "scale" | "competency";
+export type IntentWordKind =
+  | "catalogue"
+  | "compare"
+  | "lookup"
+  | "workDescription"
+  | "choosesLevel"
+  | "interview"
+  | "development"
+  | "career"
+  | "scale"
+  | "competency";
 const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency"]);
 export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners";
 
-const SECTION_KINDS = new Set<string>(["purpose", "placement", "result-area", "competency", "interview-questions", "development-tips", "knowledge", "level", "criteria", "conditions"]);
+const SECTION_KINDS = new Set<string>([
+  "purpose",
+  "placement",
+  "result-area",
+  "competency",
+  "interview-questions",
+  "development-tips",
+  "knowledge",
+  "level",
+  "criteria",
+  "conditions",
+]);
 
 /**
  * All language knowledge the parser and the answerer use, from the YAML packs
@@ -69,15 +90,28 @@ export class Vocabulary {
     }
     this.askKinds = new PhraseMatcher(asks, true);
     this.listLabels = new Map();
-    for (const kind of ["indicators", "questions", "tips", "description", "levels"] as const) for (const label of hr.listKinds[kind]) this.listLabels.set(key(label), kind);
+    for (const kind of ["indicators", "questions", "tips", "description", "levels"] as const)
+      for (const label of hr.listKinds[kind]) this.listLabels.set(key(label), kind);
     this.fieldLabels = new Map(this.fields.flatMap((field) => field.labels.map((label) => [key(label), field] as [string, FieldEntry])));
     this.outOfScopeMatcher = new PhraseMatcher(this.outOfScope.flatMap((topic, i) => topic.words.map((w) => [w, i] as [string, number])));
     this.intentMatchers = Object.fromEntries(
-      (Object.keys(hr.intentWords) as IntentWordKind[]).map((kind) => [kind, new PhraseMatcher(hr.intentWords[kind].map((p) => [p, true as const]), PREFIX_INTENT_WORDS.has(kind))]),
+      (Object.keys(hr.intentWords) as IntentWordKind[]).map((kind) => [
+        kind,
+        new PhraseMatcher(
+          hr.intentWords[kind].map((p) => [p, true as const]),
+          PREFIX_INTENT_WORDS.has(kind),
+        ),
+      ]),
     ) as Record<IntentWordKind, PhraseMatcher<true>>;
     const kinds: ConversationWordKind[] = ["more", "why", "help", "greetings", "reset", "followUpOpeners"];
-    this.conversationPhrases = Object.fromEntries(kinds.map((k) => [k, new Set(language[k].map((p) => phraseWords(p).join(" ")))])) as Record<ConversationWordKind, Set<string>>;
-    this.conversationMatchers = Object.fromEntries(kinds.map((k) => [k, new PhraseMatcher(language[k].map((p) => [p, true as const]))])) as Record<ConversationWordKind, PhraseMatcher<true>>;
+    this.conversationPhrases = Object.fromEntries(kinds.map((k) => [k, new Set(language[k].map((p) => phraseWords(p).join(" ")))])) as Record<
+      ConversationWordKind,
+      Set<string>
+    >;
+    this.conversationMatchers = Object.fromEntries(kinds.map((k) => [k, new PhraseMatcher(language[k].map((p) => [p, true as const]))])) as Record<
+      ConversationWordKind,
+      PhraseMatcher<true>
+    >;
     this.languageWords = { en: new Set(language.languages.en.map(fold)), nl: new Set(language.languages.nl.map(fold)) };
     this.numberWords = new Map(Object.entries(language.numbers).map(([word, n]) => [fold(word), n]));
   }
@@ -162,7 +196,10 @@ export class Vocabulary {
 
   /** Fields a question asks about, by their label words. */
   fieldsAsked(question: string): FieldEntry[] {
-    const matcher = (this.fieldMatcher ??= new PhraseMatcher(this.fields.flatMap((f) => f.labels.map((l) => [l, f] as [string, FieldEntry])), true));
+    const matcher = (this.fieldMatcher ??= new PhraseMatcher(
+      this.fields.flatMap((f) => f.labels.map((l) => [l, f] as [string, FieldEntry])),
+      true,
+    ));
     return matcher.find(question);
   }
   private fieldMatcher?: PhraseMatcher<FieldEntry>;
@@ -207,7 +244,11 @@ export class Vocabulary {
 
   /** Every term the organisation's glossary adds, for the ingest warning about terms no document uses. */
   static glossaryTerms(glossary: Glossary): string[] {
-    return [...glossary.synonyms.flat(), ...glossary.roles.flatMap((r) => [r.name, ...r.aliases]), ...glossary.competencies.flatMap((c) => [c.name, ...c.aliases])];
+    return [
+      ...glossary.synonyms.flat(),
+      ...glossary.roles.flatMap((r) => [r.name, ...r.aliases]),
+      ...glossary.competencies.flatMap((c) => [c.name, ...c.aliases]),
+    ];
   }
 }
 

@@ -38,8 +38,16 @@ describe("npm run ask (CLI contract)", () => {
     );
     const run = await runScript(ASK, ["--index", index, "--json", "--batch", batch]);
     expect(run.code, run.stderr).toBe(0);
-    const answers = run.stdout.trim().split("\n").map((l) => AnswerSchema.parse(JSON.parse(l)));
-    expect(answers.map((a) => a.question)).toEqual(["Geef toetsvragen voor onderhandelen", "Welke toetsvragen horen bij samenwerken?", "en voor klantgerichtheid?", "en voor klantgerichtheid?"]);
+    const answers = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => AnswerSchema.parse(JSON.parse(l)));
+    expect(answers.map((a) => a.question)).toEqual([
+      "Geef toetsvragen voor onderhandelen",
+      "Welke toetsvragen horen bij samenwerken?",
+      "en voor klantgerichtheid?",
+      "en voor klantgerichtheid?",
+    ]);
     expect(answers[2]!.intent).toBe("interview");
     expect(answers[3]!.intent).not.toBe("interview");
   }, 30_000);
@@ -93,7 +101,10 @@ describe("npm run ingest and search", () => {
     expect(second.stdout + second.stderr).toMatch(/0 embedded|reused/);
     const search = await runScript("src/cli/search.ts", ["--index", index, "--json", "toetsvragen onderhandelen"]);
     expect(search.code, search.stderr).toBe(0);
-    const hits = search.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const hits = search.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(hits.length).toBeGreaterThan(0);
     expect(JSON.stringify(hits[0])).toMatch(/Onderhandelen/i);
   }, 60_000);

@@ -42,9 +42,7 @@ const ExpectedSchema = z.array(
         }),
       ),
       facts: z.record(z.string(), z.string().min(1)),
-      competencyLevels: z
-        .array(z.object({ competency: z.string(), class: z.string(), level: z.number().int().min(1).max(3) }))
-        .optional(),
+      competencyLevels: z.array(z.object({ competency: z.string(), class: z.string(), level: z.number().int().min(1).max(3) })).optional(),
     })
     .strict(),
 );

@@ -41,7 +41,11 @@ describe("faults", () => {
     const next = await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
     expect(next.documents).toBe(805);
     // Leftovers of the killed run are gone; the version it replaced stays as the fallback.
-    expect(readdirSync(indexDir).filter((name) => name.startsWith("v-")).sort()).toEqual([basename(before!), basename((await currentVersionDir(indexDir))!)].sort());
+    expect(
+      readdirSync(indexDir)
+        .filter((name) => name.startsWith("v-"))
+        .sort(),
+    ).toEqual([basename(before!), basename((await currentVersionDir(indexDir))!)].sort());
   }, 120_000);
 
   it("rebuilds a corrupt index from the documents when the assistant opens it", async () => {
@@ -71,14 +75,28 @@ describe("faults", () => {
 
   it("answers every request while the index is rebuilt several times", async () => {
     const knowledgeDir = copyKnowledge();
-    const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: tempDir("fw-live-"), EMBEDDINGS: "local", ADMIN_TOKEN: "live-admin-token-0123456789", RATE_LIMIT_PER_MINUTE: "100000" });
+    const config = loadConfig({
+      KNOWLEDGE_DIR: knowledgeDir,
+      INDEX_DIR: tempDir("fw-live-"),
+      EMBEDDINGS: "local",
+      ADMIN_TOKEN: "live-admin-token-0123456789",
+      RATE_LIMIT_PER_MINUTE: "100000",
+    });
     const assistant = await openAssistant(config, { logger: silentLogger });
     const server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback() }));
     try {
       let stop = false;
       const statuses: number[] = [];
       const clients = Array.from({ length: 8 }, async (_, i) => {
-        while (!stop) statuses.push((await postJson(`${server.url}/api/ask`, { question: i % 2 ? "Welke schaal past bij een servicedesk medewerker?" : "Geef toetsvragen voor onderhandelen", conversation: `c${i}` })).status);
+        while (!stop)
+          statuses.push(
+            (
+              await postJson(`${server.url}/api/ask`, {
+                question: i % 2 ? "Welke schaal past bij een servicedesk medewerker?" : "Geef toetsvragen voor onderhandelen",
+                conversation: `c${i}`,
+              })
+            ).status,
+          );
       });
       for (let round = 0; round < 3; round++) {
         writeFileSync(join(knowledgeDir, `memo-${round}.md`), `# Memo ${round}\n\nDe servicedesk is bereikbaar tot ${17 + round} uur.\n`);

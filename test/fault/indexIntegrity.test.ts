@@ -116,7 +116,16 @@ describe("index files are checksummed and a damaged version never crashes the se
     writeFileSync(join(knowledgeDir, "nieuw.md"), "# Nieuwe functie\n\nIets nieuws.\n");
     const dataDir = tempDir("fw-diskfull-data-");
     const child = spawn(process.execPath, ["--import", pathToFileURL(resolve("test/support/diskFull.mjs")).href, "--import", "tsx", "src/server.ts"], {
-      env: { ...process.env, PORT: "0", KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, DATA_DIR: dataDir, DISK_FULL_DIR: indexDir, EMBEDDINGS: "local", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        PORT: "0",
+        KNOWLEDGE_DIR: knowledgeDir,
+        INDEX_DIR: indexDir,
+        DATA_DIR: dataDir,
+        DISK_FULL_DIR: indexDir,
+        EMBEDDINGS: "local",
+        LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -127,14 +136,18 @@ describe("index files are checksummed and a damaged version never crashes the se
         child.stderr!.on("data", (d) => {
           stderr += d;
           const match = /ready at (http:\/\/127\.0\.0\.1:\d+)\//.exec(stderr);
-          if (match) ((clearTimeout(timer), ready(match[1]!)));
+          if (match) clearTimeout(timer), ready(match[1]!);
         });
         child.on("close", (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
       });
       expect(stderr).toMatch(/ENOSPC/);
       expect(stderr).toContain("serving the existing one");
       expect(stderr).toMatch(/6 documents/);
-      const ask = await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "toetsvragen onderhandelen" }) });
+      const ask = await fetch(`${url}/api/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ question: "toetsvragen onderhandelen" }),
+      });
       expect(ask.status).toBe(200);
       expect(basename((await currentVersionDir(indexDir))!)).toMatch(/^v-/);
     } finally {

@@ -43,7 +43,11 @@ describe("HTTP API over the seed knowledge", () => {
   });
 
   it("streams Server-Sent Events ending in the full answer", async () => {
-    const response = await fetch(`${server.url}/api/ask/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "Give interview questions for negotiating" }) });
+    const response = await fetch(`${server.url}/api/ask/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "Give interview questions for negotiating" }),
+    });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const text = await response.text();
     const last = /event: answer\ndata: (.*)\n\n$/.exec(text);
@@ -57,7 +61,10 @@ describe("HTTP API over the seed knowledge", () => {
   it("records feedback as a JSON line and validates the vote", async () => {
     const ok = await postJson(`${server.url}/api/feedback`, { answerId: "0123456789abcdef", question: "q", vote: "up", conversation: "web-1" });
     expect(ok.status).toBe(204);
-    const lines = (await readFile(feedbackFile, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await readFile(feedbackFile, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ channel: "web", answerId: "0123456789abcdef", vote: "up", conversation: "web-1" });
     const bad = await postJson(`${server.url}/api/feedback`, { answerId: "0123456789abcdef", question: "q", vote: "meh" });
@@ -133,7 +140,9 @@ describe("HTTP server lifecycle and limits", () => {
 
   it("answers 429 once a client exceeds the rate limit", async () => {
     const assistant = new FakeAssistant();
-    const server = await listen(createHttpApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: "3" }), logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback() }));
+    const server = await listen(
+      createHttpApp({ config: loadConfig({ RATE_LIMIT_PER_MINUTE: "3" }), logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback() }),
+    );
     try {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await postJson(`${server.url}/api/ask`, { question: `vraag ${i}` })).status);
@@ -146,7 +155,9 @@ describe("HTTP server lifecycle and limits", () => {
   });
 
   it("keeps reindexing off when no admin token is configured", async () => {
-    const server = await listen(createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }));
+    const server = await listen(
+      createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }),
+    );
     try {
       expect((await postJson(`${server.url}/api/reindex`, {}, { authorization: "Bearer anything" })).status).toBe(404);
     } finally {

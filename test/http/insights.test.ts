@@ -14,14 +14,24 @@ import { listen, postJson, type Listening } from "../support/http.js";
 import { buildAssistant, copyKnowledge, tempDir } from "../support/knowledge.js";
 
 const TOKEN = "insights-admin-token-0123456789";
-const REFUSED = ["Wat verdient een servicedesk medewerker in euro per maand?", "Wat verdient een servicedesk medewerker per maand in euro's?", "How many holiday days do I get?"];
+const REFUSED = [
+  "Wat verdient een servicedesk medewerker in euro per maand?",
+  "Wat verdient een servicedesk medewerker per maand in euro's?",
+  "How many holiday days do I get?",
+];
 
 /** The server as `npm start` wires it: one recording Assistant behind every door. */
-async function serve(base: Assistant, env: Record<string, string>, logger: Logger = silentLogger): Promise<{ server: Listening; config: Config; assistant: Assistant }> {
+async function serve(
+  base: Assistant,
+  env: Record<string, string>,
+  logger: Logger = silentLogger,
+): Promise<{ server: Listening; config: Config; assistant: Assistant }> {
   const config = loadConfig({ ADMIN_TOKEN: TOKEN, DATA_DIR: tempDir("fw-data-"), ...env });
   const insights = insightsFromConfig(config);
   const assistant = recordingAssistant(base, { logger, answers: insights.answers, unanswered: insights.unanswered });
-  const server = await listen(createHttpApp({ config, logger, assistant: () => assistant, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`), insights }));
+  const server = await listen(
+    createHttpApp({ config, logger, assistant: () => assistant, feedback: new JsonlFeedbackLog(`${config.DATA_DIR}/feedback.jsonl`), insights }),
+  );
   return { server, config, assistant };
 }
 
@@ -59,7 +69,9 @@ describe("insights page (/admin) over a real index", () => {
   });
 
   it("is off (404) without ADMIN_TOKEN", async () => {
-    const server = await listen(createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => base, feedback: new JsonlFeedbackLog(join(tempDir(), "f.jsonl")) }));
+    const server = await listen(
+      createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => base, feedback: new JsonlFeedbackLog(join(tempDir(), "f.jsonl")) }),
+    );
     try {
       for (const path of ["/admin", "/admin/api/overview", "/admin/assets/admin.js"]) expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
       expect((await postJson(`${server.url}/admin/session`, { token: "x" })).status).toBe(404);
@@ -117,8 +129,21 @@ describe("insights page (/admin) over a real index", () => {
     expect((await postJson(`${url}/api/feedback`, { answerId: web.headers.get("x-answer-id"), question, vote: "down" })).status).toBe(204);
     // The Teams door asks the same Assistant and writes to the same feedback log.
     const teamsAnswer = await on.assistant.ask("Welke schaal heeft de medewerker ICT bij het Rijk?", { channel: "teams", conversation: "teams-1" });
-    await new JsonlFeedbackLog(`${on.config.DATA_DIR}/feedback.jsonl`).record({ channel: "teams", conversation: "teams-1", question: teamsAnswer.question, answerId: answerId(teamsAnswer), vote: "down", user: "aad-1" });
-    await new JsonlFeedbackLog(`${on.config.DATA_DIR}/feedback.jsonl`).record({ channel: "slack", conversation: "C1", question: "oud antwoord", answerId: "00000000deadbeef", vote: "up" });
+    await new JsonlFeedbackLog(`${on.config.DATA_DIR}/feedback.jsonl`).record({
+      channel: "teams",
+      conversation: "teams-1",
+      question: teamsAnswer.question,
+      answerId: answerId(teamsAnswer),
+      vote: "down",
+      user: "aad-1",
+    });
+    await new JsonlFeedbackLog(`${on.config.DATA_DIR}/feedback.jsonl`).record({
+      channel: "slack",
+      conversation: "C1",
+      question: "oud antwoord",
+      answerId: "00000000deadbeef",
+      vote: "up",
+    });
     await settle();
 
     const { feedback } = await overview(url, await signIn(url));
@@ -164,7 +189,10 @@ describe("insights page (/admin) over a real index", () => {
     expect((await post()).status).toBe(409);
     let state: any;
     await expect
-      .poll(async () => (state = await (await fetch(`${on.server.url}/admin/api/reindex`, { headers: { cookie } })).json()).running, { timeout: 30_000, interval: 200 })
+      .poll(async () => (state = await (await fetch(`${on.server.url}/admin/api/reindex`, { headers: { cookie } })).json()).running, {
+        timeout: 30_000,
+        interval: 200,
+      })
       .toBe(false);
     expect(state.summary.documents).toBe(base.inventory().documents.length);
     expect(state.summary.skipped.map((s: any) => s.file)).toEqual(["kapot.pdf"]);

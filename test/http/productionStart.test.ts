@@ -22,7 +22,7 @@ async function start(command: string, args: string[], env: Record<string, string
     child.stderr!.on("data", (d) => {
       output += d;
       const match = /ready at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) ((clearTimeout(timer), ready(match[1]!)));
+      if (match) clearTimeout(timer), ready(match[1]!);
     });
     void exited.then((code) => fail(new Error(`exited ${code} before it was ready: ${output}`)));
   });
@@ -47,7 +47,14 @@ describe("production start and clean shutdown", () => {
     const indexDir = join(tempDir("fw-prod-"), "index");
     await ingest({ knowledgeDir: KNOWLEDGE_DIR, indexDir, embedder: localEmbedder(), logger: silentLogger });
     fake = await FakeOpenAi.start();
-    env = { KNOWLEDGE_DIR, INDEX_DIR: indexDir, DATA_DIR: join(tempDir("fw-prod-data-"), "data"), EMBEDDINGS: "local", OPENAI_BASE_URL: fake.baseUrl, OPENAI_MODEL: "fake-model" };
+    env = {
+      KNOWLEDGE_DIR,
+      INDEX_DIR: indexDir,
+      DATA_DIR: join(tempDir("fw-prod-data-"), "data"),
+      EMBEDDINGS: "local",
+      OPENAI_BASE_URL: fake.baseUrl,
+      OPENAI_MODEL: "fake-model",
+    };
   }, 240_000);
   afterAll(async () => {
     // Only after a failure is anything left: end the whole process group of each server started here.
@@ -64,7 +71,11 @@ describe("production start and clean shutdown", () => {
   /** A slow generated answer (about 2 s of streamed tokens) is in flight when the signal arrives. */
   async function finishesInFlightRequest(server: Started, signal: NodeJS.Signals, target: ChildProcess): Promise<void> {
     fake.respond(reply("De servicedesk medewerker ICT zit op niveau C1 [1].\nCITATIONS: [1]", 2, 80));
-    const inFlight = fetch(`${server.url}/api/ask/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "Welke schaal heeft de servicedesk medewerker ICT?" }) });
+    const inFlight = fetch(`${server.url}/api/ask/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "Welke schaal heeft de servicedesk medewerker ICT?" }),
+    });
     // Wait until the request has reached the model: it is really in flight.
     while (fake.chatRequests.length === 0) await new Promise((r) => setTimeout(r, 20));
     const signalledAt = Date.now();
@@ -86,7 +97,11 @@ describe("production start and clean shutdown", () => {
     expect(await page.text()).toContain("<html");
     expect((await fetch(`${server.url}/vendor/marked.js`)).status).toBe(200);
     expect((await fetch(`${server.url}/vendor/purify.js`)).status).toBe(200);
-    const ask = await fetch(`${server.url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "toetsvragen onderhandelen" }) });
+    const ask = await fetch(`${server.url}/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "toetsvragen onderhandelen" }),
+    });
     expect(ask.status).toBe(200);
     await finishesInFlightRequest(server, "SIGTERM", server.child);
   }, 90_000);

@@ -23,7 +23,11 @@ describe("npm start (the server process)", () => {
     expect(stderr).toMatch(/offline mode/);
     const ready = await fetch(`${url}/readyz`);
     expect(await ready.json()).toMatchObject({ ready: true, documents: 5 });
-    const ask = await fetch(`${url}/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "toetsvragen onderhandelen" }) });
+    const ask = await fetch(`${url}/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "toetsvragen onderhandelen" }),
+    });
     expect(ask.status).toBe(200);
     const exit = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.kill("SIGTERM");

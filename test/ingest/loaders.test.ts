@@ -83,7 +83,10 @@ describe("document loaders", () => {
   it("reads HTML as Markdown, dropping scripts", async () => {
     const dir = tempDir("fw-html-");
     const file = join(dir, "profiel.html");
-    writeFileSync(file, "<html><head><script>alert(1)</script></head><body><h1>Adviseur</h1><h2>Competenties</h2><ul><li>Samenwerken</li><li>Analyseren</li></ul></body></html>");
+    writeFileSync(
+      file,
+      "<html><head><script>alert(1)</script></head><body><h1>Adviseur</h1><h2>Competenties</h2><ul><li>Samenwerken</li><li>Analyseren</li></ul></body></html>",
+    );
     const loaded = await loadFile(file);
     expect(loaded.text).toContain("# Adviseur");
     expect(loaded.text).toMatch(/^- Samenwerken$/m);

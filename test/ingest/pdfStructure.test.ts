@@ -50,7 +50,15 @@ async function writeProfile(path: string): Promise<void> {
       doc.moveDown();
       doc.font("Helvetica-Bold").fontSize(12).text("Functiegegevens");
       doc.font("Helvetica").fontSize(10);
-      drawTable(doc, [["Afdeling", "Publiekszaken"], ["Salarisschaal", "8"], ["Uren per week", "36"]], [50, 220]);
+      drawTable(
+        doc,
+        [
+          ["Afdeling", "Publiekszaken"],
+          ["Salarisschaal", "8"],
+          ["Uren per week", "36"],
+        ],
+        [50, 220],
+      );
       doc.font("Helvetica-Bold").fontSize(12).text("Doel van de functie");
       doc.font("Helvetica").fontSize(10).text(PARAGRAPH, { width: 260 });
       doc.moveDown();
@@ -88,7 +96,9 @@ describe("PDF loader keeps the document's structure", () => {
     const table = lines.indexOf("| Afdeling | Publiekszaken |");
     expect(table).toBeGreaterThanOrEqual(0);
     expect(lines.slice(table, table + 4)).toEqual(["| Afdeling | Publiekszaken |", "| --- | --- |", "| Salarisschaal | 8 |", "| Uren per week | 36 |"]);
-    expect(loaded.text).toContain("| Competentie | Niveau 1 | Niveau 2 | Niveau 3 |\n| --- | --- | --- | --- |\n| Klantgerichtheid | basis | gevorderd | expert |\n| Samenwerken | basis | basis | gevorderd |");
+    expect(loaded.text).toContain(
+      "| Competentie | Niveau 1 | Niveau 2 | Niveau 3 |\n| --- | --- | --- | --- |\n| Klantgerichtheid | basis | gevorderd | expert |\n| Samenwerken | basis | basis | gevorderd |",
+    );
     expect(loaded.text).not.toMatch(/^#+ (Afdeling|Salarisschaal|Klantgerichtheid|Samenwerken)/m);
     // Headings from size and weight.
     expect(loaded.text).toMatch(/^# Medewerker Burgerzaken$/m);
@@ -105,7 +115,8 @@ describe("PDF loader keeps the document's structure", () => {
   it("finds headings in a PDF without font hints and rejoins lines that run to the margin", async () => {
     const dir = tempDir("fw-pdfp-");
     const file = join(dir, "plain.pdf");
-    const wrapped = "Werkt nauw samen met de teams van Sociaal Domein, Publiekszaken en Informatievoorziening aan een betere dienstverlening voor inwoners en ondernemers in de gemeente.";
+    const wrapped =
+      "Werkt nauw samen met de teams van Sociaal Domein, Publiekszaken en Informatievoorziening aan een betere dienstverlening voor inwoners en ondernemers in de gemeente.";
     await writePdf(file, (doc) => {
       doc.font("Helvetica").fontSize(10);
       doc.text("TAKEN EN VERANTWOORDELIJKHEDEN");
@@ -127,7 +138,16 @@ describe("PDF loader keeps the document's structure", () => {
 
   it("drops a footer repeated on most pages but keeps the same words in the body", () => {
     const item = (text: string, y: number, x = 50): PdfItem => ({ text, x, y, width: text.length * 5, size: 10, bold: false });
-    const page = (body: string, n: number) => ({ width: 595, height: 842, items: [item("Vertrouwelijk - versie 2024", 20), item(`${n}`, 20, 500), item(body, 700), item("Vertrouwelijk - versie 2024 geldt voor dit profiel.", 680)] });
+    const page = (body: string, n: number) => ({
+      width: 595,
+      height: 842,
+      items: [
+        item("Vertrouwelijk - versie 2024", 20),
+        item(`${n}`, 20, 500),
+        item(body, 700),
+        item("Vertrouwelijk - versie 2024 geldt voor dit profiel.", 680),
+      ],
+    });
     const pages = [page("Eerste pagina.", 1), page("Tweede pagina.", 2), page("Derde pagina.", 3)].map((p, i) => pageLines(p, i));
     const text = linesToMarkdown(withoutPageFurniture(pages));
     expect(text).not.toMatch(/^Vertrouwelijk - versie 2024$/m);
@@ -158,7 +178,9 @@ describe("PDF loader keeps the document's structure", () => {
       { width: 595, height: 842, items: [item("Eerste alinea.", 400), item("De medewerker werkt samen met", 386)] },
       { width: 595, height: 842, items: [item("collega's van andere afdelingen.", 780), item("Een nieuwe zin.", 766)] },
     ].map((p, i) => pageLines(p, i));
-    expect(linesToMarkdown(withoutPageFurniture(pages))).toBe("Eerste alinea.\nDe medewerker werkt samen met collega's van andere afdelingen.\nEen nieuwe zin.");
+    expect(linesToMarkdown(withoutPageFurniture(pages))).toBe(
+      "Eerste alinea.\nDe medewerker werkt samen met collega's van andere afdelingen.\nEen nieuwe zin.",
+    );
   });
 
   it("keeps a table cell that wraps onto a second line in its own cell", async () => {

@@ -51,7 +51,12 @@ describe("symbolic links in the knowledge folder (finding 6)", () => {
     const indexDir = tempDir("fw-linked-index-");
     const embedder = localEmbedder();
     const result = await ingest({ knowledgeDir: knowledge, indexDir, embedder, logger: silentLogger });
-    expect(result.skipped).toEqual(expect.arrayContaining([{ file: "geheim.md", reason: OUTSIDE_LINK_REASON }, { file: "extern", reason: OUTSIDE_LINK_REASON }]));
+    expect(result.skipped).toEqual(
+      expect.arrayContaining([
+        { file: "geheim.md", reason: OUTSIDE_LINK_REASON },
+        { file: "extern", reason: OUTSIDE_LINK_REASON },
+      ]),
+    );
     const kb = await KnowledgeBase.open(indexDir, embedder);
     const hits = await kb.search("beheerderswachtwoord zwaardvis kolibrie directeur verdient", { k: 10 });
     expect(hits.map((h) => h.chunk.text).join("\n")).not.toMatch(/zwaardvis/);

@@ -17,10 +17,18 @@ describe("classification systems", () => {
   it("reads a level in a label line, a table cell and a sentence", () => {
     const label = parseDocument({ source: "a.txt", text: "Functie: Jurist\nInschaling: schaal 9 (max.)\n\nTaken\n- adviseren\n", format: "txt" });
     expect(label.meta.jobLevels.map((l) => l.code)).toEqual(["9"]);
-    const cell = parseDocument({ source: "b.md", text: "# Jurist\n\n| Kenmerk | Waarde |\n| --- | --- |\n| Salarisschaal | 7 |\n| Afdeling | Juridische zaken |\n", format: "md" });
+    const cell = parseDocument({
+      source: "b.md",
+      text: "# Jurist\n\n| Kenmerk | Waarde |\n| --- | --- |\n| Salarisschaal | 7 |\n| Afdeling | Juridische zaken |\n",
+      format: "md",
+    });
     expect(cell.meta.jobLevels.map((l) => l.label)).toEqual(["Schaal 7"]);
     expect(cell.meta.facts?.find((f) => f.field === "department")?.value).toBe("Juridische zaken");
-    const sentence = parseDocument({ source: "c.txt", text: "Jurist\n\nDe functie is ingedeeld in functieklasse 11 van de Vlaamse overheid.\n", format: "txt" });
+    const sentence = parseDocument({
+      source: "c.txt",
+      text: "Jurist\n\nDe functie is ingedeeld in functieklasse 11 van de Vlaamse overheid.\n",
+      format: "txt",
+    });
     expect(sentence.meta.jobLevels).toMatchObject([{ system: "vlaamse-overheid", code: "11", label: "Functieklasse 11" }]);
   });
 

@@ -32,7 +32,10 @@ beforeAll(async () => {
   }
 });
 
-const key = (text: string) => fold(text).replace(/[^a-z0-9/]+/g, " ").trim();
+const key = (text: string) =>
+  fold(text)
+    .replace(/[^a-z0-9/]+/g, " ")
+    .trim();
 
 describe.each(expected)("unseen document $file", (entry) => {
   it("is read in the right classification system, with the job's levels", () => {
@@ -63,7 +66,6 @@ describe.each(expected)("unseen document $file", (entry) => {
       expect(key(fact!.value)).toContain(key(value).slice(0, 40));
     }
   });
-
 });
 
 describe("a competency × job class table", () => {
@@ -74,7 +76,7 @@ describe("a competency × job class table", () => {
     for (const entry of family) {
       const doc = parsed.get(entry.file)!;
       for (const row of entry.competencyLevels!) {
-      const competency = doc.competencies.find((c) => key(c.name) === key(row.competency));
+        const competency = doc.competencies.find((c) => key(c.name) === key(row.competency));
         const cell = competency?.levelsByJobLevel?.find((l) => key(l.level).endsWith(key(row.class)));
         expect(cell?.value, `${row.competency} in ${row.class}`).toBe(row.level);
       }

@@ -11,7 +11,8 @@ import { tempDir } from "../support/knowledge.js";
 async function bombDocx(xmlBytes: number): Promise<Buffer> {
   const base = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Beleidsmedewerker")] }] })));
   const paragraph = "<w:p><w:r><w:t>Beleidsmedewerker</w:t></w:r></w:p>";
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
   const xml = head + paragraph.repeat(Math.ceil(xmlBytes / paragraph.length)) + "</w:body></w:document>";
   base.file("word/document.xml", xml);
   return base.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
@@ -20,7 +21,11 @@ async function bombDocx(xmlBytes: number): Promise<Buffer> {
 /** Rewrites the central directory's stated uncompressed size of one entry: a crafted archive that lies. */
 function understate(zip: Buffer, name: string, statedSize: number): Buffer {
   const out = Buffer.from(zip);
-  for (let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), undefined); at >= 0; at = at > 0 ? out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1) : -1) {
+  for (
+    let at = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), undefined);
+    at >= 0;
+    at = at > 0 ? out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at - 1) : -1
+  ) {
     const nameLength = out.readUInt16LE(at + 28);
     if (out.toString("utf8", at + 46, at + 46 + nameLength) === name) {
       out.writeUInt32LE(statedSize, at + 24);
@@ -69,13 +74,20 @@ describe("Word zip-bomb safety (finding 7)", () => {
   it("refuses text beyond the per-document cap", async () => {
     const dir = tempDir("fw-cap-");
     const file = join(dir, "lang.docx");
-    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: Array.from({ length: 200 }, () => new Paragraph("Een regel tekst in een lang document.")) }] })));
+    writeFileSync(
+      file,
+      await Packer.toBuffer(
+        new Document({ sections: [{ children: Array.from({ length: 200 }, () => new Paragraph("Een regel tekst in een lang document.")) }] }),
+      ),
+    );
     await expect(loadFile(file, { maxChars: 2000 })).rejects.toThrow(/too much text/);
     await expect(loadFile(file)).resolves.toMatchObject({ format: "docx" });
   });
 
   it("reads the title property from core.xml, entities decoded", () => {
-    expect(coreTitle('<cp:coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Jurist &amp; adviseur</dc:title></cp:coreProperties>')).toBe("Jurist & adviseur");
+    expect(coreTitle('<cp:coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Jurist &amp; adviseur</dc:title></cp:coreProperties>')).toBe(
+      "Jurist & adviseur",
+    );
     expect(coreTitle("<cp:coreProperties><dc:title></dc:title></cp:coreProperties>")).toBeUndefined();
     expect(coreTitle("<cp:coreProperties><dc:creator>Iemand</dc:creator></cp:coreProperties>")).toBeUndefined();
   });

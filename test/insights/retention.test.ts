@@ -57,7 +57,10 @@ describe("grouping refused questions by similarity", () => {
   });
 
   it("stays fast on thousands of questions", () => {
-    const asked = Array.from({ length: 3000 }, (_, i) => ({ question: `vraag ${i % 300} over onderwerp ${i % 97} en thema ${i % 13}`, at: new Date(1_700_000_000_000 + i * 1000).toISOString() }));
+    const asked = Array.from({ length: 3000 }, (_, i) => ({
+      question: `vraag ${i % 300} over onderwerp ${i % 97} en thema ${i % 13}`,
+      at: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+    }));
     const started = performance.now();
     const groups = groupSimilarQuestions(asked);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -68,9 +71,21 @@ describe("grouping refused questions by similarity", () => {
 describe("feedback per intent", () => {
   it("joins votes to the intent of the answer they rate and counts per day", () => {
     const now = Date.parse("2026-11-20T12:00:00Z");
-    const vote = (answerId: string, v: "up" | "down", at: string, channel: "web" | "teams" | "slack" = "web") => ({ at, channel, conversation: "c", question: `vraag ${answerId}`, answerId, vote: v });
+    const vote = (answerId: string, v: "up" | "down", at: string, channel: "web" | "teams" | "slack" = "web") => ({
+      at,
+      channel,
+      conversation: "c",
+      question: `vraag ${answerId}`,
+      answerId,
+      vote: v,
+    });
     const summary = summariseFeedback(
-      [vote("a1", "down", "2026-11-19T09:00:00Z"), vote("a2", "up", "2026-11-20T09:00:00Z", "slack"), vote("a1", "down", "2026-11-20T10:00:00Z", "teams"), vote("zz", "up", "2026-09-01T10:00:00Z")],
+      [
+        vote("a1", "down", "2026-11-19T09:00:00Z"),
+        vote("a2", "up", "2026-11-20T09:00:00Z", "slack"),
+        vote("a1", "down", "2026-11-20T10:00:00Z", "teams"),
+        vote("zz", "up", "2026-09-01T10:00:00Z"),
+      ],
       [
         { at: "2026-11-19T08:00:00Z", answerId: "a1", intent: "scale", answered: true, mode: "offline", sources: ["Rijk ICT › Schaal 6"] },
         { at: "2026-11-19T08:00:00Z", answerId: "a2", intent: "interview", answered: true, mode: "offline" },

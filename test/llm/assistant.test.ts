@@ -60,7 +60,9 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
     const followUp = await bot.ask("en schaal 8?", { conversation: "c-1" });
     expect(followUp.mode).toBe("llm");
     const prompt = userOf(env.fake.chatRequests[1]!.body);
-    expect(prompt).toContain("This is a follow-up in a conversation. The earlier question was: Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?");
+    expect(prompt).toContain(
+      "This is a follow-up in a conversation. The earlier question was: Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?",
+    );
     expect(prompt).toContain("en schaal 8?");
     expect(prompt).toMatch(/\[\d+\] rijk-medewerker-ict-techniek-informatiebeheer\.txt/);
   });

@@ -42,21 +42,35 @@ describe("OpenAI-compatible embeddings", () => {
 describe("npm run eval -- --mode llm", () => {
   it("evaluates generated answers against a configured endpoint and reports the same metrics", async () => {
     // The fake model answers with the first line of the first context block, cited.
-    fake.respond(dynamic((body) => {
-      const user = body.messages?.find((m) => m.role === "user")?.content ?? "";
-      const line = /\[1\][^\n]*\n([^\n]+)/.exec(user)?.[1] ?? "Zie de bron.";
-      return reply(`${line.replace(/\d/g, "")} [1]\nCITATIONS: [1]`);
-    }));
+    fake.respond(
+      dynamic((body) => {
+        const user = body.messages?.find((m) => m.role === "user")?.content ?? "";
+        const line = /\[1\][^\n]*\n([^\n]+)/.exec(user)?.[1] ?? "Zie de bron.";
+        return reply(`${line.replace(/\d/g, "")} [1]\nCITATIONS: [1]`);
+      }),
+    );
     const dir = tempDir("fw-eval-llm-");
     const questions = join(dir, "questions.jsonl");
     writeFileSync(
       questions,
       [
-        { id: "a", who: "recruiter", question: "Geef toetsvragen voor onderhandelen", answerable: true, facts: [], sources: ["ufo-service-level-manager-ict.txt"] },
+        {
+          id: "a",
+          who: "recruiter",
+          question: "Geef toetsvragen voor onderhandelen",
+          answerable: true,
+          facts: [],
+          sources: ["ufo-service-level-manager-ict.txt"],
+        },
         { id: "b", who: "employee", question: "Wat verdient iemand in schaal 8?", answerable: false, facts: [], sources: [] },
-      ].map((q) => JSON.stringify(q)).join("\n"),
+      ]
+        .map((q) => JSON.stringify(q))
+        .join("\n"),
     );
-    const run = await runScript("src/eval/answers.ts", ["--mode", "llm", "--json", "--questions", questions], { OPENAI_BASE_URL: fake.baseUrl, EMBEDDINGS: "local" });
+    const run = await runScript("src/eval/answers.ts", ["--mode", "llm", "--json", "--questions", questions], {
+      OPENAI_BASE_URL: fake.baseUrl,
+      EMBEDDINGS: "local",
+    });
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ mode: "llm", questions: 2, answerable: 1, unanswerable: 1, correctRefusals: 1 });

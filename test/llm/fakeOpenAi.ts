@@ -3,7 +3,13 @@ import type { AddressInfo } from "node:net";
 
 /** A request the fake received, parsed. */
 export type Recorded = { path: string; headers: IncomingMessage["headers"]; body: ChatBody & Record<string, unknown> };
-export type ChatBody = { model?: string; stream?: boolean; messages?: { role: string; content: string }[]; input?: string | string[]; encoding_format?: string };
+export type ChatBody = {
+  model?: string;
+  stream?: boolean;
+  messages?: { role: string; content: string }[];
+  input?: string | string[];
+  encoding_format?: string;
+};
 
 /** What the fake does with one chat request. */
 export type Behaviour =

@@ -76,7 +76,9 @@ describe("verification", () => {
   });
 
   it("accepts numbers the cited block does contain", async () => {
-    env.fake.respond(dynamic((body) => reply(`De Rijksfunctie zit in schaal 6 [${blockWith(body, "Schaal 6")}].\nCITATIONS: [${blockWith(body, "Schaal 6")}]`)));
+    env.fake.respond(
+      dynamic((body) => reply(`De Rijksfunctie zit in schaal 6 [${blockWith(body, "Schaal 6")}].\nCITATIONS: [${blockWith(body, "Schaal 6")}]`)),
+    );
     const { u, offline } = await turn(env.kb, SCALE_QUESTION);
     const draft = await answererFor(env.fake).answer(u, env.kb, offline, {});
     expect(draft?.citations[0]?.section).toContain("Schaal 6");

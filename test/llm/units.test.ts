@@ -16,7 +16,10 @@ import { FakeOpenAi } from "./fakeOpenAi.js";
 
 describe("parseModelOutput", () => {
   it("reads the text format with a trailing CITATIONS line", () => {
-    expect(parseModelOutput("Niveau C1 [1].\n\nCITATIONS: [1, 3]")).toEqual({ ok: true, value: { answer: "Niveau C1 [1].", citations: [1, 3], answered: true } });
+    expect(parseModelOutput("Niveau C1 [1].\n\nCITATIONS: [1, 3]")).toEqual({
+      ok: true,
+      value: { answer: "Niveau C1 [1].", citations: [1, 3], answered: true },
+    });
   });
 
   it("accepts markup around the trailer and a trailer on the answer's last line", () => {
@@ -31,7 +34,10 @@ describe("parseModelOutput", () => {
   });
 
   it("reads JSON, fenced or bare, and validates it", () => {
-    expect(parseModelOutput('```json\n{"answer":"A","citations":[1],"answered":true}\n```')).toEqual({ ok: true, value: { answer: "A", citations: [1], answered: true } });
+    expect(parseModelOutput('```json\n{"answer":"A","citations":[1],"answered":true}\n```')).toEqual({
+      ok: true,
+      value: { answer: "A", citations: [1], answered: true },
+    });
     expect(parseModelOutput('{"answer":"A","citations":["2"]}')).toEqual({ ok: true, value: { answer: "A", citations: [2], answered: true } });
     expect(parseModelOutput('{"answer":"","citations":[1],"answered":true}').ok).toBe(false);
     expect(parseModelOutput('{"answer": 3, "citations": [1], "answered": true}').ok).toBe(false);

@@ -13,14 +13,23 @@ const env = withFakeModel();
 describe("streaming a generated answer to the web chat", () => {
   let server: Listening;
   beforeAll(async () => {
-    const assistant = new FunctiewijzerAssistant(env.kb, { logger: silentLogger, maxQuestionChars: 2000, llm: answererFor(env.fake), reindex: () => Promise.reject(new Error("not here")) });
+    const assistant = new FunctiewijzerAssistant(env.kb, {
+      logger: silentLogger,
+      maxQuestionChars: 2000,
+      llm: answererFor(env.fake),
+      reindex: () => Promise.reject(new Error("not here")),
+    });
     server = await listen(createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback() }));
   });
   afterAll(() => server.close());
 
   it("sends the model's text as token events, then the verified answer with its citations", async () => {
     env.fake.respond(reply("De servicedesk medewerker ICT zit op **niveau C1** [1].\nCITATIONS: [1]", 5));
-    const response = await fetch(`${server.url}/api/ask/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "Welke schaal heeft de servicedesk medewerker ICT?" }) });
+    const response = await fetch(`${server.url}/api/ask/stream`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question: "Welke schaal heeft de servicedesk medewerker ICT?" }),
+    });
     const events = (await response.text())
       .split("\n\n")
       .filter(Boolean)

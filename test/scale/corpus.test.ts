@@ -22,7 +22,11 @@ describe("synthetic corpus and the 100-document benchmark (the CI-sized run of n
       const layout = doc.meta.format.split("/")[1]!;
       layouts.set(`${prefix}→${layout}`, (layouts.get(`${prefix}→${layout}`) ?? 0) + 1);
       if (prefix !== "memo") expect(doc.meta.jobLevels.length, file).toBeGreaterThan(0);
-      if (prefix === "ufo") expect(doc.competencies.every((c) => c.questions.length >= 2), file).toBe(true);
+      if (prefix === "ufo")
+        expect(
+          doc.competencies.every((c) => c.questions.length >= 2),
+          file,
+        ).toBe(true);
     }
     expect([...layouts.keys()].sort()).toEqual(["memo→structure", "provincie→structure", "rijk→typings", "ufo→ufo"]);
   });

@@ -50,7 +50,14 @@ describe("incremental, atomic ingest", () => {
     await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
     const before = await currentVersionDir(indexDir);
     writeFileSync(join(knowledgeDir, "nieuw.txt"), "Nieuwe functie\n\nDoel\nIets nieuws.\n");
-    const failing: Embedder = { id: embedder.id, embeddings: { embedDocuments: async () => { throw new Error("embedding service down"); } } as never };
+    const failing: Embedder = {
+      id: embedder.id,
+      embeddings: {
+        embedDocuments: async () => {
+          throw new Error("embedding service down");
+        },
+      } as never,
+    };
     await expect(ingest({ knowledgeDir, indexDir, embedder: failing, logger: silentLogger })).rejects.toThrow("embedding service down");
     expect(await currentVersionDir(indexDir)).toBe(before);
     const kb = await KnowledgeBase.open(indexDir, embedder);
@@ -74,7 +81,11 @@ describe("incremental, atomic ingest", () => {
     expect(recovered.changed).toBe(true);
     expect((await KnowledgeBase.open(indexDir, other)).chunks.length).toBe(recovered.chunks);
     // The new version and the one it replaced (kept as the fallback for a damaged new one).
-    expect(readdirSync(indexDir).filter((e) => e.startsWith("v-")).sort()).toEqual([basename(version), basename((await currentVersionDir(indexDir))!)].sort());
+    expect(
+      readdirSync(indexDir)
+        .filter((e) => e.startsWith("v-"))
+        .sort(),
+    ).toEqual([basename(version), basename((await currentVersionDir(indexDir))!)].sort());
   });
 });
 

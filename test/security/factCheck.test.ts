@@ -96,7 +96,8 @@ describe("the generated answer falls back when the model repeats the asker's num
 
   it("does not let 'mijn collega zegt schaal 14?' support schaal 14", async () => {
     const question = "Mijn collega zegt dat de servicedesk medewerker ICT in schaal 14 zit, klopt dat?";
-    const claim = (scale: number) => dynamic((body) => reply(`De Rijksfunctie zit in schaal ${scale} [${blockWith(body, "› Schaal 6")}].\nCITATIONS: [${blockWith(body, "› Schaal 6")}]`));
+    const claim = (scale: number) =>
+      dynamic((body) => reply(`De Rijksfunctie zit in schaal ${scale} [${blockWith(body, "› Schaal 6")}].\nCITATIONS: [${blockWith(body, "› Schaal 6")}]`));
     env.fake.respond(claim(14));
     const { u, offline } = await turn(env.kb, question);
     expect(await answererFor(env.fake).answer(u, env.kb, offline, {})).toBeUndefined();
@@ -107,7 +108,9 @@ describe("the generated answer falls back when the model repeats the asker's num
 
   it("does not let full-width digits, number words or Roman numerals slip through", async () => {
     for (const claim of ["schaal １４", "schaal veertien", "schaal XIV", "functieklasse 14", "schaal 6 of 14"]) {
-      env.fake.respond(dynamic((body) => reply(`De Rijksfunctie zit in ${claim} [${blockWith(body, "› Schaal 6")}].\nCITATIONS: [${blockWith(body, "› Schaal 6")}]`)));
+      env.fake.respond(
+        dynamic((body) => reply(`De Rijksfunctie zit in ${claim} [${blockWith(body, "› Schaal 6")}].\nCITATIONS: [${blockWith(body, "› Schaal 6")}]`)),
+      );
       const { u, offline } = await turn(env.kb, "Welke schaal heeft de servicedesk medewerker ICT?");
       expect(await answererFor(env.fake).answer(u, env.kb, offline, {}), claim).toBeUndefined();
     }

@@ -34,7 +34,7 @@ const ADVERSARIAL: Record<string, string> = {
   "trailer + digits and commas": `CITATIONS: [${"1, ".repeat(33_000)}x`,
   "many trailers": "CITATIONS: ".repeat(10_000),
   "fence + blank lines": `\`\`\`${"\n".repeat(100_000)}x`,
-  "newlines": "\n".repeat(100_000),
+  newlines: "\n".repeat(100_000),
   "spaces + x": `${spaces(100_000)}x`,
 };
 
@@ -62,10 +62,16 @@ describe("model output is parsed in linear time (finding 2)", () => {
   it("refuses output longer than the cap without looking at it, and parses anything shorter quickly", () => {
     for (const [name, text] of Object.entries(ADVERSARIAL)) {
       let parsed: ReturnType<typeof parseModelOutput> | undefined;
-      expect(timed(() => (parsed = parseModelOutput(text))), name).toBeLessThan(50);
+      expect(
+        timed(() => (parsed = parseModelOutput(text))),
+        name,
+      ).toBeLessThan(50);
       expect(parsed, name).toMatchObject({ ok: false, reason: expect.stringMatching(/longer than/) });
       const belowCap = text.slice(0, MAX_MODEL_OUTPUT_CHARS - 1);
-      expect(timed(() => parseModelOutput(belowCap)), `${name} below the cap`).toBeLessThan(50);
+      expect(
+        timed(() => parseModelOutput(belowCap)),
+        `${name} below the cap`,
+      ).toBeLessThan(50);
     }
   });
 
@@ -81,8 +87,14 @@ describe("model output is parsed in linear time (finding 2)", () => {
       "ＸＩＶ１２３".repeat(15_000),
     ];
     for (const answer of answers) {
-      expect(timed(() => unsupportedFacts(answer, [block(answer.slice(0, 5000))])), answer.slice(0, 20)).toBeLessThan(1000);
-      expect(timed(() => extractFacts(answer)), answer.slice(0, 20)).toBeLessThan(1000);
+      expect(
+        timed(() => unsupportedFacts(answer, [block(answer.slice(0, 5000))])),
+        answer.slice(0, 20),
+      ).toBeLessThan(1000);
+      expect(
+        timed(() => extractFacts(answer)),
+        answer.slice(0, 20),
+      ).toBeLessThan(1000);
     }
   });
 

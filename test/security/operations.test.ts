@@ -35,9 +35,21 @@ describe("ADMIN_TOKEN (finding 10)", () => {
   });
 
   it("accepts only exactly 'Bearer <token>'", async () => {
-    server = await listen(createHttpApp({ config: loadConfig({ ADMIN_TOKEN: TOKEN }), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }));
+    server = await listen(
+      createHttpApp({ config: loadConfig({ ADMIN_TOKEN: TOKEN }), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }),
+    );
     const reindex = (authorization?: string) => postJson(`${server!.url}/api/reindex`, {}, authorization === undefined ? {} : { authorization });
-    for (const header of [undefined, TOKEN, `bearer ${TOKEN}`, `Bearer  ${TOKEN}`, `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, "Bearer ", `Token ${TOKEN}`]) {
+    for (const header of [
+      undefined,
+      TOKEN,
+      `bearer ${TOKEN}`,
+      `Bearer  ${TOKEN}`,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(1)}`,
+      "Bearer ",
+      `Token ${TOKEN}`,
+    ]) {
       expect((await reindex(header)).status, String(header)).toBe(401);
     }
     const ok = await reindex(`Bearer ${TOKEN}`);
@@ -54,7 +66,13 @@ describe("TRUST_PROXY (finding 10)", () => {
     expect(loadConfig({}).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: "off" }).TRUST_PROXY).toBe(false);
     expect(loadConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
-    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1, ::1, fd00::/8, loopback" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8", "loopback"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1, ::1, fd00::/8, loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+      "::1",
+      "fd00::/8",
+      "loopback",
+    ]);
   });
 
   it("refuses 'trust everyone' and malformed entries, naming the variable", () => {
@@ -67,7 +85,9 @@ describe("TRUST_PROXY (finding 10)", () => {
   async function askAs(trustProxy: string | undefined): Promise<number[]> {
     const env: Record<string, string> = { RATE_LIMIT_PER_MINUTE: "2" };
     if (trustProxy !== undefined) env.TRUST_PROXY = trustProxy;
-    server = await listen(createHttpApp({ config: loadConfig(env), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }));
+    server = await listen(
+      createHttpApp({ config: loadConfig(env), logger: silentLogger, assistant: () => new FakeAssistant(), feedback: new MemoryFeedback() }),
+    );
     const statuses: number[] = [];
     for (const client of ["203.0.113.1", "203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
       statuses.push((await postJson(`${server.url}/api/ask`, { question: "schaal?" }, { "x-forwarded-for": client })).status);

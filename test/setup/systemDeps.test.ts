@@ -21,7 +21,9 @@ describe("finding Chromium and redis-server for the tests (fresh machine)", () =
   it("uses what is installed: PATH first, then the usual paths", () => {
     expect(locate(CHROMIUM, machine({ executables: ["/usr/bin/chromium"] }))).toEqual({ path: "/usr/bin/chromium" });
     expect(locate(CHROMIUM, machine({ executables: ["/usr/bin/google-chrome"] }))).toEqual({ path: "/usr/bin/google-chrome" });
-    expect(locate(CHROMIUM, machine({ executables: ["/opt/c/chromium-browser", "/usr/bin/chromium"], onPath: { "chromium-browser": "/opt/c/chromium-browser" } }))).toEqual({ path: "/opt/c/chromium-browser" });
+    expect(
+      locate(CHROMIUM, machine({ executables: ["/opt/c/chromium-browser", "/usr/bin/chromium"], onPath: { "chromium-browser": "/opt/c/chromium-browser" } })),
+    ).toEqual({ path: "/opt/c/chromium-browser" });
     expect(locate(REDIS_SERVER, machine({ executables: ["/usr/sbin/redis-server"] }))).toEqual({ path: "/usr/sbin/redis-server" });
     expect(locate(CHROMIUM, machine())).toEqual({});
   });
@@ -49,7 +51,19 @@ describe("finding Chromium and redis-server for the tests (fresh machine)", () =
     const withSudo = plan([CHROMIUM, REDIS_SERVER], machine({ passwordlessSudo: true }));
     if (withSudo.kind !== "install") throw new Error("expected an install plan");
     // Ubuntu's archive has chromium-browser, not chromium.
-    expect(aptCommands(withSudo, (pkg) => pkg !== "chromium").install).toEqual(["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium-browser", "redis-server"]);
+    expect(aptCommands(withSudo, (pkg) => pkg !== "chromium").install).toEqual([
+      "sudo",
+      "-n",
+      "env",
+      "DEBIAN_FRONTEND=noninteractive",
+      "apt-get",
+      "install",
+      "-y",
+      "-qq",
+      "--no-install-recommends",
+      "chromium-browser",
+      "redis-server",
+    ]);
   });
 
   it("fails with one line saying what to install when it cannot install", () => {
@@ -94,7 +108,10 @@ describe("the global setup's install flow", () => {
 
   it("installs what is missing, then hands the paths to the tests", () => {
     const { deps, commands, lines } = aptMachine({ isRoot: true, aptWorks: true, installed: ["/usr/bin/redis-server"] });
-    expect(ensurePrograms([CHROMIUM, REDIS_SERVER], deps)).toEqual({ ok: true, env: { CHROMIUM_PATH: "/usr/bin/chromium", REDIS_SERVER_PATH: "/usr/bin/redis-server" } });
+    expect(ensurePrograms([CHROMIUM, REDIS_SERVER], deps)).toEqual({
+      ok: true,
+      env: { CHROMIUM_PATH: "/usr/bin/chromium", REDIS_SERVER_PATH: "/usr/bin/redis-server" },
+    });
     expect(commands).toEqual([
       ["apt-get", "update", "-qq"],
       ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"],
@@ -111,7 +128,10 @@ describe("the global setup's install flow", () => {
   it("says in one line what to run when apt-get fails", () => {
     const { deps } = aptMachine({ isRoot: true, aptWorks: false });
     const result = ensurePrograms([CHROMIUM, REDIS_SERVER], deps);
-    expect(result).toEqual({ ok: false, message: "apt-get could not install Chromium and redis-server: run `sudo apt-get install chromium redis-server` by hand, then npm test again." });
+    expect(result).toEqual({
+      ok: false,
+      message: "apt-get could not install Chromium and redis-server: run `sudo apt-get install chromium redis-server` by hand, then npm test again.",
+    });
   });
 
   it("installs nothing and says what to install when it may not (no root, no password-less sudo)", () => {

@@ -22,7 +22,10 @@ export function ensurePrograms(programs: SystemProgram[], deps: EnsureDeps): { o
     const installed = deps.run(aptCommands(install, () => false).update) && deps.run(aptCommands(install, deps.facts().aptHas).install);
     decision = plan(programs, deps.facts());
     if (!installed || decision.kind !== "ready") {
-      return { ok: false, message: `apt-get could not install ${names}: run \`sudo apt-get install ${install.missing.map((p) => p.packages[0]).join(" ")}\` by hand, then npm test again.` };
+      return {
+        ok: false,
+        message: `apt-get could not install ${names}: run \`sudo apt-get install ${install.missing.map((p) => p.packages[0]).join(" ")}\` by hand, then npm test again.`,
+      };
     }
   }
   if (decision.kind === "fail") return { ok: false, message: decision.message };

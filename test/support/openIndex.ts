@@ -10,4 +10,6 @@ import { localEmbedder } from "./knowledge.js";
 const indexDir = process.argv[2]!;
 const kb = await KnowledgeBase.open(indexDir, localEmbedder(), { logger: pino({ level: "warn" }, pino.destination(2)) });
 const top = await kb.search("toetsvragen onderhandelen", { k: 1 });
-process.stdout.write(`${JSON.stringify({ documents: kb.documents.length, chunks: kb.chunks.length, builtAt: kb.manifest.builtAt, top: top[0]?.chunk.path.join(" › ") })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ documents: kb.documents.length, chunks: kb.chunks.length, builtAt: kb.manifest.builtAt, top: top[0]?.chunk.path.join(" › ") })}\n`,
+);

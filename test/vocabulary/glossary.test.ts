@@ -17,7 +17,9 @@ function knowledgeWith(glossary: string): string {
 
 describe("the organisation's glossary", () => {
   it("adds synonyms, role names and competencies to the packs", () => {
-    const dir = knowledgeWith("synonyms:\n  - [kcc, klantcontactcentrum]\nroles:\n  - { name: Servicedesk medewerker ICT, aliases: [ict-loket] }\ncompetencies:\n  - { name: Burgergerichtheid, aliases: [inwonergericht werken], cues: [inwoner] }\n");
+    const dir = knowledgeWith(
+      "synonyms:\n  - [kcc, klantcontactcentrum]\nroles:\n  - { name: Servicedesk medewerker ICT, aliases: [ict-loket] }\ncompetencies:\n  - { name: Burgergerichtheid, aliases: [inwonergericht werken], cues: [inwoner] }\n",
+    );
     const vocabulary = loadVocabulary(dir);
     expect(vocabulary.relatives("wie werkt in het kcc")).toContain("klantcontactcentrum");
     expect(vocabulary.relatives("het ict-loket")).toContain("servicedesk medewerker ict");

@@ -32,7 +32,8 @@ describe("insights page in headless Chromium", () => {
     await feedback.record({ channel: "web", conversation: "w", question: web.question, answerId: answerId(web), vote: "down" });
     await feedback.record({ channel: "teams", conversation: "t", question: teams.question, answerId: answerId(teams), vote: "down" });
     await feedback.record({ channel: "slack", conversation: "s", question: teams.question, answerId: answerId(teams), vote: "up" });
-    const refuse = (question: string) => insights.unanswered!.append({ at: new Date().toISOString(), question, channel: "web", intent: "unknown", language: "nl" });
+    const refuse = (question: string) =>
+      insights.unanswered!.append({ at: new Date().toISOString(), question, channel: "web", intent: "unknown", language: "nl" });
     await refuse("Wat verdient een schaal 8?");
     await refuse("wat verdien je in schaal 8");
     await refuse("Hoeveel verlofdagen krijg ik?");
@@ -84,13 +85,19 @@ describe("insights page in headless Chromium", () => {
       expect(await page.locator("#downvotes tbody").textContent()).toContain("Servicedesk medewerker ICT › Schaal › Niveau C1");
       const drawn = await page.evaluate(() => {
         const canvas = document.getElementById("feedback-chart") as HTMLCanvasElement;
-        const chart = (window as unknown as { Chart: { getChart: (c: HTMLCanvasElement) => { data: { datasets: { data: number[] }[] } } | undefined } }).Chart.getChart(canvas);
+        const chart = (
+          window as unknown as { Chart: { getChart: (c: HTMLCanvasElement) => { data: { datasets: { data: number[] }[] } } | undefined } }
+        ).Chart.getChart(canvas);
         return { width: canvas.width, down: chart?.data.datasets[1]!.data.reduce((a, b) => a + b, 0) };
       });
       expect(drawn.width).toBeGreaterThan(100);
       expect(drawn.down).toBe(2);
       await page.selectOption("#intent-filter", "catalogue");
-      expect(await page.evaluate(() => (window as any).Chart.getChart(document.getElementById("feedback-chart")).data.datasets[1].data.reduce((a: number, b: number) => a + b, 0))).toBe(1);
+      expect(
+        await page.evaluate(() =>
+          (window as any).Chart.getChart(document.getElementById("feedback-chart")).data.datasets[1].data.reduce((a: number, b: number) => a + b, 0),
+        ),
+      ).toBe(1);
 
       // Refused questions, grouped.
       const groups = page.locator("#unanswered tbody tr");

@@ -45,7 +45,11 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
   }
   if (!pair) {
     const asked = u.levels.map((l) => l.code).join(" → ") || "?";
-    return refuse(u, kb, say(lang, `Ik vind in de documenten geen twee niveaus om te vergelijken (${asked}).`, `I can't find two levels to compare in the documents (${asked}).`));
+    return refuse(
+      u,
+      kb,
+      say(lang, `Ik vind in de documenten geen twee niveaus om te vergelijken (${asked}).`, `I can't find two levels to compare in the documents (${asked}).`),
+    );
   }
   const [from, to] = pair;
   const title = titleOf(kb, from.source);
@@ -55,12 +59,23 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
   for (const aspect of aspects) {
     const news = added(from.aspects[aspect], to.aspects[aspect]);
     if (!news.length) continue;
-    const label = aspect === "Kwaliteitenprofiel" ? say(lang, "Opleiding, ervaring en kennis (kwaliteitenprofiel)", "Education, experience and knowledge (quality profile)") : aspect;
-    blocks.push(`**${label}** ${say(lang, `(nieuw of anders in ${to.label})`, `(new or different in ${to.label})`)}:\n${listWithMore(news, PER_ASPECT, lang, false, expansions)}`);
+    const label =
+      aspect === "Kwaliteitenprofiel"
+        ? say(lang, "Opleiding, ervaring en kennis (kwaliteitenprofiel)", "Education, experience and knowledge (quality profile)")
+        : aspect;
+    blocks.push(
+      `**${label}** ${say(lang, `(nieuw of anders in ${to.label})`, `(new or different in ${to.label})`)}:\n${listWithMore(news, PER_ASPECT, lang, false, expansions)}`,
+    );
     if (citations.length < 3) citations.push(cite(to.source, to.path, news[0]));
   }
   if (!blocks.length) {
-    blocks.push(say(lang, `Het document noemt ${from.label} en ${to.label}, maar beschrijft geen inhoudelijke verschillen tussen beide.`, `The document lists ${from.label} and ${to.label} but does not describe how they differ.`));
+    blocks.push(
+      say(
+        lang,
+        `Het document noemt ${from.label} en ${to.label}, maar beschrijft geen inhoudelijke verschillen tussen beide.`,
+        `The document lists ${from.label} and ${to.label} but does not describe how they differ.`,
+      ),
+    );
     citations.push(cite(from.source, from.path, `${from.label}; ${to.label}`));
   }
   if (!citations.some((c) => c.section === from.path.join(" › "))) citations.push(cite(from.source, from.path, from.label));
@@ -85,7 +100,15 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
     answer: `${intro}\n\n${blocks.join("\n\n")}`,
     citations,
     followUps: [
-      ...(next ? [say(lang, `Wat verandert er van ${to.label.toLowerCase()} naar ${next.label.toLowerCase()}?`, `What changes from ${to.label.toLowerCase()} to ${next.label.toLowerCase()}?`)] : []),
+      ...(next
+        ? [
+            say(
+              lang,
+              `Wat verandert er van ${to.label.toLowerCase()} naar ${next.label.toLowerCase()}?`,
+              `What changes from ${to.label.toLowerCase()} to ${next.label.toLowerCase()}?`,
+            ),
+          ]
+        : []),
       ...suggestFollowUps(lang, "career", { nextLevel: to.label, role: title, otherCompetency: withTips[0]?.name }),
     ].slice(0, 3),
     expansions,

@@ -33,7 +33,15 @@ export function composeCatalogue({ u, kb }: ComposeContext): Draft {
       answered: items.length > 0,
       answer: `${say(lang, `**${items.length} competenties** in de documenten:`, `**${items.length} competencies** in the documents:`)}\n\n${listWithMore(items, SHOWN, lang, false, expansions)}`,
       citations,
-      followUps: keys[0] ? [say(lang, `Geef toetsvragen voor ${index.names.get(keys[0])!.toLowerCase()}`, `Give interview questions for ${index.names.get(keys[0])!.toLowerCase()}`)] : [],
+      followUps: keys[0]
+        ? [
+            say(
+              lang,
+              `Geef toetsvragen voor ${index.names.get(keys[0])!.toLowerCase()}`,
+              `Give interview questions for ${index.names.get(keys[0])!.toLowerCase()}`,
+            ),
+          ]
+        : [],
       expansions,
     };
   }
@@ -42,14 +50,19 @@ export function composeCatalogue({ u, kb }: ComposeContext): Draft {
     const systems = [...new Set(docs.map((d) => d.system))];
     const items = systems.map((id) => {
       const inSystem = docs.filter((d) => d.system === id);
-      const levels = [...new Map(inSystem.flatMap((d) => d.jobLevels).map((l) => [l.label, l])).values()].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((l) => l.label);
+      const levels = [...new Map(inSystem.flatMap((d) => d.jobLevels).map((l) => [l.label, l])).values()]
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+        .map((l) => l.label);
       return `**${systemById(id).name}**: ${levels.length ? levels.join(", ") : say(lang, "geen niveaus vermeld", "no levels stated")} (${inSystem.map((d) => d.title).join("; ")})`;
     });
     return {
       intent: "catalogue",
       answered: items.length > 0,
       answer: `${say(lang, "**Functiewaarderingssystemen en niveaus** in de documenten (ze worden niet in elkaar omgerekend):", "**Job classification systems and levels** in the documents (they are not converted into each other):")}\n\n${listWithMore(items, SHOWN, lang, false, expansions)}`,
-      citations: docs.filter((d) => d.jobLevels.length).slice(0, 4).map((d) => levelCitation(u, kb, d.source)),
+      citations: docs
+        .filter((d) => d.jobLevels.length)
+        .slice(0, 4)
+        .map((d) => levelCitation(u, kb, d.source)),
       followUps: docs[0] ? [say(lang, `Welke schaal past bij ${docs[0].title}?`, `Which scale fits ${docs[0].title}?`)] : [],
       expansions,
     };

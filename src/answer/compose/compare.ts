@@ -18,7 +18,8 @@ function profile(kb: KnowledgeBase, source: string, u: ComposeContext["u"], cita
     const own = ownStems(u.searchText);
     const ranked = typed.map((level) => ({ level, line: bestLines(Object.values(level.aspects).flat(), stems, 1, own)[0] })).filter((r) => r.line);
     lines.push(`- ${say(lang, "Niveaus", "Levels")}: ${typed.map((l) => l.label).join(", ")}`);
-    if (ranked[0]) lines.push(`- ${say(lang, "Best passend bij de vraag", "Best fit for the question")}: **${ranked[0].level.label}** ("${shorten(ranked[0].line!, 140)}")`);
+    if (ranked[0])
+      lines.push(`- ${say(lang, "Best passend bij de vraag", "Best fit for the question")}: **${ranked[0].level.label}** ("${shorten(ranked[0].line!, 140)}")`);
     citations.push(cite(source, (ranked[0]?.level ?? typed[0]!).path, ranked[0]?.line ?? typed[0]!.label));
   } else if (doc.jobLevels.length) {
     lines.push(`- ${say(lang, "Niveau", "Level")}: ${doc.jobLevels.map((l) => l.label).join(", ")}`);
@@ -27,8 +28,10 @@ function profile(kb: KnowledgeBase, source: string, u: ComposeContext["u"], cita
   }
   if (doc.purpose) lines.push(`- ${say(lang, "Doel", "Purpose")}: ${shorten(doc.purpose, 200)}`);
   const competencies = kb.competenciesOf(source).map((c) => c.name);
-  if (competencies.length) lines.push(`- ${say(lang, "Competenties", "Competencies")}: ${competencies.slice(0, 8).join(", ")}${competencies.length > 8 ? " …" : ""}`);
-  for (const fact of (doc.facts ?? []).filter((f) => f.field === "department" || f.field === "education" || f.field === "experience").slice(0, 3)) lines.push(`- ${fact.label}: ${fact.value}`);
+  if (competencies.length)
+    lines.push(`- ${say(lang, "Competenties", "Competencies")}: ${competencies.slice(0, 8).join(", ")}${competencies.length > 8 ? " …" : ""}`);
+  for (const fact of (doc.facts ?? []).filter((f) => f.field === "department" || f.field === "education" || f.field === "experience").slice(0, 3))
+    lines.push(`- ${fact.label}: ${fact.value}`);
   return `**${doc.title}** (${systemById(doc.system).name})\n${lines.join("\n")}`;
 }
 
@@ -52,22 +55,39 @@ export async function composeCompare(context: ComposeContext): Promise<Draft> {
     }
     if (perSystem.length >= 2) sources = perSystem;
   }
-  if (sources.length < 2 && u.followUp && u.previousSources[0] && sources[0] && sources[0] !== u.previousSources[0]) sources = [u.previousSources[0], sources[0]];
+  if (sources.length < 2 && u.followUp && u.previousSources[0] && sources[0] && sources[0] !== u.previousSources[0])
+    sources = [u.previousSources[0], sources[0]];
   if (sources.length < 2) {
-    return refuse(u, kb, say(lang, "Ik vind niet twee functies of niveaus in de documenten om te vergelijken. Noem beide, bijvoorbeeld: \"vergelijk functie A en functie B\".", "I can't find two jobs or levels in the documents to compare. Name both, for example: \"compare job A and job B\"."));
+    return refuse(
+      u,
+      kb,
+      say(
+        lang,
+        'Ik vind niet twee functies of niveaus in de documenten om te vergelijken. Noem beide, bijvoorbeeld: "vergelijk functie A en functie B".',
+        'I can\'t find two jobs or levels in the documents to compare. Name both, for example: "compare job A and job B".',
+      ),
+    );
   }
   const citations: Citation[] = [];
   const parts = sources.map((source) => profile(kb, source, u, citations));
   const systems = new Set(sources.map((s) => kb.document(s)!.system));
   const note =
     systems.size > 1
-      ? say(lang, "\n\n_Deze functies vallen onder verschillende functiewaarderingssystemen; de documenten rekenen die niet in elkaar om, dus de niveaus zijn niet rechtstreeks vergelijkbaar._", "\n\n_These jobs fall under different job classification systems; the documents do not convert between them, so the levels are not directly comparable._")
+      ? say(
+          lang,
+          "\n\n_Deze functies vallen onder verschillende functiewaarderingssystemen; de documenten rekenen die niet in elkaar om, dus de niveaus zijn niet rechtstreeks vergelijkbaar._",
+          "\n\n_These jobs fall under different job classification systems; the documents do not convert between them, so the levels are not directly comparable._",
+        )
       : "";
   return {
     intent: "compare",
     answered: true,
     answer: `${say(lang, "**Naast elkaar:**", "**Side by side:**")}\n\n${parts.join("\n\n")}${note}`,
     citations,
-    followUps: sources.slice(0, 2).map((s) => say(lang, `Geef toetsvragen voor de competenties van ${titleOf(kb, s)}`, `Give interview questions for the competencies of ${titleOf(kb, s)}`)),
+    followUps: sources
+      .slice(0, 2)
+      .map((s) =>
+        say(lang, `Geef toetsvragen voor de competenties van ${titleOf(kb, s)}`, `Give interview questions for the competencies of ${titleOf(kb, s)}`),
+      ),
   };
 }

@@ -23,7 +23,12 @@ function levelForJobLevel(fact: CompetencyFact, u: ComposeContext["u"]): { level
 function roleCompetencies({ u, kb, hits }: ComposeContext): Draft {
   const lang = u.language;
   const source = candidateSources(u, kb, hits, (s) => kb.competenciesOf(s).length > 0)[0];
-  if (!source) return refuse(u, kb, say(lang, "Ik vind geen competenties bij deze vraag in de documenten.", "I can't find competencies for this question in the documents."));
+  if (!source)
+    return refuse(
+      u,
+      kb,
+      say(lang, "Ik vind geen competenties bij deze vraag in de documenten.", "I can't find competencies for this question in the documents."),
+    );
   const facts = kb.competenciesOf(source);
   const title = titleOf(kb, source);
   const expansions: NonNullable<Draft["expansions"]> = [];
@@ -45,17 +50,40 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
   if (!u.competency) {
     if (intent === "development") {
       const tipHit = hits.find((h) => h.chunk.kind === "development-tips");
-      if (tipHit) return { intent, answered: true, answer: tipHit.chunk.text, citations: [citeChunk(tipHit.chunk)], followUps: suggestFollowUps(lang, intent, { competency: tipHit.chunk.competency }) };
+      if (tipHit)
+        return {
+          intent,
+          answered: true,
+          answer: tipHit.chunk.text,
+          citations: [citeChunk(tipHit.chunk)],
+          followUps: suggestFollowUps(lang, intent, { competency: tipHit.chunk.competency }),
+        };
     }
     return roleCompetencies(context);
   }
 
-  const facts = competencyFacts(kb, u.competency, u, (f) => (intent === "development" ? f.tips.length * 10 : 0) + f.indicators.length + f.questions.length + (f.description ? 1 : 0));
+  const facts = competencyFacts(
+    kb,
+    u.competency,
+    u,
+    (f) => (intent === "development" ? f.tips.length * 10 : 0) + f.indicators.length + f.questions.length + (f.description ? 1 : 0),
+  );
   const fact = facts[0];
-  if (!fact) return refuse(u, kb, say(lang, `Ik vind de competentie "${u.competency}" niet in de documenten.`, `I can't find the competency "${u.competency}" in the documents.`));
+  if (!fact)
+    return refuse(
+      u,
+      kb,
+      say(lang, `Ik vind de competentie "${u.competency}" niet in de documenten.`, `I can't find the competency "${u.competency}" in the documents.`),
+    );
   const title = titleOf(kb, fact.source);
-  const others = facts.slice(1).filter((f) => f.source !== fact.source).slice(0, 4).map((f) => `_${titleOf(kb, f.source)}_${f.proficiency ? ` (niveau ${f.proficiency})` : ""}`);
-  const also = others.length ? say(lang, `\n\nOok beschreven in: ${[...new Set(others)].join(", ")}.`, `\n\nAlso described in: ${[...new Set(others)].join(", ")}.`) : "";
+  const others = facts
+    .slice(1)
+    .filter((f) => f.source !== fact.source)
+    .slice(0, 4)
+    .map((f) => `_${titleOf(kb, f.source)}_${f.proficiency ? ` (niveau ${f.proficiency})` : ""}`);
+  const also = others.length
+    ? say(lang, `\n\nOok beschreven in: ${[...new Set(others)].join(", ")}.`, `\n\nAlso described in: ${[...new Set(others)].join(", ")}.`)
+    : "";
   const note = recognitionNote(u, fact.name);
   const expansions: NonNullable<Draft["expansions"]> = [];
 
@@ -79,12 +107,32 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
 
   if (intent === "development") {
     if (!fact.tips.length) {
-      const text = say(lang, `De documenten geven geen ontwikkeltips voor **${fact.name}**. Het gewenste gedrag volgens _${title}_:`, `The documents give no development tips for **${fact.name}**. The expected behaviour according to _${title}_:`);
+      const text = say(
+        lang,
+        `De documenten geven geen ontwikkeltips voor **${fact.name}**. Het gewenste gedrag volgens _${title}_:`,
+        `The documents give no development tips for **${fact.name}**. The expected behaviour according to _${title}_:`,
+      );
       const items = fact.indicators.length ? fact.indicators : fact.levelDescriptions;
-      if (!items.length) return refuse(u, kb, say(lang, `De documenten geven geen ontwikkeltips voor "${fact.name}".`, `The documents give no development tips for "${fact.name}".`));
-      return { intent, answered: true, answer: `${text}\n\n${listWithMore(items, MAX_ITEMS, lang, false, expansions)}${note}${also}`, citations: [cite(fact.source, fact.path, items[0] ?? fact.description)], followUps: suggestFollowUps(lang, "competency", { competency: fact.name }), expansions };
+      if (!items.length)
+        return refuse(
+          u,
+          kb,
+          say(lang, `De documenten geven geen ontwikkeltips voor "${fact.name}".`, `The documents give no development tips for "${fact.name}".`),
+        );
+      return {
+        intent,
+        answered: true,
+        answer: `${text}\n\n${listWithMore(items, MAX_ITEMS, lang, false, expansions)}${note}${also}`,
+        citations: [cite(fact.source, fact.path, items[0] ?? fact.description)],
+        followUps: suggestFollowUps(lang, "competency", { competency: fact.name }),
+        expansions,
+      };
     }
-    const header = say(lang, `**Ontwikkeltips voor ${fact.name}** (uit _${title}_):`, `**Development tips for ${fact.name}** (from _${title}_; quoted in Dutch):`);
+    const header = say(
+      lang,
+      `**Ontwikkeltips voor ${fact.name}** (uit _${title}_):`,
+      `**Development tips for ${fact.name}** (from _${title}_; quoted in Dutch):`,
+    );
     return {
       intent,
       answered: true,
@@ -95,14 +143,19 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
     };
   }
 
-  const level = fact.proficiency ? say(lang, `\n\nGevraagd beheersingsniveau: ${fact.proficiency}.`, `\n\nRequired proficiency level: ${fact.proficiency}.`) : "";
-  const perLevel = fact.levelsByJobLevel?.length ? `\n\n${say(lang, "**Verwacht niveau per functieklasse:**", "**Expected level per job class:**")}\n${fact.levelsByJobLevel.map((l) => `- ${l.level}: ${l.value}`).join("\n")}` : "";
+  const level = fact.proficiency
+    ? say(lang, `\n\nGevraagd beheersingsniveau: ${fact.proficiency}.`, `\n\nRequired proficiency level: ${fact.proficiency}.`)
+    : "";
+  const perLevel = fact.levelsByJobLevel?.length
+    ? `\n\n${say(lang, "**Verwacht niveau per functieklasse:**", "**Expected level per job class:**")}\n${fact.levelsByJobLevel.map((l) => `- ${l.level}: ${l.value}`).join("\n")}`
+    : "";
   const indicators = fact.indicators.length
     ? `\n\n${say(lang, "**Gedragsindicatoren:**", "**Behaviour indicators** (in Dutch):")}\n${listWithMore(fact.indicators, MAX_ITEMS, lang, false, expansions)}`
     : fact.levelDescriptions.length
       ? `\n\n${say(lang, "**Niveaus:**", "**Levels:**")}\n${listWithMore(fact.levelDescriptions, MAX_ITEMS, lang, false, expansions)}`
       : "";
-  const description = fact.description || say(lang, "(het document noemt deze competentie zonder omschrijving)", "(the document lists this competency without a description)");
+  const description =
+    fact.description || say(lang, "(het document noemt deze competentie zonder omschrijving)", "(the document lists this competency without a description)");
   return {
     intent,
     answered: true,

@@ -24,7 +24,10 @@ export function listWithMore(items: string[], max: number, language: Language, n
   const line = (item: string, i: number) => (numbered ? `${i + 1}. ${item}` : `- ${item}`);
   const shown = items.slice(0, max).map(line);
   if (items.length <= max) return shown.join("\n");
-  const rest = items.slice(max).map((item, i) => line(item, i + max)).join("\n");
+  const rest = items
+    .slice(max)
+    .map((item, i) => line(item, i + max))
+    .join("\n");
   const label = say(language, `_…en ${items.length - max} meer (vraag "meer")_`, `_…and ${items.length - max} more (ask "more")_`);
   expansions?.push({ label, markdown: rest });
   return `${shown.join("\n")}\n${label}`;

@@ -16,7 +16,10 @@ export function composeGeneral({ u, kb, hits }: ComposeContext): Draft {
   const best = top ? coverage(top.chunk.id) : 0;
   const chosen = focused.filter((hit) => hit.chunk.source === top?.chunk.source || coverage(hit.chunk.id) >= best).slice(0, SECTIONS);
   const parts = chosen.map((hit) => {
-    const lines = hit.chunk.text.split("\n").map((l) => l.replace(/^- /, "")).filter((l) => l.length > 3);
+    const lines = hit.chunk.text
+      .split("\n")
+      .map((l) => l.replace(/^- /, ""))
+      .filter((l) => l.length > 3);
     const best = bestLines(lines, stems, 3);
     const shown = (best.length ? best : lines.slice(0, 2)).map((l) => `- ${l}`).join("\n");
     return `**${hit.chunk.path[hit.chunk.path.length - 1] ?? ""}** (_${titleOf(kb, hit.chunk.source)}_)\n${shown}`;
@@ -27,6 +30,9 @@ export function composeGeneral({ u, kb, hits }: ComposeContext): Draft {
     answered: true,
     answer: `${say(lang, "Dit zeggen de documenten:", "This is what the documents say (quoted in Dutch):")}\n\n${parts.join("\n\n")}`,
     citations: chosen.map((hit) => citeChunk(hit.chunk, bestLines(hit.chunk.text.split("\n"), stems, 1)[0])),
-    followUps: suggestFollowUps(lang, "general", { role: first ? titleOf(kb, first.source) : undefined, otherCompetency: (first ? kb.competenciesOf(first.source) : []).find((c) => c.questions.length)?.name }),
+    followUps: suggestFollowUps(lang, "general", {
+      role: first ? titleOf(kb, first.source) : undefined,
+      otherCompetency: (first ? kb.competenciesOf(first.source) : []).find((c) => c.questions.length)?.name,
+    }),
   };
 }

@@ -11,15 +11,49 @@ export function composeHelp({ u, kb }: ComposeContext, greeting: boolean): Draft
   const withQuestions = kb.competencies.find((c) => c.questions.length);
   const withTips = kb.competencies.find((c) => c.tips.length && c.name !== withQuestions?.name) ?? kb.competencies.find((c) => c.tips.length);
   const examples: { text: string; source: string; path: string[]; quote: string }[] = [];
-  if (withLevels) examples.push({ text: say(lang, `Welke schaal past bij ${withLevels.title}?`, `Which scale fits ${withLevels.title}?`), source: withLevels.source, path: kb.chunksOf(withLevels.source)[0]?.path ?? ["Document"], quote: withLevels.jobLevels.map((l) => l.label).join(", ") });
-  if (withQuestions) examples.push({ text: say(lang, `Geef toetsvragen voor ${withQuestions.name.toLowerCase()}`, `Give interview questions for ${withQuestions.name.toLowerCase()}`), source: withQuestions.source, path: [...withQuestions.path, "Toetsvragen"], quote: withQuestions.questions[0]! });
+  if (withLevels)
+    examples.push({
+      text: say(lang, `Welke schaal past bij ${withLevels.title}?`, `Which scale fits ${withLevels.title}?`),
+      source: withLevels.source,
+      path: kb.chunksOf(withLevels.source)[0]?.path ?? ["Document"],
+      quote: withLevels.jobLevels.map((l) => l.label).join(", "),
+    });
+  if (withQuestions)
+    examples.push({
+      text: say(lang, `Geef toetsvragen voor ${withQuestions.name.toLowerCase()}`, `Give interview questions for ${withQuestions.name.toLowerCase()}`),
+      source: withQuestions.source,
+      path: [...withQuestions.path, "Toetsvragen"],
+      quote: withQuestions.questions[0]!,
+    });
   if (withTwoLevels) {
-    const [a, b] = kb.levelsOf(withTwoLevels.source).filter((l) => Object.keys(l.aspects).length).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
-    examples.push({ text: say(lang, `Wat verandert er van ${a!.label.toLowerCase()} naar ${b!.label.toLowerCase()}?`, `What changes from ${a!.label.toLowerCase()} to ${b!.label.toLowerCase()}?`), source: withTwoLevels.source, path: b!.path, quote: b!.label });
+    const [a, b] = kb
+      .levelsOf(withTwoLevels.source)
+      .filter((l) => Object.keys(l.aspects).length)
+      .sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
+    examples.push({
+      text: say(
+        lang,
+        `Wat verandert er van ${a!.label.toLowerCase()} naar ${b!.label.toLowerCase()}?`,
+        `What changes from ${a!.label.toLowerCase()} to ${b!.label.toLowerCase()}?`,
+      ),
+      source: withTwoLevels.source,
+      path: b!.path,
+      quote: b!.label,
+    });
   }
-  if (withTips) examples.push({ text: say(lang, `Hoe word ik beter in ${withTips.name.toLowerCase()}?`, `How do I get better at ${withTips.name.toLowerCase()}?`), source: withTips.source, path: [...withTips.path, "Ontwikkeltips"], quote: withTips.tips[0]! });
+  if (withTips)
+    examples.push({
+      text: say(lang, `Hoe word ik beter in ${withTips.name.toLowerCase()}?`, `How do I get better at ${withTips.name.toLowerCase()}?`),
+      source: withTips.source,
+      path: [...withTips.path, "Ontwikkeltips"],
+      quote: withTips.tips[0]!,
+    });
   const intro = greeting
-    ? say(lang, "Hallo! Ik beantwoord vragen over de functiebeschrijvingen van je organisatie, met bronvermelding.", "Hello! I answer questions about your organisation's job descriptions, with sources.")
+    ? say(
+        lang,
+        "Hallo! Ik beantwoord vragen over de functiebeschrijvingen van je organisatie, met bronvermelding.",
+        "Hello! I answer questions about your organisation's job descriptions, with sources.",
+      )
     : say(
         lang,
         `Ik beantwoord vragen uit ${kb.documents.length} functiebeschrijvingen, altijd met de bron erbij:\n\n- **schalen en niveaus**: welke schaal past bij een functie of bij werk dat je beschrijft\n- **loopbaan**: wat verandert er tussen twee niveaus\n- **competenties**: gedragsindicatoren, toetsvragen voor sollicitatiegesprekken en ontwikkeltips\n- **vergelijken**: twee functies of twee niveaus naast elkaar\n- **gegevens**: afdeling, opleiding, ervaring, beoordelaars\n- **overzicht**: welke functies, systemen en competenties er zijn\n\nZeg "meer" om een lijst verder te zien, "waarom?" voor de onderbouwing, of kies een voorgestelde vraag met haar nummer.`,

@@ -16,7 +16,11 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
     const fact = facts.find((f) => f.questions.length);
     if (fact) {
       const title = titleOf(kb, fact.source);
-      const header = say(lang, `**Toetsvragen voor ${fact.name}** (uit _${title}_):`, `**Interview questions for ${fact.name}** (from _${title}_; quoted in Dutch):`);
+      const header = say(
+        lang,
+        `**Toetsvragen voor ${fact.name}** (uit _${title}_):`,
+        `**Interview questions for ${fact.name}** (from _${title}_; quoted in Dutch):`,
+      );
       return {
         intent: "interview",
         answered: true,
@@ -43,7 +47,15 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
         expansions,
       };
     }
-    return refuse(u, kb, say(lang, `De documenten bevatten geen toetsvragen of gedragsbeschrijving voor "${u.competency}".`, `The documents contain no interview questions or behaviour description for "${u.competency}".`));
+    return refuse(
+      u,
+      kb,
+      say(
+        lang,
+        `De documenten bevatten geen toetsvragen of gedragsbeschrijving voor "${u.competency}".`,
+        `The documents contain no interview questions or behaviour description for "${u.competency}".`,
+      ),
+    );
   }
 
   // No competency named: an interview kit for the role the question names or describes. When that
@@ -58,17 +70,34 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
     if (facts.length) {
       const title = titleOf(kb, role);
       const borrowed = facts.some((f) => f.source !== role);
-      const sections = facts.map((f) => `**${f.name}**${f.source !== role ? ` (_${titleOf(kb, f.source)}_)` : ""}\n${f.questions.slice(0, 2).map((q) => `- ${q}`).join("\n")}`);
-      const header = say(lang, `**Interviewkit voor ${title}**: twee toetsvragen per competentie.`, `**Interview kit for ${title}**: two questions per competency (quoted in Dutch).`);
+      const sections = facts.map(
+        (f) =>
+          `**${f.name}**${f.source !== role ? ` (_${titleOf(kb, f.source)}_)` : ""}\n${f.questions
+            .slice(0, 2)
+            .map((q) => `- ${q}`)
+            .join("\n")}`,
+      );
+      const header = say(
+        lang,
+        `**Interviewkit voor ${title}**: twee toetsvragen per competentie.`,
+        `**Interview kit for ${title}**: two questions per competency (quoted in Dutch).`,
+      );
       const note = borrowed
-        ? say(lang, `\n\n_Dit profiel heeft niet voor elke competentie eigen toetsvragen; die vragen komen uit andere profielen met dezelfde competentie._`, `\n\n_This profile does not have questions for every competency; those come from other profiles with the same competency._`)
+        ? say(
+            lang,
+            `\n\n_Dit profiel heeft niet voor elke competentie eigen toetsvragen; die vragen komen uit andere profielen met dezelfde competentie._`,
+            `\n\n_This profile does not have questions for every competency; those come from other profiles with the same competency._`,
+          )
         : "";
       const roleSection = own[0]?.path ?? ["Competenties"];
       return {
         intent: "interview",
         answered: true,
         answer: `${header}\n\n${sections.join("\n\n")}${note}`,
-        citations: [...(borrowed ? [cite(role, roleSection.length > 1 ? roleSection.slice(0, -1) : roleSection, own.map((c) => c.name).join(", "))] : []), ...facts.map((f) => cite(f.source, [...f.path, "Toetsvragen"], f.questions[0]))],
+        citations: [
+          ...(borrowed ? [cite(role, roleSection.length > 1 ? roleSection.slice(0, -1) : roleSection, own.map((c) => c.name).join(", "))] : []),
+          ...facts.map((f) => cite(f.source, [...f.path, "Toetsvragen"], f.questions[0])),
+        ],
         followUps: suggestFollowUps(lang, "interview", { competency: facts[0]?.name, role: title }),
       };
     }

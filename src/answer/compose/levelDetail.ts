@@ -16,7 +16,6 @@ const ASPECT_WORDS: [RegExp, RegExp][] = [
   [/\b(kader\w*|speelruimte|zelfstandig\w*|autonomy|independen\w*)\b/, /kader|speelruimte/],
 ];
 
-
 /** The aspects of a typing the question asks about; all of the main ones when it names none. */
 function askedAspects(level: LevelFact, question: string): string[] {
   const folded = fold(question);

@@ -25,12 +25,20 @@ export function composeLookup({ u, kb, hits }: ComposeContext): Draft {
     const own = kb
       .chunksOf(source)
       .filter((chunk) => speaks(`${chunk.path.join(" ")} ${chunk.text}`))
-      .sort((a, b) => Number(b.kind === "knowledge" || b.kind === "placement") - Number(a.kind === "knowledge" || a.kind === "placement") || Number(speaks(b.path.join(" "))) - Number(speaks(a.path.join(" "))))
+      .sort(
+        (a, b) =>
+          Number(b.kind === "knowledge" || b.kind === "placement") - Number(a.kind === "knowledge" || a.kind === "placement") ||
+          Number(speaks(b.path.join(" "))) - Number(speaks(a.path.join(" "))),
+      )
       .map((chunk) => ({ chunk, score: 1 }));
     if (own.length) return { ...composeGeneral({ u, kb, hits: own }), intent: "lookup" };
   }
   if (!source || !facts.length) {
-    const names = fields.map((id) => kb.vocabulary.fieldById(id)).map((f) => (f ? say(lang, f.nl, f.en) : "")).filter(Boolean).join(", ");
+    const names = fields
+      .map((id) => kb.vocabulary.fieldById(id))
+      .map((f) => (f ? say(lang, f.nl, f.en) : ""))
+      .filter(Boolean)
+      .join(", ");
     const where = source ? say(lang, ` in _${titleOf(kb, source)}_`, ` in _${titleOf(kb, source)}_`) : "";
     return refuse(u, kb, say(lang, `De documenten noemen geen ${names}${where}.`, `The documents do not state the ${names}${where}.`));
   }

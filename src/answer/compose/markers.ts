@@ -30,5 +30,14 @@ export function withCitationMarkers(answer: string, citations: Citation[]): stri
     if (best < 0) best = lines.findIndex((line) => line.trim());
     if (best >= 0) marks.set(best, [...(marks.get(best) ?? []), i + 1]);
   });
-  return lines.map((line, at) => (marks.has(at) ? `${line} ${marks.get(at)!.map((n) => `[${n}]`).join("")}` : line)).join("\n");
+  return lines
+    .map((line, at) =>
+      marks.has(at)
+        ? `${line} ${marks
+            .get(at)!
+            .map((n) => `[${n}]`)
+            .join("")}`
+        : line,
+    )
+    .join("\n");
 }

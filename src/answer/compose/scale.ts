@@ -58,10 +58,19 @@ export function composeScale(context: ComposeContext): Draft {
   if (u.roles.length && !u.workDescription) {
     // Typings of other documents whose lines describe the named work count as evidence too
     // (a function group's "front office" typing for a helpdesk role); synonyms count as whole phrases.
-    const phrases = kb.vocabulary.relatives(`${u.question} ${kb.spelled(u.question)}`).filter((p) => p.length >= 4).map((p) => ` ${fold(p)} `);
+    const phrases = kb.vocabulary
+      .relatives(`${u.question} ${kb.spelled(u.question)}`)
+      .filter((p) => p.length >= 4)
+      .map((p) => ` ${fold(p)} `);
     // At least two words' worth of the work's own vocabulary in one typing line ("front office"), not one loose word.
     const describesWork = (source: string) =>
-      kb.levelsOf(source).some((level) => levelLines(level).some((line) => phrases.filter((p) => ` ${words(line).join(" ")} `.includes(p)).reduce((n, p) => n + p.trim().split(" ").length, 0) >= 2));
+      kb
+        .levelsOf(source)
+        .some((level) =>
+          levelLines(level).some(
+            (line) => phrases.filter((p) => ` ${words(line).join(" ")} `.includes(p)).reduce((n, p) => n + p.trim().split(" ").length, 0) >= 2,
+          ),
+        );
     const others = [...new Set(hits.map((h) => h.chunk.source))].filter((s) => !sources.includes(s) && kb.levelsOf(s).length > 1 && describesWork(s));
     sources = [...sources, ...others].slice(0, MAX_SOURCES);
   }
@@ -70,10 +79,20 @@ export function composeScale(context: ComposeContext): Draft {
     const ranked = sources.map((source, rank) => ({ source, fit: workFit(source, context, stems, own) - rank * 0.01 })).sort((a, b) => b.fit - a.fit);
     const best = ranked[0]?.fit ?? 0;
     sources = ranked.filter((r) => r.fit > 0 && r.fit >= best * 0.8).map((r) => r.source);
-    if (!sources.length && !u.levels.length) return refuse(u, kb, say(lang, "Ik vind in de documenten geen functie die bij deze omschrijving past.", "I can't find a job in the documents that fits this description."));
+    if (!sources.length && !u.levels.length)
+      return refuse(
+        u,
+        kb,
+        say(lang, "Ik vind in de documenten geen functie die bij deze omschrijving past.", "I can't find a job in the documents that fits this description."),
+      );
     if (!sources.length) sources = candidateSources(u, kb, hits, hasLevels).slice(0, MAX_SOURCES);
   }
-  if (!sources.length) return refuse(u, kb, say(lang, "Ik vind in de documenten geen schaal of niveau bij deze vraag.", "I can't find a scale or level for this question in the documents."));
+  if (!sources.length)
+    return refuse(
+      u,
+      kb,
+      say(lang, "Ik vind in de documenten geen schaal of niveau bij deze vraag.", "I can't find a scale or level for this question in the documents."),
+    );
 
   const asked = u.levels;
   if (asked.length) {
@@ -81,11 +100,24 @@ export function composeScale(context: ComposeContext): Draft {
     const missing = asked.filter((mention) => !known.some((level) => sameLevel(level, mention)));
     if (missing.length === asked.length) {
       const label = missing.map((m) => `${m.word ?? say(lang, "niveau", "level")} ${m.code}`).join(", ");
-      const available = sources.slice(0, SHOWN_SOURCES).map((s) => `- **${titleOf(kb, s)}** (${systemName(kb.document(s)!.system)}): ${kb.document(s)!.jobLevels.map((l) => l.label).join(", ")}`).join("\n");
+      const available = sources
+        .slice(0, SHOWN_SOURCES)
+        .map(
+          (s) =>
+            `- **${titleOf(kb, s)}** (${systemName(kb.document(s)!.system)}): ${kb
+              .document(s)!
+              .jobLevels.map((l) => l.label)
+              .join(", ")}`,
+        )
+        .join("\n");
       return refuse(
         u,
         kb,
-        say(lang, `De documenten beschrijven geen ${label} voor deze functie(s). Wel deze niveaus:\n${available}`, `The documents do not describe ${label} for this job. They do describe these levels:\n${available}`),
+        say(
+          lang,
+          `De documenten beschrijven geen ${label} voor deze functie(s). Wel deze niveaus:\n${available}`,
+          `The documents do not describe ${label} for this job. They do describe these levels:\n${available}`,
+        ),
         [],
       );
     }
@@ -109,12 +141,18 @@ export function composeScale(context: ComposeContext): Draft {
     if (typed.length > 1) {
       // Rank the typings of this document by how well their lines match the described work.
       const ranked = typed
-        .map((level) => ({ level, lines: bestLines(levelLines(level), stems, 2, own, true), score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems, own)), 0) }))
+        .map((level) => ({
+          level,
+          lines: bestLines(levelLines(level), stems, 2, own, true),
+          score: levelLines(level).reduce((n, line) => Math.max(n, overlap(line, stems, own)), 0),
+        }))
         .sort((a, b) => b.score - a.score || (a.level.rank ?? 0) - (b.level.rank ?? 0));
       const best = ranked[0]!;
       const strong = best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];
       if (!strong.length) {
-        parts.push(`${header}: ${typed.map((l) => l.label).join(", ")}. ${say(lang, "Welke schaal past, hangt af van het werk; de typeringen verschillen in zwaarte.", "Which scale fits depends on the work; the typings differ in weight.")}`);
+        parts.push(
+          `${header}: ${typed.map((l) => l.label).join(", ")}. ${say(lang, "Welke schaal past, hangt af van het werk; de typeringen verschillen in zwaarte.", "Which scale fits depends on the work; the typings differ in weight.")}`,
+        );
         citations.push(cite(source, typed[0]!.path, typed.map((l) => l.label).join(", ")));
         continue;
       }
@@ -125,8 +163,21 @@ export function composeScale(context: ComposeContext): Draft {
       if (!nextLevel && higher) [firstLevel, nextLevel] = [best.level.label, higher.label];
     } else {
       const levels = doc.jobLevels.map((l) => l.label).join(", ");
-      const section = kb.chunksOf(source).find((c) => c.kind === "level" || c.kind === "placement" || c.level) ?? kb.chunksOf(source).find((c) => c.text.includes(doc.jobLevels[0]?.code ?? "\u0000"));
-      const evidence = describing ? bestLines(kb.chunksOf(source).filter((c) => c.kind !== "competency").flatMap((c) => c.text.split("\n")).map((l) => l.replace(/^- /, "")), stems, 1, own)[0] : undefined;
+      const section =
+        kb.chunksOf(source).find((c) => c.kind === "level" || c.kind === "placement" || c.level) ??
+        kb.chunksOf(source).find((c) => c.text.includes(doc.jobLevels[0]?.code ?? "\u0000"));
+      const evidence = describing
+        ? bestLines(
+            kb
+              .chunksOf(source)
+              .filter((c) => c.kind !== "competency")
+              .flatMap((c) => c.text.split("\n"))
+              .map((l) => l.replace(/^- /, "")),
+            stems,
+            1,
+            own,
+          )[0]
+        : undefined;
       parts.push(`${header}: ${levels}${evidence ? `\n- ${say(lang, "past bij", "fits")}: "${evidence}"` : ""}`);
       citations.push(section ? cite(source, section.path, levels) : cite(source, ["Niveaus"], levels));
     }
@@ -134,9 +185,16 @@ export function composeScale(context: ComposeContext): Draft {
   const systems = new Set(shown.map((s) => kb.document(s)!.system));
   const note =
     systems.size > 1
-      ? say(lang, "\n\n_Let op: dit zijn verschillende functiewaarderingssystemen; de documenten rekenen ze niet in elkaar om._", "\n\n_Note: these are different job classification systems; the documents do not convert one into another._")
+      ? say(
+          lang,
+          "\n\n_Let op: dit zijn verschillende functiewaarderingssystemen; de documenten rekenen ze niet in elkaar om._",
+          "\n\n_Note: these are different job classification systems; the documents do not convert one into another._",
+        )
       : "";
-  const several = describing && shown.length > 1 ? say(lang, "De omschrijving past bij meer dan één functie:", "The description fits more than one job:") : say(lang, "Volgens de functiebeschrijvingen:", "According to the job descriptions:");
+  const several =
+    describing && shown.length > 1
+      ? say(lang, "De omschrijving past bij meer dan één functie:", "The description fits more than one job:")
+      : say(lang, "Volgens de functiebeschrijvingen:", "According to the job descriptions:");
   return {
     intent: "scale",
     answered: true,

@@ -36,5 +36,8 @@ export function focusHits(u: QueryPlan, hits: SearchHit[]): SearchHit[] {
   const kinds = new Set<SectionKind>(u.prepared.kinds);
   const weight = (hit: SearchHit) => (named.size && named.has(hit.chunk.source) ? 2 : 0) + (kinds.has(hit.chunk.kind) ? 1 : 0);
   const focused = named.size ? hits.filter((hit) => named.has(hit.chunk.source)) : hits;
-  return (focused.length ? focused : hits).map((hit, i) => ({ hit, i })).sort((a, b) => weight(b.hit) - weight(a.hit) || a.i - b.i).map(({ hit }) => hit);
+  return (focused.length ? focused : hits)
+    .map((hit, i) => ({ hit, i }))
+    .sort((a, b) => weight(b.hit) - weight(a.hit) || a.i - b.i)
+    .map(({ hit }) => hit);
 }

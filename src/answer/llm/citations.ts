@@ -17,8 +17,21 @@ export function draftCitations(answer: string, cited: ContextBlock[]): { answer:
   const position = new Map(citations.map((c, i) => [key(c), i + 1]));
   const shown = new Map(cited.map((b) => [b.id, position.get(key(citeChunk(b.chunk)))]));
   const renumbered = answer.replace(INLINE_MARKERS, (_whole, list: string) => {
-    const ids = [...new Set(list.split(/[,;]/).map((s) => shown.get(Number(s.trim()))).filter((n): n is number => n !== undefined))];
+    const ids = [
+      ...new Set(
+        list
+          .split(/[,;]/)
+          .map((s) => shown.get(Number(s.trim())))
+          .filter((n): n is number => n !== undefined),
+      ),
+    ];
     return ids.length ? `[${ids.join(", ")}]` : "";
   });
-  return { answer: renumbered.replace(/(?<![ \t])[ \t]+([.,;:!?])/g, "$1").replace(/[ \t]{2,}/g, " ").trim(), citations };
+  return {
+    answer: renumbered
+      .replace(/(?<![ \t])[ \t]+([.,;:!?])/g, "$1")
+      .replace(/[ \t]{2,}/g, " ")
+      .trim(),
+    citations,
+  };
 }

@@ -95,12 +95,64 @@ const UNIT_WORDS_AFTER: Record<string, Unit> = {
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  nul: 0, een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
-  elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19, twintig: 20,
-  dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90, honderd: 100,
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  nul: 0,
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  negen: 9,
+  tien: 10,
+  elf: 11,
+  twaalf: 12,
+  dertien: 13,
+  veertien: 14,
+  vijftien: 15,
+  zestien: 16,
+  zeventien: 17,
+  achttien: 18,
+  negentien: 19,
+  twintig: 20,
+  dertig: 30,
+  veertig: 40,
+  vijftig: 50,
+  zestig: 60,
+  zeventig: 70,
+  tachtig: 80,
+  negentig: 90,
+  honderd: 100,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 
 /** Between a level word and its number: "Schaal: 6", "| Niveau | 2 |", "*Niveau:* 2". */
@@ -120,7 +172,11 @@ type Token = {
 
 /** Folds width, case and diacritics: "Ｓchaal １４", "één" → "schaal 14", "een". */
 function foldText(text: string): string {
-  return text.normalize("NFKC").normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKC")
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /**
@@ -173,9 +229,17 @@ export function romanValue(word: string): number | undefined {
 }
 
 function toRoman(n: number): string {
-  const parts: [number, string][] = [[50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const parts: [number, string][] = [
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let out = "";
-  for (const [value, letters] of parts) while (n >= value) ((out += letters), (n -= value));
+  for (const [value, letters] of parts) while (n >= value) (out += letters), (n -= value);
   return out;
 }
 
@@ -201,7 +265,9 @@ function unitAfter(token: Token | undefined): Unit | undefined {
 
 const isLevelUnit = (unit: Unit | undefined) => unit !== undefined && unit !== "euro";
 const isConnector = (token: Token | undefined) =>
-  token !== undefined && !token.newline && (token.kind === "sym" ? CONNECTOR_SYMBOLS.has(token.text) : token.kind === "word" && CONNECTOR_WORDS.has(token.text));
+  token !== undefined &&
+  !token.newline &&
+  (token.kind === "sym" ? CONNECTOR_SYMBOLS.has(token.text) : token.kind === "word" && CONNECTOR_WORDS.has(token.text));
 
 /** The unit word before token `i`, skipping glue such as ":" or "*" on the same line. */
 function prefixUnit(tokens: Token[], i: number): Unit | undefined {
@@ -305,7 +371,7 @@ export function extractFacts(raw: string): Facts {
     for (let j = i; !tokens[j]!.newline; ) {
       let k = j - 1;
       let connectors = 0;
-      while (k >= 0 && connectors < 3 && isConnector(tokens[k])) ((k -= 1), (connectors += 1));
+      while (k >= 0 && connectors < 3 && isConnector(tokens[k])) (k -= 1), (connectors += 1);
       if (connectors === 0 || k < 0 || tokens[k + 1]!.newline || consumed[k] || unit[k] || value[k] === undefined) break;
       unit[k] = after;
       isFact[k] = true;

@@ -110,7 +110,8 @@ export class LlmAnswerer implements GeneratedAnswerer {
         {
           // Text the user already saw must not be streamed a second time.
           canRetry: () => !streamed,
-          onFailure: (error, info) => this.logger.warn({ err: (error as Error).message, ...info }, info.willRetry ? "model call failed; retrying" : "model call failed"),
+          onFailure: (error, info) =>
+            this.logger.warn({ err: (error as Error).message, ...info }, info.willRetry ? "model call failed; retrying" : "model call failed"),
         },
       );
       stream?.end();

@@ -69,7 +69,11 @@ export async function withRetry<T>(
       const asked = retryAfterMs(error);
       const delayMs = Math.round(Math.max(backoff, asked ?? 0));
       const willRetry =
-        attempt < options.retries && !signal.aborted && isTransient(error) && (asked === undefined || asked <= options.maxRetryAfterMs) && (hooks.canRetry?.() ?? true);
+        attempt < options.retries &&
+        !signal.aborted &&
+        isTransient(error) &&
+        (asked === undefined || asked <= options.maxRetryAfterMs) &&
+        (hooks.canRetry?.() ?? true);
       hooks.onFailure?.(error, { attempt, willRetry, status, ...(willRetry ? { delayMs } : {}) });
       if (!willRetry) throw error;
       await sleep(delayMs, signal);

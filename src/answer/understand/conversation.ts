@@ -50,7 +50,9 @@ export function resolveFollowUp(current: QueryPlan, previous: TurnRecord, kb: Kn
   // Only the follow-up's own intent words change the intent; naming a competency or level keeps it ("en voor klantgerichtheid?").
   // "en voor schaal 11?" after a comparison names a level, not a new intent; "wat doet die functie?" asks its tasks.
   const stepping = (previous.intent === "career" || previous.intent === "compare") && current.levels.length > 0;
-  const signals = (["interview", "development", "career", "scale", "competency", "compare", "lookup", "catalogue"] as const).filter((k) => current.signals[k] && !(stepping && k === "scale"));
+  const signals = (["interview", "development", "career", "scale", "competency", "compare", "lookup", "catalogue"] as const).filter(
+    (k) => current.signals[k] && !(stepping && k === "scale"),
+  );
   const ownIntent = current.intentExplicit && signals.length > 0;
   const asksSection = !signals.length && current.prepared.kinds.some((k) => k === "purpose" || k === "result-area" || k === "knowledge");
   const intent = ownIntent ? current.intent : asksSection ? "general" : previous.intent === "unknown" ? before.intent : previous.intent;

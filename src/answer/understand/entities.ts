@@ -28,7 +28,9 @@ function nameTable(kb: KnowledgeBase): NameTable {
     }
     table = {
       matcher: new PhraseMatcher(entries),
-      lastWords: [...new Map(entries.map(([phrase, key]) => [`${fold(phrase)}|${key}`, { key, words: words(phrase) }])).values()].filter((e) => e.words.length > 0),
+      lastWords: [...new Map(entries.map(([phrase, key]) => [`${fold(phrase)}|${key}`, { key, words: words(phrase) }])).values()].filter(
+        (e) => e.words.length > 0,
+      ),
     };
     tables.set(kb, table);
   }
@@ -69,7 +71,11 @@ export function findCompetency(question: string, kb: KnowledgeBase, searchCompet
   const cues = [...kb.vocabulary.competencyCueScores(question)].filter(([entry]) => index.has(entry.name)).sort((a, b) => b[1] - a[1]);
   if (cues.length) {
     const [first, second] = cues;
-    return { name: display(index.keysOf(first![0].name)[0]!), how: "everyday words", alternative: second && second[1] >= first![1] ? display(index.keysOf(second[0].name)[0]!) : undefined };
+    return {
+      name: display(index.keysOf(first![0].name)[0]!),
+      how: "everyday words",
+      alternative: second && second[1] >= first![1] ? display(index.keysOf(second[0].name)[0]!) : undefined,
+    };
   }
   // The documents' own descriptions, indicators and tips: the best competency section for the question's words.
   const hits = kb.lexicalSearch(question, 5, { kinds: ["competency", "interview-questions", "development-tips"] });

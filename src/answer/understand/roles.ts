@@ -13,7 +13,11 @@ function titleTable(kb: KnowledgeBase): TitleTable {
     const sourcesByStem = new Map<string, string[]>();
     for (const doc of kb.documents) {
       const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
-      const stems = new Set(words([doc.title, ...aliases].join(" ")).filter((w) => w.length >= 3).map(stem));
+      const stems = new Set(
+        words([doc.title, ...aliases].join(" "))
+          .filter((w) => w.length >= 3)
+          .map(stem),
+      );
       stemsBySource.set(doc.source, stems);
       for (const s of stems) sourcesByStem.set(s, [...(sourcesByStem.get(s) ?? []), doc.source]);
     }
@@ -33,7 +37,12 @@ export function namedRoles(question: string, kb: KnowledgeBase): string[] {
   const { stemsBySource, sourcesByStem } = titleTable(kb);
   const own = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)));
   // Relatives ("nurse" → verpleegkundige) count at half weight: the asker's own words name a role best.
-  const related = new Set(kb.vocabulary.relatives(question).flatMap((r) => kb.queryTerms(r)).filter((s) => s.length >= 3 && !own.has(s) && !kb.vocabulary.questionWords.has(s)));
+  const related = new Set(
+    kb.vocabulary
+      .relatives(question)
+      .flatMap((r) => kb.queryTerms(r))
+      .filter((s) => s.length >= 3 && !own.has(s) && !kb.vocabulary.questionWords.has(s)),
+  );
   const asked = new Set([...own, ...related]);
   if (!asked.size) return [];
   const documents = kb.documents.length;

@@ -52,7 +52,18 @@ export type QueryPlan = {
 /** Kept for modules that speak of "understanding" a question. */
 export type Understanding = QueryPlan;
 
-const SIGNALS: IntentWordKind[] = ["catalogue", "compare", "lookup", "workDescription", "choosesLevel", "interview", "development", "career", "scale", "competency"];
+const SIGNALS: IntentWordKind[] = [
+  "catalogue",
+  "compare",
+  "lookup",
+  "workDescription",
+  "choosesLevel",
+  "interview",
+  "development",
+  "career",
+  "scale",
+  "competency",
+];
 const LOOKUP_FIELDS = new Set(["department", "reportsTo", "evaluators", "hours", "education", "experience", "statuut", "location", "code"]);
 
 /** The question without the job titles it names: "service level manager" names a job, it does not ask for a level. */

@@ -100,7 +100,11 @@ export function registerActions(app: App, deps: DoorDeps): void {
     const place = placeOf(where.data);
     const text = message?.text ?? truncate(escapeMrkdwn(expansion.label), 3000);
     if (place.kind === "ephemeral") {
-      await respond(expanded ? { replace_original: true, text, blocks: expanded } : { response_type: "ephemeral", replace_original: false, text, blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
+      await respond(
+        expanded
+          ? { replace_original: true, text, blocks: expanded }
+          : { response_type: "ephemeral", replace_original: false, text, blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] },
+      );
       return;
     }
     if (expanded && message) {
@@ -108,6 +112,11 @@ export function registerActions(app: App, deps: DoorDeps): void {
       return;
     }
     // Not in this message (a streamed or continued answer): the rest as a reply in the thread.
-    await client.chat.postMessage({ channel: place.channel, thread_ts: place.threadTs, text: truncate(escapeMrkdwn(expansion.markdown), 3000), blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }] });
+    await client.chat.postMessage({
+      channel: place.channel,
+      thread_ts: place.threadTs,
+      text: truncate(escapeMrkdwn(expansion.markdown), 3000),
+      blocks: [{ type: "markdown", text: neutralizeSlackSyntax(expansion.markdown) }],
+    });
   });
 }

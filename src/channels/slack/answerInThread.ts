@@ -27,7 +27,8 @@ export type Thread = {
  * mention) gets the help text.
  */
 export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, thread: Thread, question: string, source: Source): Promise<void> {
-  const send = (message: SlackMessage | { text: string }) => client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
+  const send = (message: SlackMessage | { text: string }) =>
+    client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
   // If Slack refuses the blocks here (a block type this workspace or place does not allow), the text alone still answers.
   const post = (message: SlackMessage) =>
     send(message).catch((error: unknown) => {
@@ -38,7 +39,11 @@ export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, t
     await post(textMessage(TEXTS.help));
     return;
   }
-  const stopWorking = await startWorking(client, { channel: thread.channel, threadTs: thread.threadTs, assistant: thread.assistant, messageTs: thread.messageTs }, deps.logger);
+  const stopWorking = await startWorking(
+    client,
+    { channel: thread.channel, threadTs: thread.threadTs, assistant: thread.assistant, messageTs: thread.messageTs },
+    deps.logger,
+  );
   let answered = false;
   try {
     const stream = new AnswerStream(client, { channel: thread.channel, threadTs: thread.threadTs, userId: thread.userId, teamId: thread.teamId }, deps.logger);

@@ -79,7 +79,8 @@ export class AnswerStream {
     // End the stream even after a failed append, so the message does not stay "being written".
     await streamer.stop().catch((error: unknown) => this.fail(error));
     await this.client.chat.update({ channel: this.place.channel, ts: streamer.ts, text: first.text, blocks: first.blocks });
-    for (const message of rest) await this.client.chat.postMessage({ channel: this.place.channel, thread_ts: this.place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
+    for (const message of rest)
+      await this.client.chat.postMessage({ channel: this.place.channel, thread_ts: this.place.threadTs, unfurl_links: false, unfurl_media: false, ...message });
     return true;
   }
 

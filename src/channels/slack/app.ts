@@ -15,9 +15,7 @@ import { InProcessSeenEvents, type SeenEvents } from "./seenEvents.js";
 /** The Events API, interactivity and slash commands all arrive here (one Request URL in the manifest). */
 export const EVENTS_PATH = "/slack/events";
 
-export type SlackMode =
-  | { kind: "http"; botToken: string; signingSecret: string }
-  | { kind: "socket"; botToken: string; appToken: string };
+export type SlackMode = { kind: "http"; botToken: string; signingSecret: string } | { kind: "socket"; botToken: string; appToken: string };
 
 /** Knobs for tests and special deployments; production needs none of them. */
 export type SlackAppOptions = {

@@ -31,7 +31,13 @@ export async function askForSlack(deps: DoorDeps, question: string, conversation
   try {
     const answer = await assistant.ask(question, { conversation, channel: "slack", ...(options.onToken ? { onToken: options.onToken } : {}) });
     log.info(
-      { intent: answer.intent, answered: answer.answered, citations: answer.citations.length, latencyMs: answer.latencyMs, ...(config.LOG_MESSAGE_BODIES ? { question } : {}) },
+      {
+        intent: answer.intent,
+        answered: answer.answered,
+        citations: answer.citations.length,
+        latencyMs: answer.latencyMs,
+        ...(config.LOG_MESSAGE_BODIES ? { question } : {}),
+      },
       "slack question answered",
     );
     return { messages: answerMessages(answer, { echoQuestion: options.echoQuestion ?? source === "followup" }), answer };

@@ -32,7 +32,13 @@ export const LIMITS = {
 const section = (text: string): Block => ({ type: "section", text: { type: "mrkdwn", text } });
 
 function button(actionId: string, label: string, value: string, style?: "primary" | "danger"): types.Button {
-  return { type: "button", action_id: actionId, text: { type: "plain_text", text: truncate(label, LIMITS.buttonText), emoji: true }, value, ...(style ? { style } : {}) };
+  return {
+    type: "button",
+    action_id: actionId,
+    text: { type: "plain_text", text: truncate(label, LIMITS.buttonText), emoji: true },
+    value,
+    ...(style ? { style } : {}),
+  };
 }
 
 /** Shrinks `field` of a JSON button value until the whole value fits Slack's 2000 characters. */
@@ -73,12 +79,24 @@ function sourceBlocks(citations: Citation[], language: Answer["language"]): Bloc
   const shown = lines.slice(0, LIMITS.sources).map(({ numbers, citation }, n): Block => {
     const where = [citation.title || citation.source, citation.section].filter(Boolean).join(" › ");
     const text = truncate(`*[${numbers.join(", ")}]* 📄 ${escapeMrkdwn(where)}`, LIMITS.sectionText);
-    return { type: "section", text: { type: "mrkdwn", text }, accessory: button(`${SOURCE_ACTION_PREFIX}${n}`, sayIn(language, "Citaat", "Quote"), sourceValue(citation, language)) };
+    return {
+      type: "section",
+      text: { type: "mrkdwn", text },
+      accessory: button(`${SOURCE_ACTION_PREFIX}${n}`, sayIn(language, "Citaat", "Quote"), sourceValue(citation, language)),
+    };
   });
   const rest = lines.slice(LIMITS.sources);
   if (rest.length) {
     const names = rest.map(({ citation }) => citation.title || citation.source).join(", ");
-    shown.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(sayIn(language, `En ${rest.length} meer: ${names}`, `And ${rest.length} more: ${names}`)), LIMITS.sectionText) }] });
+    shown.push({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: truncate(escapeMrkdwn(sayIn(language, `En ${rest.length} meer: ${names}`, `And ${rest.length} more: ${names}`)), LIMITS.sectionText),
+        },
+      ],
+    });
   }
   return [{ type: "context", elements: [{ type: "mrkdwn", text: sayIn(language, "*Bronnen*", "*Sources*") }] }, ...shown];
 }
@@ -108,8 +126,16 @@ export function feedbackBlock(answer: Pick<Answer, "question" | "answer" | "lang
       {
         type: "feedback_buttons",
         action_id: FEEDBACK_ACTION,
-        positive_button: { text: { type: "plain_text", text: en ? "Helpful" : "Nuttig" }, accessibility_label: en ? "This answer was helpful" : "Dit antwoord was nuttig", value: feedbackValue("up", id, answer.question) },
-        negative_button: { text: { type: "plain_text", text: en ? "Not helpful" : "Niet nuttig" }, accessibility_label: en ? "This answer was not helpful" : "Dit antwoord was niet nuttig", value: feedbackValue("down", id, answer.question) },
+        positive_button: {
+          text: { type: "plain_text", text: en ? "Helpful" : "Nuttig" },
+          accessibility_label: en ? "This answer was helpful" : "Dit antwoord was nuttig",
+          value: feedbackValue("up", id, answer.question),
+        },
+        negative_button: {
+          text: { type: "plain_text", text: en ? "Not helpful" : "Niet nuttig" },
+          accessibility_label: en ? "This answer was not helpful" : "Dit antwoord was niet nuttig",
+          value: feedbackValue("down", id, answer.question),
+        },
       },
     ],
   };
@@ -117,13 +143,18 @@ export function feedbackBlock(answer: Pick<Answer, "question" | "answer" | "lang
 
 /** Plain notification text: the Markdown without its heaviest markup, escaped and cut. */
 export function fallbackText(markdown: string): string {
-  const plain = markdown.replace(/^#+[ \t]*/gm, "").replaceAll("**", "").replaceAll("__", "");
+  const plain = markdown
+    .replace(/^#+[ \t]*/gm, "")
+    .replaceAll("**", "")
+    .replaceAll("__", "");
   return truncate(escapeMrkdwn(plain), LIMITS.fallbackText);
 }
 
 /** Everything that follows the answer text: "show the rest" of shortened lists, sources, follow-up buttons, feedback. */
 export function answerTail(answer: Answer): Block[] {
-  return [expansionBlock(answer.expansions), ...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter((b): b is Block => Boolean(b));
+  return [expansionBlock(answer.expansions), ...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter(
+    (b): b is Block => Boolean(b),
+  );
 }
 
 /** The question repeated above an answer a button asked (a click leaves no visible question in the thread). */

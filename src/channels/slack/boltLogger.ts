@@ -6,7 +6,7 @@ function toLine(parts: unknown[]): { err?: string; msg: string } {
   const err = parts.find((p): p is Error => p instanceof Error);
   const msg = parts
     .filter((p) => p !== err)
-    .map((p) => (typeof p === "string" ? p : p instanceof Object ? JSON.stringify(p)?.slice(0, 500) ?? "" : String(p)))
+    .map((p) => (typeof p === "string" ? p : p instanceof Object ? (JSON.stringify(p)?.slice(0, 500) ?? "") : String(p)))
     .join(" ");
   return err ? { err: err.message, msg: msg || err.name } : { msg };
 }
@@ -20,12 +20,14 @@ function toLine(parts: unknown[]): { err?: string; msg: string } {
  */
 export function boltLogger(logger: Logger, options: { logBodies?: boolean } = {}): BoltLogger {
   const log = logger.child({ component: "slack-bolt" });
-  const write = (level: "trace" | "debug" | "warn" | "error") => (...parts: unknown[]) => {
-    if (!log.isLevelEnabled(level)) return;
-    const { err, msg } = toLine(parts);
-    if (err) log[level]({ err }, msg);
-    else log[level](msg);
-  };
+  const write =
+    (level: "trace" | "debug" | "warn" | "error") =>
+    (...parts: unknown[]) => {
+      if (!log.isLevelEnabled(level)) return;
+      const { err, msg } = toLine(parts);
+      if (err) log[level]({ err }, msg);
+      else log[level](msg);
+    };
   return {
     debug: options.logBodies ? write("trace") : () => undefined,
     info: write("debug"),

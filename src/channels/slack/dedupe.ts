@@ -38,7 +38,11 @@ export function dropRepeats(seen: SeenEvents): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const id = deliveryId(args.body);
     // A store that fails (e.g. Redis away) must not silence the bot: then the delivery counts as new.
-    const first = id ? await seen.firstSeen(id, SEEN_TTL_MS).catch((error: unknown) => (args.logger.warn(`slack: seen-events store failed: ${(error as Error).message}`), true)) : true;
+    const first = id
+      ? await seen
+          .firstSeen(id, SEEN_TTL_MS)
+          .catch((error: unknown) => (args.logger.warn(`slack: seen-events store failed: ${(error as Error).message}`), true))
+      : true;
     if (id && !first) {
       args.logger.info(`slack: dropped a repeated delivery (${id.split(":")[0]})`);
       if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();

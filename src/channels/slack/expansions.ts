@@ -48,7 +48,14 @@ export function expansionBlock(expansions: Answer["expansions"]): Block | undefi
   const buttons = (expansions ?? [])
     .filter((e) => e.label.trim() && e.markdown.trim())
     .slice(0, BUTTONS_MAX)
-    .map((e, n): types.Button => ({ type: "button", action_id: `${EXPAND_ACTION_PREFIX}${n}`, text: { type: "plain_text", text: truncate(e.label.trim(), 75), emoji: true }, value: expansionValue(e.label, e.markdown) }));
+    .map(
+      (e, n): types.Button => ({
+        type: "button",
+        action_id: `${EXPAND_ACTION_PREFIX}${n}`,
+        text: { type: "plain_text", text: truncate(e.label.trim(), 75), emoji: true },
+        value: expansionValue(e.label, e.markdown),
+      }),
+    );
   return buttons.length ? { type: "actions", block_id: "fw_expansions", elements: buttons } : undefined;
 }
 

@@ -48,7 +48,12 @@ export function createSlackDoor(deps: DoorDeps, options: SlackDoorOptions = {}):
       },
     };
   }
-  const connection = new SocketConnection(socket, () => app.start(), () => app.stop(), deps.logger);
+  const connection = new SocketConnection(
+    socket,
+    () => app.start(),
+    () => app.stop(),
+    deps.logger,
+  );
   return {
     get description() {
       return `Slack      Socket Mode${where} (outbound WebSocket, no public URL needed): ${connection.describe()}`;

@@ -44,7 +44,12 @@ export const BlockActionBody = z.object({
 export type BlockActionBody = z.infer<typeof BlockActionBody>;
 
 /** A source button's value: JSON written by blocks.ts#sourceValue. */
-export const SourceValue = z.object({ source: z.string().min(1).max(1000), section: z.string().max(2000), quote: z.string().max(2000).default(""), language: z.enum(["nl", "en"]).default("nl") });
+export const SourceValue = z.object({
+  source: z.string().min(1).max(1000),
+  section: z.string().max(2000),
+  quote: z.string().max(2000).default(""),
+  language: z.enum(["nl", "en"]).default("nl"),
+});
 
 /** Parses a source button value; undefined when it is not ours or is malformed. */
 export function parseSourceValue(value: unknown): z.infer<typeof SourceValue> | undefined {

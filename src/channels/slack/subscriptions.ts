@@ -8,12 +8,7 @@
 export const SLASH_COMMAND = "/functiewijzer";
 
 /** Bot events the door handles (manifest: settings.event_subscriptions.bot_events). */
-export const BOT_EVENTS = [
-  "app_mention",
-  "message.im",
-  "assistant_thread_started",
-  "assistant_thread_context_changed",
-] as const;
+export const BOT_EVENTS = ["app_mention", "message.im", "assistant_thread_started", "assistant_thread_context_changed"] as const;
 
 /** Bot token scopes the door's Web API calls and events need (manifest: oauth_config.scopes.bot). */
 export const BOT_SCOPES = [

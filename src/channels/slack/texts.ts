@@ -23,7 +23,8 @@ export const TEXTS = {
   failed: "Sorry, dat lukte niet; probeer het zo nog eens. / Sorry, that did not work; please try again shortly.",
   tooLong: (max: number) => `Je vraag is te lang (maximaal ${max} tekens). / Your question is too long (at most ${max} characters).`,
   thanks: "Bedankt voor je feedback! / Thanks for your feedback! 🙏",
-  sourceGone: "Deze sectie staat niet meer in de index (de documenten zijn misschien bijgewerkt). / This section is no longer in the index (the documents may have been updated).",
+  sourceGone:
+    "Deze sectie staat niet meer in de index (de documenten zijn misschien bijgewerkt). / This section is no longer in the index (the documents may have been updated).",
 } as const;
 
 /** The assistant pane's suggested prompts: two Dutch examples and one English one. */

@@ -23,7 +23,11 @@ export class TeamsAdapter extends CloudAdapter {
     super({ clientId: options.appId }, undefined, undefined, { emitStackTrace: false, validateServiceUrl: true }, options.outbound);
   }
 
-  protected override async createConnectorClientWithIdentity(_identity: unknown, activity: Activity, headers?: HeaderPropagationCollection): Promise<ConnectorClient> {
+  protected override async createConnectorClientWithIdentity(
+    _identity: unknown,
+    activity: Activity,
+    headers?: HeaderPropagationCollection,
+  ): Promise<ConnectorClient> {
     const serviceUrl = activity.serviceUrl;
     if (!serviceUrl || !this.options.outbound.isAllowed(serviceUrl)) throw new Error("serviceUrl not allowed");
     const token = this.options.tokens ? await this.options.tokens.getAccessToken(this.options.channelService) : "";
@@ -31,7 +35,13 @@ export class TeamsAdapter extends CloudAdapter {
   }
 
   /** We use no user sign-in (SSO/OAuth cards): a client without credentials that is never called. */
-  protected override async createUserTokenClient(_identity: unknown, tokenServiceEndpoint?: string, scope?: string, audience?: string, headers?: HeaderPropagationCollection): Promise<UserTokenClient> {
+  protected override async createUserTokenClient(
+    _identity: unknown,
+    tokenServiceEndpoint?: string,
+    scope?: string,
+    audience?: string,
+    headers?: HeaderPropagationCollection,
+  ): Promise<UserTokenClient> {
     return super.createUserTokenClient({}, tokenServiceEndpoint, scope, audience, headers);
   }
 }

@@ -48,7 +48,12 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const sent = new RecentMap<string, SentAnswer>(20_000);
   const rateLimit = new UserRateLimit(deps.questionsPerMinute);
   // Teams shows a typing indicator for a few seconds: repeat it every 4 s while a slow (model) answer is written.
-  const app = new AgentApplication<TurnState>({ adapter, removeRecipientMention: false, startTypingTimer: false, typing: { initialDelayMs: 4000, intervalMs: 4000 } });
+  const app = new AgentApplication<TurnState>({
+    adapter,
+    removeRecipientMention: false,
+    startTypingTimer: false,
+    typing: { initialDelayMs: 4000, intervalMs: 4000 },
+  });
 
   const send = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>) => context.sendActivity(Activity.fromObject(activity));
   const remember = (id: string | undefined, answer: Answer) => {
@@ -73,7 +78,12 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       answer = await assistant.ask(question, { conversation, channel: "teams", onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "teams answer failed");
-      stream.setFinalMessage(Activity.fromObject({ type: "message", text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again.") }));
+      stream.setFinalMessage(
+        Activity.fromObject({
+          type: "message",
+          text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again."),
+        }),
+      );
       await stream.endStream();
       return;
     }
@@ -91,9 +101,17 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   async function answerQuestion(context: TurnContext, question: string): Promise<void> {
     const language = languageOf(context.activity.locale);
     const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
-    if (!assistant.status().ready) return void (await say("Ik ben net opgestart en lees de functiebeschrijvingen nog in; probeer het over een minuut opnieuw.", "I have just started and am still reading the job descriptions; please try again in a minute."));
+    if (!assistant.status().ready)
+      return void (await say(
+        "Ik ben net opgestart en lees de functiebeschrijvingen nog in; probeer het over een minuut opnieuw.",
+        "I have just started and am still reading the job descriptions; please try again in a minute.",
+      ));
     const user = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? "anonymous";
-    if (!rateLimit.allow(user)) return void (await say("Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.", "You are asking many questions in a row; please wait a minute and try again."));
+    if (!rateLimit.allow(user))
+      return void (await say(
+        "Je stelt veel vragen achter elkaar; wacht even een minuut en probeer het dan opnieuw.",
+        "You are asking many questions in a row; please wait a minute and try again.",
+      ));
     const conversation = conversations.idFor(context.activity.conversation!.id);
     if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
@@ -115,7 +133,14 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       if (payload.success && payload.data.action === "ask") return answerQuestion(context, payload.data.question);
       if (payload.success && payload.data.action === "feedback") {
         // 👍/👎 on a card sent before the native feedback loop: recorded, no message in the chat.
-        await feedback.record({ channel: "teams", conversation: activity.conversation!.id, question: payload.data.question, answerId: payload.data.answerId, vote: payload.data.vote, user: activity.from?.aadObjectId ?? activity.from?.id });
+        await feedback.record({
+          channel: "teams",
+          conversation: activity.conversation!.id,
+          question: payload.data.question,
+          answerId: payload.data.answerId,
+          vote: payload.data.vote,
+          user: activity.from?.aadObjectId ?? activity.from?.id,
+        });
         return;
       }
       if (!activity.text) return void (await say("Die knop begrijp ik niet.", "I don't understand that button."));
@@ -123,12 +148,16 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (needsMention(activity) && !mentionsBot(activity)) return; // channel chatter not meant for the bot
     const question = questionText(activity);
     if (!question) {
-      if (activity.attachments?.length) return void (await say("Ik kan alleen tekstvragen lezen, geen bijlagen.", "I can only read text questions, not attachments."));
+      if (activity.attachments?.length)
+        return void (await say("Ik kan alleen tekstvragen lezen, geen bijlagen.", "I can only read text questions, not attachments."));
       return void (await say(`Stel gerust een vraag, bijvoorbeeld: ${EXAMPLES.nl[0]}`, `Ask me anything, for example: ${EXAMPLES.en[0]}`));
     }
     if (isResetCommand(question)) {
       conversations.reset(activity.conversation!.id);
-      return void (await say("Nieuw gesprek gestart: vervolgvragen gaan niet meer over het vorige onderwerp.", "New conversation started: follow-up questions no longer refer to the earlier topic."));
+      return void (await say(
+        "Nieuw gesprek gestart: vervolgvragen gaan niet meer over het vorige onderwerp.",
+        "New conversation started: follow-up questions no longer refer to the earlier topic.",
+      ));
     }
     await answerQuestion(context, question);
   });
@@ -141,7 +170,8 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     await send(context, { type: "message", attachments: [asAttachment(welcomeCard(language, EXAMPLES[language]))] });
   });
 
-  const invokeResponse = (context: TurnContext, status: number, body: unknown = {}) => send(context, { type: ActivityTypes.InvokeResponse, value: { status, body } });
+  const invokeResponse = (context: TurnContext, status: number, body: unknown = {}) =>
+    send(context, { type: ActivityTypes.InvokeResponse, value: { status, body } });
 
   // The native feedback loop: Teams' 👍/👎 (and the dialog's text, which we do not keep) on one of our messages.
   app.addRoute(

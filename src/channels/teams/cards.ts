@@ -11,7 +11,14 @@ export type CardElement = Record<string, unknown>;
 export type AdaptiveCard = { type: "AdaptiveCard"; version: string; body: CardElement[]; actions?: CardElement[]; [key: string]: unknown };
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
-  return { type: "AdaptiveCard", $schema: "http://adaptivecards.io/schemas/adaptive-card.json", version: CARD_VERSION, msteams: { width: "Full" }, body, ...(actions.length ? { actions } : {}) };
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: CARD_VERSION,
+    msteams: { width: "Full" },
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
 }
 
 export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adaptiveCard(card);
@@ -20,7 +27,10 @@ export const asAttachment = (card: AdaptiveCard): Attachment => CardFactory.adap
 const markdownBlock = (value: string, extra: CardElement = {}): CardElement => ({ type: "TextBlock", text: value, wrap: true, ...extra });
 
 /** Text from documents or users: a TextRun is never parsed as Markdown, so it cannot turn into a link or formatting. */
-export const plainBlock = (value: string, extra: CardElement = {}): CardElement => ({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: value, ...extra }] });
+export const plainBlock = (value: string, extra: CardElement = {}): CardElement => ({
+  type: "RichTextBlock",
+  inlines: [{ type: "TextRun", text: value, ...extra }],
+});
 
 /**
  * A button that puts `question` in the conversation as the user's message
@@ -36,7 +46,10 @@ export function askAction(question: string): CardElement {
 export function followUpCard(answer: Pick<Answer, "followUps" | "language">): AdaptiveCard | undefined {
   const questions = answer.followUps.slice(0, 3);
   if (!questions.length) return undefined;
-  return adaptiveCard([markdownBlock(sayIn(answer.language, "Vervolgvragen", "Follow-up questions"), { size: "Small", weight: "Bolder", isSubtle: true })], questions.map(askAction));
+  return adaptiveCard(
+    [markdownBlock(sayIn(answer.language, "Vervolgvragen", "Follow-up questions"), { size: "Small", weight: "Bolder", isSubtle: true })],
+    questions.map(askAction),
+  );
 }
 
 /**
@@ -49,7 +62,13 @@ export function expansionCard(answer: Pick<Answer, "expansions" | "language">): 
   const body = expansions.flatMap((expansion, i): CardElement[] => [
     {
       type: "ActionSet",
-      actions: [{ type: "Action.ToggleVisibility", title: `${sayIn(answer.language, "Toon", "Show")}: ${expansion.label.slice(0, 60)}`, targetElements: [`expansion-${i}`] }],
+      actions: [
+        {
+          type: "Action.ToggleVisibility",
+          title: `${sayIn(answer.language, "Toon", "Show")}: ${expansion.label.slice(0, 60)}`,
+          targetElements: [`expansion-${i}`],
+        },
+      ],
     },
     { type: "Container", id: `expansion-${i}`, isVisible: false, items: [markdownBlock(expansion.markdown.slice(0, 8000))] },
   ]);
@@ -68,7 +87,11 @@ export function welcomeCard(language: Language, examples: string[]): AdaptiveCar
         ),
       ),
       markdownBlock(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
-      markdownBlock(sayIn(language, "Typ **nieuw gesprek** om opnieuw te beginnen.", "Type **new conversation** to start over."), { isSubtle: true, size: "Small", spacing: "Medium" }),
+      markdownBlock(sayIn(language, "Typ **nieuw gesprek** om opnieuw te beginnen.", "Type **new conversation** to start over."), {
+        isSubtle: true,
+        size: "Small",
+        spacing: "Medium",
+      }),
     ],
     examples.map(askAction),
   );

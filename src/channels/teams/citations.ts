@@ -27,7 +27,13 @@ const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);
 export type SectionLookup = (source: string, section: string) => SectionText | undefined;
 
 /** One Answer citation as Teams' citation entity: a pop-up with the document, section and its text. */
-function clientCitation(citation: Citation, position: number, lookup: SectionLookup | undefined, withPopup: boolean, usageInfo?: SensitivityUsageInfo): ClientCitation {
+function clientCitation(
+  citation: Citation,
+  position: number,
+  lookup: SectionLookup | undefined,
+  withPopup: boolean,
+  usageInfo?: SensitivityUsageInfo,
+): ClientCitation {
   const title = citation.title || fileName(citation.source);
   const abstract = citation.quote ? `${citation.section}: “${citation.quote}”` : citation.section;
   const keywords = [citation.system?.toUpperCase(), citation.section.split("›").at(-1)?.trim()]
@@ -46,7 +52,9 @@ function clientCitation(citation: Citation, position: number, lookup: SectionLoo
       ...(keywords.length ? { keywords } : {}),
       ...(withPopup
         ? {
-            text: JSON.stringify(citationCard({ title, section: citation.section, source: citation.source, text: sectionText ? clip(sectionText, POPUP_TEXT_CHARS) : undefined })),
+            text: JSON.stringify(
+              citationCard({ title, section: citation.section, source: citation.source, text: sectionText ? clip(sectionText, POPUP_TEXT_CHARS) : undefined }),
+            ),
             encodingFormat: "application/vnd.microsoft.card.adaptive" as const,
           }
         : {}),
@@ -68,7 +76,11 @@ export type TeamsCitations = { text: string; citations: ClientCitation[] };
  * text never marks are listed on a last "Bronnen:" line, so every source
  * stays one click away (answers without markers get only that line).
  */
-export function teamsCitations(answer: Pick<Answer, "answer" | "citations" | "language">, lookup?: SectionLookup, usageInfo?: SensitivityUsageInfo): TeamsCitations {
+export function teamsCitations(
+  answer: Pick<Answer, "answer" | "citations" | "language">,
+  lookup?: SectionLookup,
+  usageInfo?: SensitivityUsageInfo,
+): TeamsCitations {
   const cited = answer.citations.slice(0, CITATION_LIMITS.citations);
   let text = answer.answer.replace(/\[(\d{1,3})\]/g, (marker, n: string) => (Number(n) >= 1 && Number(n) <= cited.length ? marker : ""));
   const used = new Set(markersIn(text));

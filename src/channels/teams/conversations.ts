@@ -24,6 +24,11 @@ export class TeamsConversations {
 
 /** "nieuw gesprek", "reset", "new conversation": the whole message, any case, optional slash or punctuation. */
 export function isResetCommand(text: string): boolean {
-  const normalised = text.trim().toLowerCase().replace(/^\//, "").replace(/[.!]+$/, "").trim();
+  const normalised = text
+    .trim()
+    .toLowerCase()
+    .replace(/^\//, "")
+    .replace(/[.!]+$/, "")
+    .trim();
   return ["nieuw gesprek", "reset", "opnieuw", "new conversation", "new chat", "start over"].includes(normalised);
 }

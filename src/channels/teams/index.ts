@@ -60,7 +60,9 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     // One line, no message text, no response bodies of whatever the serviceUrl was.
     logger.error({ err: errorSummary(error), activityType: context.activity.type, channel: context.activity.channelId }, "teams turn failed");
     if (context.activity.type === "message") {
-      await context.sendActivity("Er ging iets mis bij het beantwoorden. Probeer het nog eens. / Something went wrong; please try again.").catch(() => undefined);
+      await context
+        .sendActivity("Er ging iets mis bij het beantwoorden. Probeer het nog eens. / Something went wrong; please try again.")
+        .catch(() => undefined);
     }
   };
   const agent = createTeamsAgent(adapter, {
@@ -104,7 +106,14 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
       app.post(
         "/api/messages",
         // Counts only refused requests: token floods are slowed, Teams' own traffic never is.
-        rateLimit({ windowMs: 60_000, limit: Math.max(30, config.RATE_LIMIT_PER_MINUTE), skipSuccessfulRequests: true, standardHeaders: "draft-7", legacyHeaders: false, message: { error: "Too many requests." } }),
+        rateLimit({
+          windowMs: 60_000,
+          limit: Math.max(30, config.RATE_LIMIT_PER_MINUTE),
+          skipSuccessfulRequests: true,
+          standardHeaders: "draft-7",
+          legacyHeaders: false,
+          message: { error: "Too many requests." },
+        }),
         authenticate,
         express.json({ limit: "256kb" }),
         async (req, res) => {
@@ -114,8 +123,10 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
           if (verified) {
             // Bot Framework tokens name the serviceUrl they were issued for, and their key the channels it may sign for.
             const claim = verified.claims.serviceurl;
-            if (typeof claim !== "string" || !activity.data.serviceUrl || !sameServiceUrl(claim, activity.data.serviceUrl)) return refuse(req, res, "serviceUrl does not match the token");
-            if (verified.endorsements && !verified.endorsements.includes(activity.data.channelId ?? "")) return refuse(req, res, "signing key not endorsed for this channel");
+            if (typeof claim !== "string" || !activity.data.serviceUrl || !sameServiceUrl(claim, activity.data.serviceUrl))
+              return refuse(req, res, "serviceUrl does not match the token");
+            if (verified.endorsements && !verified.endorsements.includes(activity.data.channelId ?? ""))
+              return refuse(req, res, "signing key not endorsed for this channel");
             (req as unknown as AgentsRequest).user = verified.claims;
           } else if (activity.data.serviceUrl && !isLoopbackUrl(activity.data.serviceUrl)) {
             return void res.status(400).json({ error: "Emulator mode replies only to loopback serviceUrls." });

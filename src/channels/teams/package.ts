@@ -63,12 +63,21 @@ export type PackageOptions = {
  */
 export async function packageTeamsApp(appId: string, outFile: string, options: PackageOptions): Promise<{ file: string; manifest: Manifest }> {
   if (!GUID.test(appId)) throw new Error(`MICROSOFT_APP_ID must be the bot's Entra app id (a GUID), not "${appId}"`);
-  for (const [name, url] of [["TEAMS_PRIVACY_URL", options.privacyUrl], ["TEAMS_TERMS_URL", options.termsUrl]] as const) {
-    if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(url ?? "") || url.includes(".invalid")) throw new Error(`${name} must be the https address of your organisation's page (Teams shows it to every user)`);
+  for (const [name, url] of [
+    ["TEAMS_PRIVACY_URL", options.privacyUrl],
+    ["TEAMS_TERMS_URL", options.termsUrl],
+  ] as const) {
+    if (!/^https:\/\/[^\s/]+\.[^\s/]+/.test(url ?? "") || url.includes(".invalid"))
+      throw new Error(`${name} must be the https address of your organisation's page (Teams shows it to every user)`);
   }
   const manifest = JSON.parse((await readFile(join(MANIFEST_DIR, "manifest.json"), "utf8")).replaceAll(PLACEHOLDER_ID, appId)) as Manifest;
   manifest.version = options.version;
-  manifest.developer = { ...manifest.developer, privacyUrl: options.privacyUrl, termsOfUseUrl: options.termsUrl, websiteUrl: options.websiteUrl ?? new URL(options.privacyUrl).origin };
+  manifest.developer = {
+    ...manifest.developer,
+    privacyUrl: options.privacyUrl,
+    termsOfUseUrl: options.termsUrl,
+    websiteUrl: options.websiteUrl ?? new URL(options.privacyUrl).origin,
+  };
   manifest.validDomains = options.validDomain ? [options.validDomain] : [];
   const errors = await validateManifest(manifest);
   if (errors.length) throw new Error(`manifest/teams/manifest.json is not valid: ${errors.join("; ")}`);
@@ -97,7 +106,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runCli(async () => {
     if (process.argv.includes("--icons")) return writeIcons();
     const config = loadTeamsPackageConfig();
-    if (!config.MICROSOFT_APP_ID) throw new Error("set MICROSOFT_APP_ID to the bot's app id: MICROSOFT_APP_ID=<guid> TEAMS_PRIVACY_URL=https://… TEAMS_TERMS_URL=https://… npm run package:teams");
+    if (!config.MICROSOFT_APP_ID)
+      throw new Error(
+        "set MICROSOFT_APP_ID to the bot's app id: MICROSOFT_APP_ID=<guid> TEAMS_PRIVACY_URL=https://… TEAMS_TERMS_URL=https://… npm run package:teams",
+      );
     const { version } = JSON.parse(await readFile(resolve("package.json"), "utf8")) as { version: string };
     const { file } = await packageTeamsApp(config.MICROSOFT_APP_ID, resolve(process.env.TEAMS_PACKAGE_OUT ?? "dist/functiewijzer-teams.zip"), {
       privacyUrl: config.TEAMS_PRIVACY_URL ?? "",
@@ -106,6 +118,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       version: config.TEAMS_APP_VERSION ?? version,
       validDomain: config.TEAMS_VALID_DOMAIN,
     });
-    process.stderr.write(`Wrote ${file}: upload it in Teams admin center → Teams apps → Manage apps → Upload new app (or sideload it in Teams → Apps → Manage your apps → Upload an app).\n`);
+    process.stderr.write(
+      `Wrote ${file}: upload it in Teams admin center → Teams apps → Manage apps → Upload new app (or sideload it in Teams → Apps → Manage your apps → Upload an app).\n`,
+    );
   });
 }

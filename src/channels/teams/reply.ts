@@ -31,7 +31,12 @@ export type ReplyActivity = {
 
 export function sensitivityInfo(options: Pick<ReplyOptions, "sensitivityLabel" | "sensitivityDescription">): SensitivityUsageInfo | undefined {
   if (!options.sensitivityLabel) return undefined;
-  return { type: "https://schema.org/Message", "@type": "CreativeWork", name: options.sensitivityLabel, ...(options.sensitivityDescription ? { description: options.sensitivityDescription } : {}) };
+  return {
+    type: "https://schema.org/Message",
+    "@type": "CreativeWork",
+    name: options.sensitivityLabel,
+    ...(options.sensitivityDescription ? { description: options.sensitivityDescription } : {}),
+  };
 }
 
 /**
@@ -92,7 +97,12 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
       channelData: { feedbackLoopEnabled: true },
       ...(last && cards.length ? { attachments: cards.map(asAttachment) } : {}),
       ...(last && options.scope === "personal" && answer.followUps.length
-        ? { suggestedActions: { to: options.user ? [options.user] : [], actions: answer.followUps.slice(0, 3).map((q) => ({ type: "imBack" as const, title: q.length > 60 ? `${q.slice(0, 57)}…` : q, value: q })) } }
+        ? {
+            suggestedActions: {
+              to: options.user ? [options.user] : [],
+              actions: answer.followUps.slice(0, 3).map((q) => ({ type: "imBack" as const, title: q.length > 60 ? `${q.slice(0, 57)}…` : q, value: q })),
+            },
+          }
         : {}),
     };
   });

@@ -21,7 +21,11 @@ export function msalConnection(config: Config, cloud: TeamsCloud): AuthConfigura
     tenantId: config.MICROSOFT_APP_TYPE === "MultiTenant" ? "botframework.com" : config.MICROSOFT_APP_TENANT_ID,
     authorityEndpoint: cloud.oauthEndpoint,
     authType: managedIdentity ? AuthType.UserManagedIdentity : certificate ? AuthType.Certificate : AuthType.ClientSecret,
-    ...(managedIdentity ? {} : certificate ? { certPemFile: config.MICROSOFT_APP_CERT_PEM_FILE, certKeyFile: config.MICROSOFT_APP_CERT_KEY_FILE } : { clientSecret: config.MICROSOFT_APP_PASSWORD }),
+    ...(managedIdentity
+      ? {}
+      : certificate
+        ? { certPemFile: config.MICROSOFT_APP_CERT_PEM_FILE, certKeyFile: config.MICROSOFT_APP_CERT_KEY_FILE }
+        : { clientSecret: config.MICROSOFT_APP_PASSWORD }),
   };
 }
 

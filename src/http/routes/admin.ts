@@ -40,7 +40,15 @@ export function adminRoutes(deps: AdminDeps): Router {
   router.use("/admin/assets", express.static(ADMIN_DIR, { index: false }));
 
   const signIn = Router();
-  signIn.use(rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: "draft-7", legacyHeaders: false, message: { error: "Too many sign-in attempts; wait a minute." } }));
+  signIn.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: 10,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      message: { error: "Too many sign-in attempts; wait a minute." },
+    }),
+  );
   signIn.use(express.json({ limit: "4kb" }));
   signIn.post("/", (req, res) => {
     const parsed = SignIn.safeParse(req.body);

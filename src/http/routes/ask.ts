@@ -4,10 +4,13 @@ import type { Answer } from "../../answer/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import type { Assistant } from "../../answer/port.js";
 
-export const AskBody = z.object({
-  question: z.string({ error: "question must be a string" }).trim().min(1, "question must not be empty"),
-  conversation: z.string().max(200, "conversation must be at most 200 characters").optional(),
-}, { error: 'the body must be a JSON object like {"question": "..."}' });
+export const AskBody = z.object(
+  {
+    question: z.string({ error: "question must be a string" }).trim().min(1, "question must not be empty"),
+    conversation: z.string().max(200, "conversation must be at most 200 characters").optional(),
+  },
+  { error: 'the body must be a JSON object like {"question": "..."}' },
+);
 
 const NOT_READY = "The index is still loading; try again in a moment.";
 

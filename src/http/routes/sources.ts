@@ -47,7 +47,10 @@ export function sourceRoutes(knowledgeDir: string, assistant: () => Assistant | 
       res.setHeader("Content-Disposition", `inline; filename*=UTF-8''${rfc5987(basename(source))}`);
       res.setHeader("Cache-Control", "private, no-cache");
       // A sandbox without scripts for everything the browser renders itself; PDF keeps the built-in viewer.
-      res.setHeader("Content-Security-Policy", file.contentType === "application/pdf" ? "default-src 'none'; frame-ancestors 'none'" : "sandbox; default-src 'none'; frame-ancestors 'none'");
+      res.setHeader(
+        "Content-Security-Policy",
+        file.contentType === "application/pdf" ? "default-src 'none'; frame-ancestors 'none'" : "sandbox; default-src 'none'; frame-ancestors 'none'",
+      );
       res.sendFile(file.path, { dotfiles: "allow", headers: { "Content-Type": file.contentType } }, (error) => {
         if (error && !res.headersSent) res.status(404).json({ error: "No such document." });
       });

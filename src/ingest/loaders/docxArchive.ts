@@ -73,7 +73,10 @@ export async function inspectDocx(file: string, bytes: Buffer, limits = DOCX_LIM
       if (declared > limits.maxUncompressedBytes) throw tooLarge(file, `more than ${mb(limits.maxUncompressedBytes)} when unzipped`);
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
-        throw tooLarge(file, `${entry.fileName} unzips from ${mb(entry.compressedSize)} to ${mb(entry.uncompressedSize)}, ${Math.round(ratio)}:1; at most ${limits.maxCompressionRatio}:1`);
+        throw tooLarge(
+          file,
+          `${entry.fileName} unzips from ${mb(entry.compressedSize)} to ${mb(entry.uncompressedSize)}, ${Math.round(ratio)}:1; at most ${limits.maxCompressionRatio}:1`,
+        );
       }
       if (/\.(xml|rels)$/i.test(entry.fileName)) xmlParts.push(entry);
     }

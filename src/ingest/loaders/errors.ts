@@ -11,5 +11,7 @@ export class UnreadableDocumentError extends Error {
 
 /** The first line of an error message, short enough for an ingest summary. */
 export function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split("\n")[0]!.slice(0, 160);
+  return String((error as Error)?.message ?? error)
+    .split("\n")[0]!
+    .slice(0, 160);
 }

@@ -31,7 +31,10 @@ turndown.addRule("definitionList", {
   },
 });
 // "**Afdeling:** Publiekszaken" must read as the label line it is; a link's target is not the document's text.
-turndown.addRule("plainInline", { filter: ["strong", "b", "em", "i", "u", "a", "code", "span", "mark", "small", "sup", "sub"], replacement: (content) => content });
+turndown.addRule("plainInline", {
+  filter: ["strong", "b", "em", "i", "u", "a", "code", "span", "mark", "small", "sup", "sub"],
+  replacement: (content) => content,
+});
 
 export function htmlToMarkdown(html: string): string {
   // turndown escapes Markdown characters that were literal in the source text; the parser wants the text as written.

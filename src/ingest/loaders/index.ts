@@ -45,7 +45,8 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
   let bytes: Buffer;
   try {
     const info = await stat(absPath);
-    if (info.size > maxBytes) throw new UnreadableDocumentError(file, `too large (${(info.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB)`);
+    if (info.size > maxBytes)
+      throw new UnreadableDocumentError(file, `too large (${(info.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB)`);
     bytes = await readFile(absPath);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;
@@ -55,7 +56,8 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
   const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
   const { text, title } = await toText(file, format, bytes, maxChars);
   if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
-  if (text.length > maxChars) throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
+  if (text.length > maxChars)
+    throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
   return title ? { text, format, title } : { text, format };
 }
 

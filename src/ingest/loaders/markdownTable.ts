@@ -18,7 +18,28 @@ type DomElement = DomNode & { getAttribute(name: string): string | null };
 const MAX_COLUMNS = 30;
 const MAX_ROWSPAN = 500;
 
-const BLOCK = new Set(["P", "DIV", "LI", "UL", "OL", "H1", "H2", "H3", "H4", "H5", "H6", "TR", "TABLE", "BLOCKQUOTE", "PRE", "SECTION", "ARTICLE", "DL", "DT", "DD"]);
+const BLOCK = new Set([
+  "P",
+  "DIV",
+  "LI",
+  "UL",
+  "OL",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "TR",
+  "TABLE",
+  "BLOCKQUOTE",
+  "PRE",
+  "SECTION",
+  "ARTICLE",
+  "DL",
+  "DT",
+  "DD",
+]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IMG", "SVG"]);
 /** Between the paragraphs, lines and nested cells of one table cell. */
 const PART_SEPARATOR = "; ";
@@ -33,7 +54,8 @@ function rowsOf(table: DomNode): DomElement[] {
   for (const child of Array.from(table.childNodes)) {
     if (!isElement(child)) continue;
     if (child.nodeName === "TR") rows.push(child);
-    else if (child.nodeName === "THEAD" || child.nodeName === "TBODY" || child.nodeName === "TFOOT") rows.push(...Array.from(child.childNodes).filter((n): n is DomElement => isElement(n) && n.nodeName === "TR"));
+    else if (child.nodeName === "THEAD" || child.nodeName === "TBODY" || child.nodeName === "TFOOT")
+      rows.push(...Array.from(child.childNodes).filter((n): n is DomElement => isElement(n) && n.nodeName === "TR"));
   }
   return rows;
 }

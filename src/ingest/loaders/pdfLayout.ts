@@ -120,7 +120,10 @@ export function withoutPageFurniture(pages: PdfLine[][]): PdfLine[][] {
   return pages.map((lines, p) => lines.filter((line, i) => !(margins[p]!.has(i) && (repeated(line) || pageNumber(line)))));
 }
 
-type Block = { kind: "heading"; level: number; text: string } | { kind: "table"; rows: string[][] } | { kind: "text"; text: string; list: boolean; gapAbove: boolean; right: number };
+type Block =
+  | { kind: "heading"; level: number; text: string }
+  | { kind: "table"; rows: string[][] }
+  | { kind: "text"; text: string; list: boolean; gapAbove: boolean; right: number };
 
 /**
  * Consecutive lines with two or more cells that line up: a table, one row per
@@ -201,7 +204,9 @@ export function linesToMarkdown(pages: PdfLine[][]): string {
   if (!lines.length) return "";
   const body = bodySize(lines);
   const bodyBold = lines.filter((l) => l.bold).reduce((n, l) => n + lineText(l).length, 0) > lines.reduce((n, l) => n + lineText(l).length, 0) / 2;
-  const headingSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15 && l.segments.length === 1).map((l) => Math.round(l.size * 2) / 2))].sort((a, b) => b - a);
+  const headingSizes = [...new Set(lines.filter((l) => l.size >= body * 1.15 && l.segments.length === 1).map((l) => Math.round(l.size * 2) / 2))].sort(
+    (a, b) => b - a,
+  );
   const levelOfSize = (size: number) => Math.min(headingSizes.indexOf(Math.round(size * 2) / 2) + 1, 3);
   const subLevel = Math.min(headingSizes.length + 1, 4);
   // A wider gap than line spacing starts a new block; a page break does not (a paragraph may go on over the page).
@@ -246,7 +251,13 @@ export function linesToMarkdown(pages: PdfLine[][]): string {
       blocks.push({ kind: "heading", level: subLevel, text });
     } else {
       const list = BULLET.test(text);
-      blocks.push({ kind: "text", text: list ? text.replace(BULLET, "") : text, list, gapAbove: gapAbove(i), right: line.segments[line.segments.length - 1]!.right });
+      blocks.push({
+        kind: "text",
+        text: list ? text.replace(BULLET, "") : text,
+        list,
+        gapAbove: gapAbove(i),
+        right: line.segments[line.segments.length - 1]!.right,
+      });
     }
     i++;
   }
@@ -288,5 +299,8 @@ function render(blocks: Block[]): string {
       parts.push(`${breakBefore ? "\n" : ""}${block.list ? "- " : ""}${block.text}`);
     }
   });
-  return parts.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return parts
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

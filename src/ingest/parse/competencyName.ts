@@ -30,7 +30,9 @@ export function inferCompetencyName(
   // A name the corpus uses elsewhere, whose words stand in this block ("onderhandelen" in its questions).
   const stems = new Set(words(`${description} ${body}`).map(stem));
   for (const name of corpusNames) {
-    const nameStems = words(name).map(stem).filter((s) => s.length >= 4);
+    const nameStems = words(name)
+      .map(stem)
+      .filter((s) => s.length >= 4);
     if (nameStems.length && nameStems.every((s) => stems.has(s))) add(name, 3 * nameStems.length);
   }
   const best = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
@@ -39,6 +41,10 @@ export function inferCompetencyName(
     const corpus = corpusNames.find((n) => fold(n) === fold(best[0]));
     return { name: corpus ?? best[0], confident: true };
   }
-  const opening = description.split(/\s+/).slice(0, 5).join(" ").replace(/[.,;:]$/, "");
+  const opening = description
+    .split(/\s+/)
+    .slice(0, 5)
+    .join(" ")
+    .replace(/[.,;:]$/, "");
   return { name: opening || "Competentie", confident: false };
 }

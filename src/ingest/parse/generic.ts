@@ -40,7 +40,9 @@ function listKindOf(vocabulary: Vocabulary, text: string) {
 /** Does this node look like one competency: a name with indicators, questions or tips under it? */
 function hasCompetencyLists(node: Node, vocabulary: Vocabulary): boolean {
   const lists = (kind: string | undefined) => kind === "indicators" || kind === "questions" || kind === "tips";
-  return node.blocks.some((b) => b.type === "label" && lists(listKindOf(vocabulary, b.text))) || node.children.some((c) => lists(listKindOf(vocabulary, c.title)));
+  return (
+    node.blocks.some((b) => b.type === "label" && lists(listKindOf(vocabulary, b.text))) || node.children.some((c) => lists(listKindOf(vocabulary, c.title)))
+  );
 }
 
 function render(blocks: Block[]): string {
@@ -67,7 +69,7 @@ function render(blocks: Block[]): string {
 
 /** A competency × job-level table: level codes across the top, competencies down the side, short values. */
 function competencyLevelTable(block: Extract<Block, { type: "table" }>): { levels: string[]; rows: { name: string; values: string[] }[] } | undefined {
-  const header = block.header.length ? block.header : block.rows[0] ?? [];
+  const header = block.header.length ? block.header : (block.rows[0] ?? []);
   const rows = block.header.length ? block.rows : block.rows.slice(1);
   const levelColumns = header.slice(1).filter((cell) => /\d|^[A-E]\d?$/.test(cell.trim()) && cell.length <= 30);
   if (levelColumns.length < 2 || levelColumns.length !== header.length - 1) return undefined;
@@ -146,7 +148,18 @@ function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
         const levelsByJobLevel = levelTable.levels.map((level, i) => ({ level, value: row.values[i] ?? "" })).filter((l) => l.value && !/^[-–]$/.test(l.value));
         const known = builder.competencies.find((c) => fold(c.name) === fold(row.name));
         if (known) known.levelsByJobLevel = levelsByJobLevel;
-        else builder.competency({ name: row.name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], levelsByJobLevel, path: [...path, row.name] });
+        else
+          builder.competency({
+            name: row.name,
+            nameInferred: false,
+            description: "",
+            indicators: [],
+            questions: [],
+            tips: [],
+            levelDescriptions: [],
+            levelsByJobLevel,
+            path: [...path, row.name],
+          });
       }
     }
   }
@@ -168,7 +181,8 @@ function competencyFromNode(node: Node, parentPath: string[], context: Context):
       }
       if (b.type === "field") {
         const kind = listKindOf(vocabulary, b.label);
-        if (/^(?:niveau|beheersingsniveau|gevraagd niveau|level|proficiency)$/i.test(b.label.trim())) block.proficiency ??= b.value.replace(/[^\w/-].*$/, "") || b.value;
+        if (/^(?:niveau|beheersingsniveau|gevraagd niveau|level|proficiency)$/i.test(b.label.trim()))
+          block.proficiency ??= b.value.replace(/[^\w/-].*$/, "") || b.value;
         else if (kind === "description") descriptions.push(b.value);
         else if (kind === "questions" || kind === "tips" || kind === "indicators") block[kind].push(b.value);
         else descriptions.push(`${b.label}: ${b.value}`);
@@ -183,7 +197,7 @@ function competencyFromNode(node: Node, parentPath: string[], context: Context):
       if (target === "levels") block.levelDescriptions!.push(levelLabel ? `${levelLabel}: ${text}` : text);
       else if (target === "description") descriptions.push(text);
       else if (b.type === "item" && target === "indicators") block.indicators.push(...splitRunTogether(text));
-      else (block[target as "indicators" | "questions" | "tips"]).push(text);
+      else block[target as "indicators" | "questions" | "tips"].push(text);
     }
   };
   take(node.blocks, "indicators");
@@ -198,7 +212,8 @@ function competencyFromNode(node: Node, parentPath: string[], context: Context):
   }
   block.description = descriptions.join(" ");
   // A dictionary describes behaviour per level only: that behaviour is the competency's indicators.
-  if (!block.indicators.length && block.levelDescriptions!.length) block.indicators = block.levelDescriptions!.map((item) => item.replace(/^[^:]{1,40}:\s*/, ""));
+  if (!block.indicators.length && block.levelDescriptions!.length)
+    block.indicators = block.levelDescriptions!.map((item) => item.replace(/^[^:]{1,40}:\s*/, ""));
   const title = cleanTitle(node.title);
   const generic = !title || GENERIC_BLOCK_TITLE.test(title) || vocabulary.listKind(title) !== undefined || vocabulary.headingKind(title) === "competency";
   if (generic) {
@@ -225,7 +240,8 @@ export function addCompetencyNames(builder: DocumentBuilder, list: string[], pat
   // "Informatie analyseren: je analyseert gegevens …": a name with its description.
   const described = list.map((item) => /^([^:]{3,50}):\s+(\S.*)$/.exec(item)).filter((m): m is RegExpExecArray => m !== null && m[1]!.split(" ").length <= 5);
   if (described.length >= 2 && described.length >= list.length * 0.8) {
-    for (const m of described) addCompetency(builder, path, { name: m[1]!.trim(), nameInferred: false, description: m[2]!.trim(), indicators: [], questions: [], tips: [] });
+    for (const m of described)
+      addCompetency(builder, path, { name: m[1]!.trim(), nameInferred: false, description: m[2]!.trim(), indicators: [], questions: [], tips: [] });
     return;
   }
   const items = list.map((item) => item.replace(/[.;]$/, "").trim());
@@ -235,7 +251,16 @@ export function addCompetencyNames(builder: DocumentBuilder, list: string[], pat
   if (!names.length || names.length < items.length * 0.8 || known.length < names.length / 2) return;
   for (const name of names) {
     if (context.builder.competencies.some((c) => fold(c.name) === fold(name))) continue;
-    context.builder.competency({ name: name.charAt(0).toUpperCase() + name.slice(1), nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path: [...path, name] });
+    context.builder.competency({
+      name: name.charAt(0).toUpperCase() + name.slice(1),
+      nameInferred: false,
+      description: "",
+      indicators: [],
+      questions: [],
+      tips: [],
+      levelDescriptions: [],
+      path: [...path, name],
+    });
   }
 }
 
@@ -270,7 +295,12 @@ function walk(node: Node, path: string[], inherited: SectionKind | undefined, co
   const text = fieldsAreCompetencies ? "" : render(node.blocks);
   if (text) {
     builder.section(nodePath.length ? nodePath : ["Inleiding"], kind, text);
-    if (kind === "purpose" && !builder.purpose) builder.purpose = node.blocks.filter((b) => b.type === "text").map((b) => (b as { text: string }).text).join(" ") || undefined;
+    if (kind === "purpose" && !builder.purpose)
+      builder.purpose =
+        node.blocks
+          .filter((b) => b.type === "text")
+          .map((b) => (b as { text: string }).text)
+          .join(" ") || undefined;
   }
   for (const child of node.children) walk(child, nodePath, kind === "text" ? undefined : kind, context);
 }

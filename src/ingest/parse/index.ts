@@ -34,7 +34,9 @@ function titleFromFileName(source: string): string {
 
 /** "Functieprofiel: Medewerker Publiekszaken" → "Medewerker Publiekszaken"; "WOORDENBOEK" → "Woordenboek". */
 function cleanDocumentTitle(title: string): string {
-  const cleaned = squash(title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)(?:\s*[:\-–]\s*|\s+)/i, ""));
+  const cleaned = squash(
+    title.replace(/^(?:functieprofiel|functiebeschrijving|functieomschrijving|profiel|vacature|job description|functie)(?:\s*[:\-–]\s*|\s+)/i, ""),
+  );
   const chosen = cleaned.length > 3 ? cleaned : squash(title);
   return chosen === chosen.toUpperCase() && /[A-Z]/.test(chosen) ? chosen.charAt(0) + chosen.slice(1).toLowerCase() : chosen;
 }
@@ -44,7 +46,12 @@ const GENERIC_FIRST_LINE = /^(?:functiebeschrijving|functieprofiel|functieomschr
 
 /** The first line, when it reads as a title: short, no sentence, no section heading, no label. */
 function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undefined {
-  const first = lines.find((line) => line.trim())?.trim().replace(/^#+\s*/, "").replace(/\*\*/g, "").trim();
+  const first = lines
+    .find((line) => line.trim())
+    ?.trim()
+    .replace(/^#+\s*/, "")
+    .replace(/\*\*/g, "")
+    .trim();
   if (!first || first.length > 80 || /[.:;,]$/.test(first) || first.includes(":") || first.includes("\t")) return undefined;
   if (GENERIC_FIRST_LINE.test(first) || vocabulary.headingKind(first) || vocabulary.listKind(first)) return undefined;
   return first;
@@ -62,7 +69,12 @@ function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, s
     if (statements.length) for (const s of statements) add(s.word, s.code);
     else {
       const code = bareCode(fact.value);
-      const word = fold(fact.label).replace(/[^a-z\s-]/g, "").trim().split(/\s+/).pop() ?? "";
+      const word =
+        fold(fact.label)
+          .replace(/[^a-z\s-]/g, "")
+          .trim()
+          .split(/\s+/)
+          .pop() ?? "";
       if (code) add(word === "inschaling" ? "schaal" : word, code);
     }
   }
@@ -78,8 +90,8 @@ function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number):
   ];
 }
 
-export type ParseInput = { source: string; text: string; format: string; /** The document's own title property (Word, PDF, HTML). */ title?: string };
-export type ParseOptions = { vocabulary: Vocabulary; /** Competency names other documents use. */ corpusNames?: readonly string[] };
+export type ParseInput = { source: string; text: string; format: string /** The document's own title property (Word, PDF, HTML). */; title?: string };
+export type ParseOptions = { vocabulary: Vocabulary /** Competency names other documents use. */; corpusNames?: readonly string[] };
 
 /**
  * Turns one document's text into sections, facts and metadata. Known layouts
@@ -98,14 +110,17 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
   if (layout) {
     layout.parse(lines, builder);
     // Label/value fields are facts in every layout.
-    for (const block of toBlocks(text, vocabulary)) if (block.type === "field") builder.fact({ field: vocabulary.field(block.label)?.id, label: block.label, value: block.value, path: [] });
+    for (const block of toBlocks(text, vocabulary))
+      if (block.type === "field") builder.fact({ field: vocabulary.field(block.label)?.id, label: block.label, value: block.value, path: [] });
   }
   if (!layout || !builder.sections.length) parseGeneric(text, builder, vocabulary, options.corpusNames);
 
   findJobLevels(
     builder,
     system,
-    builder.sections.filter((s) => s.kind !== "competency" && s.kind !== "interview-questions" && s.kind !== "development-tips").map((s) => `${s.path.join("\n")}\n${s.text}`),
+    builder.sections
+      .filter((s) => s.kind !== "competency" && s.kind !== "interview-questions" && s.kind !== "development-tips")
+      .map((s) => `${s.path.join("\n")}\n${s.text}`),
   );
 
   const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;

@@ -39,7 +39,5 @@ export function renderGroup(group: OutlineGroup): string {
 
 /** Renders groups as "Label:\n- item" text, for one section holding several groups. */
 export function renderOutline(groups: OutlineGroup[]): string {
-  return groups
-    .map((group) => [group.label ? `${group.label}:` : "", ...group.paragraphs, asList(group.items)].filter(Boolean).join("\n"))
-    .join("\n");
+  return groups.map((group) => [group.label ? `${group.label}:` : "", ...group.paragraphs, asList(group.items)].filter(Boolean).join("\n")).join("\n");
 }

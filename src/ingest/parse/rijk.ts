@@ -59,7 +59,11 @@ export function parseRijk(lines: string[], builder: DocumentBuilder): void {
     if (block.label === "competenties") {
       const groups = outline(block.lines);
       builder.section([title], "competency", `Competenties:\n${renderOutline(groups)}`);
-      addCompetencyNames(builder, groups.flatMap((group) => group.items), [title]);
+      addCompetencyNames(
+        builder,
+        groups.flatMap((group) => group.items),
+        [title],
+      );
       continue;
     }
     for (const group of outline(block.lines)) {
@@ -104,7 +108,11 @@ function parseTypings(lines: string[], builder: DocumentBuilder, profiles: strin
     }
     // Quality profiles are printed in the same order as the typings when there is one per scale.
     const profile = profiles.length === typings.length ? profiles[index] : undefined;
-    if (profile) aspects["Kwaliteitenprofiel"] = profile.split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2));
+    if (profile)
+      aspects["Kwaliteitenprofiel"] = profile
+        .split("\n")
+        .filter((line) => line.startsWith("- "))
+        .map((line) => line.slice(2));
     builder.level({ ...level, code, aspects, path: ["Functietyperingen", level.label] });
     builder.section(["Functietyperingen", level.label], "level", rendered.join("\n"), { level });
   });

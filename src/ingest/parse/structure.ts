@@ -191,7 +191,13 @@ export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
     }
     // A competency's name on its own line ("Discretie (Niveau: 2)") with its text right under it.
     const named = /^(.{3,50}?)\s*(?:\((?:niveau|level|beheersingsniveau)\s*:?\s*\w+\)|:)?$/i.exec(plain);
-    if (named && blankBefore(i) && lines[i + 1]?.trim() && !ENDS_SENTENCE.test(plain) && vocabulary.competenciesNamed(named[1]!).some((c) => c.name.length >= named[1]!.length - 12)) {
+    if (
+      named &&
+      blankBefore(i) &&
+      lines[i + 1]?.trim() &&
+      !ENDS_SENTENCE.test(plain) &&
+      vocabulary.competenciesNamed(named[1]!).some((c) => c.name.length >= named[1]!.length - 12)
+    ) {
       flush();
       blocks.push({ type: "heading", style: "competency", text: plain.replace(/:$/, ""), numbered: false });
       continue;
@@ -268,7 +274,7 @@ export function toTree(blocks: Block[]): Node {
 export function renderTable(table: { header: string[]; rows: string[][] }): string {
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.length));
   const pad = (row: string[]) => `| ${Array.from({ length: width }, (_, i) => row[i] ?? "").join(" | ")} |`;
-  const header = table.header.length ? table.header : table.rows[0] ?? [];
+  const header = table.header.length ? table.header : (table.rows[0] ?? []);
   const rows = table.header.length ? table.rows : table.rows.slice(1);
   return [pad(header), `|${" --- |".repeat(width)}`, ...rows.map(pad)].join("\n");
 }

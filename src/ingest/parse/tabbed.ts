@@ -62,7 +62,8 @@ export function parseTabbed(lines: string[], builder: DocumentBuilder): void {
     const cell = all[i]!;
     const head = firstLine(cell);
     const next = all[i + 1] ? firstLine(all[i + 1]!) : "";
-    const startsTable = cell.afterGap && cell.lines.length <= 2 && head.length <= 60 && (COLUMN_HEADER.test(next) || /^(doel|resultaatgebieden|context)/i.test(head));
+    const startsTable =
+      cell.afterGap && cell.lines.length <= 2 && head.length <= 60 && (COLUMN_HEADER.test(next) || /^(doel|resultaatgebieden|context)/i.test(head));
     if (startsTable) {
       table = { title: head.replace(/:$/, ""), columns: [], rows: [], intro: [] };
       tables.push(table);
@@ -125,9 +126,7 @@ function emitTable(table: Table, builder: DocumentBuilder): void {
     }
     // Values map onto columns only when none were merged away.
     const mapped = table.columns.length && values.length === table.columns.length;
-    const body = mapped
-      ? values.map((value, i) => `${table.columns[i]}:\n${value}`).join("\n")
-      : values.join("\n");
+    const body = mapped ? values.map((value, i) => `${table.columns[i]}:\n${value}`).join("\n") : values.join("\n");
     const kind = /resultaatgebied/i.test(table.title) || NUMBERED_AREA.test(title) ? "result-area" : table.columns.length ? "criteria" : "text";
     const text = [title + (headerRest ? `: ${headerRest}` : ""), body].filter(Boolean).join("\n");
     builder.section([table.title, title.replace(/^\d+\.\s+/, "")], kind, text);

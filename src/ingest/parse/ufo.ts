@@ -6,9 +6,22 @@ import { decodeNiveauSchaalRow } from "./levels.js";
 import { asList, collectItems, isBlank } from "./lines.js";
 
 const LABELS = new Set([
-  "functiebeschrijving", "functiefamilie", "doel", "resultaatgebieden", "kernactiviteit", "kader", "resultaat",
-  "activiteit", "activiteiten", "competenties", "omschrijving", "gedragsindicatoren", "toetsvragen", "ontwikkeltips",
-  "niveaus", "niveauschaal",
+  "functiebeschrijving",
+  "functiefamilie",
+  "doel",
+  "resultaatgebieden",
+  "kernactiviteit",
+  "kader",
+  "resultaat",
+  "activiteit",
+  "activiteiten",
+  "competenties",
+  "omschrijving",
+  "gedragsindicatoren",
+  "toetsvragen",
+  "ontwikkeltips",
+  "niveaus",
+  "niveauschaal",
 ]);
 
 /** True for the UFO web-export layout: "Kernactiviteit" blocks or unnamed competency blocks with Toetsvragen. */

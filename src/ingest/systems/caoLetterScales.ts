@@ -4,7 +4,10 @@ import { defineSystem } from "./system.js";
 export const caoLetterScales = defineSystem({
   id: "cao-woondiensten",
   name: "CAO-letterschalen (o.a. Woondiensten)",
-  markers: { strong: ["cao woondiensten", "woondiensten", "woningcorporatie", "woningcorporaties", "functieschaal"], weak: ["huurders", "verhuur", "woningen", "corporatie"] },
+  markers: {
+    strong: ["cao woondiensten", "woondiensten", "woningcorporatie", "woningcorporaties", "functieschaal"],
+    weak: ["huurders", "verhuur", "woningen", "corporatie"],
+  },
   levelWords: ["schaal", "functieschaal", "salarisschaal"],
   code: /^[A-N]$/,
   rank: (code) => "ABCDEFGHIJKLMN".indexOf(code.trim().toUpperCase()) + 1,

@@ -4,7 +4,10 @@ import { defineSystem, gradeRank } from "./system.js";
 export const federaal = defineSystem({
   id: "federaal",
   name: "Federale overheid (niveaus en klassen)",
-  markers: { strong: ["federale overheid", "fod ", "federale overheidsdienst", "selor", "bosa", "klasse a1", "klasse a2", "klasse a3", "klasse a4", "klasse a5"], weak: ["attache", "federaal", "belgie", "expert administratief", "expert financieel"] },
+  markers: {
+    strong: ["federale overheid", "fod ", "federale overheidsdienst", "selor", "bosa", "klasse a1", "klasse a2", "klasse a3", "klasse a4", "klasse a5"],
+    weak: ["attache", "federaal", "belgie", "expert administratief", "expert financieel"],
+  },
   levelWords: ["klasse", "niveau", "graad"],
   code: /^[A-D][1-5]?$/,
   rank: gradeRank,

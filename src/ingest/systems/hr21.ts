@@ -4,7 +4,10 @@ import { defineSystem, firstNumber } from "./system.js";
 export const hr21 = defineSystem({
   id: "hr21",
   name: "HR21 (gemeenten)",
-  markers: { strong: ["hr21", "hr 21", "normfunctie", "hr21-normfunctie"], weak: ["gemeente", "gemeentelijke", "cao gemeenten", "sectorale arbeidsvoorwaardenregeling", "sag"] },
+  markers: {
+    strong: ["hr21", "hr 21", "normfunctie", "hr21-normfunctie"],
+    weak: ["gemeente", "gemeentelijke", "cao gemeenten", "sectorale arbeidsvoorwaardenregeling", "sag"],
+  },
   levelWords: ["schaal", "salarisschaal", "functieschaal", "functieniveau"],
   code: /^\d{1,2}$/,
   rank: firstNumber,

@@ -11,7 +11,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * the scan is linear in the text. The code may be a range ("B1-B3", "8-10") or
  * a pair ("15/16").
  */
-const STATEMENT = new RegExp(`(?<![\\p{L}\\p{N}])(${LEVEL_WORDS.map(escape).join("|")})(?:\\s*[:=-]\\s*|\\s+)([A-Za-z]?\\d{1,4}[a-c]?(?:\\s?[-/]\\s?[A-Za-z]?\\d{1,4}[a-c]?)?|[A-N](?![\\p{L}\\p{N}]))`, "giu");
+const STATEMENT = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${LEVEL_WORDS.map(escape).join("|")})(?:\\s*[:=-]\\s*|\\s+)([A-Za-z]?\\d{1,4}[a-c]?(?:\\s?[-/]\\s?[A-Za-z]?\\d{1,4}[a-c]?)?|[A-N](?![\\p{L}\\p{N}]))`,
+  "giu",
+);
 
 /** Words that only name a level when their code has a letter or the label says so. */
 const LOOSE_WORDS = new Set(["niveau", "level", "klasse", "punten"]);
@@ -33,7 +36,10 @@ export function levelStatements(text: string): LevelStatement[] {
 
 /** A value that is only a code ("8", "C1", "45"), as in a "Salarisschaal | 8" table row. */
 export function bareCode(value: string): string | undefined {
-  const text = value.trim().replace(/\s*\(.*\)\s*$/, "").replace(/\.$/, "");
+  const text = value
+    .trim()
+    .replace(/\s*\(.*\)\s*$/, "")
+    .replace(/\.$/, "");
   return /^[A-Za-z]?\d{1,4}[a-c]?(?:\s?[-/]\s?[A-Za-z]?\d{1,4}[a-c]?)?$|^[A-N]$/.test(text) ? text.replace(/\s+/g, "").toUpperCase() : undefined;
 }
 
@@ -53,7 +59,8 @@ function capital(word: string): string {
 export function makeLevel(system: ClassificationSystem, word: string, code: string): LevelRef {
   // "Salarisschaal 7" and "loonschaal 7" are "Schaal 7"; other words stay as the document wrote them.
   const labelWord = system.id === "generic" || system.id === "federaal" ? (/schaal$/.test(word) ? "schaal" : word) : system.levelWords[0]!;
-  const label = system.id === "fwg" ? `FWG ${code}` : system.id === "hay" ? `HAY ${code} punten` : `${capital(labelWord === "fk" ? "functieklasse" : labelWord)} ${code}`;
+  const label =
+    system.id === "fwg" ? `FWG ${code}` : system.id === "hay" ? `HAY ${code} punten` : `${capital(labelWord === "fk" ? "functieklasse" : labelWord)} ${code}`;
   const level: LevelRef = { label, system: system.id, code, rank: system.rank(code) };
   if (/^\d{1,2}$/.test(code) && /schaal/.test(labelWord)) level.scale = Number(code);
   if (system.id === "vlaamse-overheid") level.klasse = code;
@@ -65,7 +72,7 @@ export function makeLevel(system: ClassificationSystem, word: string, code: stri
 export function completeLevel(level: LevelRef, documentSystem: string): LevelRef {
   const system = systemById(level.system ?? documentSystem);
   const code = level.code ?? level.klasse ?? (level.scale !== undefined ? String(level.scale) : undefined) ?? level.niveau ?? level.label.replace(/^\D+/, "");
-  return { ...level, system: system.id, code, rank: level.rank ?? (level.scale ?? system.rank(code)) };
+  return { ...level, system: system.id, code, rank: level.rank ?? level.scale ?? system.rank(code) };
 }
 
 /** A level a question names: the word it used (if any) and the code. */
@@ -83,7 +90,11 @@ export function sameLevel(level: LevelRef, mention: LevelMention): boolean {
   if (!mention.word) return true;
   const system = systemById(level.system);
   const word = fold(mention.word);
-  return system.levelWords.includes(word) || GENERIC_SYSTEM.levelWords.includes(word) && system.id === "generic" || QUESTION_LEVEL_WORDS[word]?.includes(system.id) === true;
+  return (
+    system.levelWords.includes(word) ||
+    (GENERIC_SYSTEM.levelWords.includes(word) && system.id === "generic") ||
+    QUESTION_LEVEL_WORDS[word]?.includes(system.id) === true
+  );
 }
 
 /** How people name levels of each system in a question, beyond the systems' own words. */
@@ -119,14 +130,23 @@ export function findLevelMentions(question: string): LevelMention[] {
   const add = (m: LevelMention) => {
     if (!found.some((f) => f.code === m.code && f.word === m.word)) found.push(m);
   };
-  for (const m of text.matchAll(/(?<![a-z])(functieklasse|klasse|class|fk|fwg|functiegroep|groep)\s*(\d{1,2}(?:\/\d{1,2})?)(?:\s*(?:en|and|naar|to|tot|-|vs|versus)\s*(?:functieklasse\s*|klasse\s*|class\s*|fk\s*)?(\d{1,2}(?:\/\d{1,2})?))?/g)) {
+  for (const m of text.matchAll(
+    /(?<![a-z])(functieklasse|klasse|class|fk|fwg|functiegroep|groep)\s*(\d{1,2}(?:\/\d{1,2})?)(?:\s*(?:en|and|naar|to|tot|-|vs|versus)\s*(?:functieklasse\s*|klasse\s*|class\s*|fk\s*)?(\d{1,2}(?:\/\d{1,2})?))?/g,
+  )) {
     add({ word: m[1]!, code: m[2]! });
     if (m[3]) add({ word: m[1]!, code: m[3] });
   }
-  for (const m of text.matchAll(/(?<![a-z])(niveau|level|graad|grade|rang|klasse|class)\s*([a-e]\s?[1-5]?(?:\s?-\s?[a-e]?[1-5])?)(?![a-z0-9])/g)) add({ word: m[1]!, code: m[2]!.replace(/\s/g, "").toUpperCase() });
-  for (const m of text.matchAll(/(?<![a-z])(salarisschaal|loonschaal|schaal|scale|barema|schalen|scales|grade|grades|loongroep|salarisgroep|loontrede|salaristrede|trede|pay band|pay grade|salary band|salary grade|band)\s*(\d{1,2}|[a-n](?![a-z0-9]))(?:\s*(?:naar|to|tot|en|and|of|or|-|→|>|vs|versus)\s*(?:schaal\s*|scale\s*|grade\s*|loongroep\s*|salarisgroep\s*|trede\s*)?(\d{1,2}))?/g)) {
+  for (const m of text.matchAll(/(?<![a-z])(niveau|level|graad|grade|rang|klasse|class)\s*([a-e]\s?[1-5]?(?:\s?-\s?[a-e]?[1-5])?)(?![a-z0-9])/g))
+    add({ word: m[1]!, code: m[2]!.replace(/\s/g, "").toUpperCase() });
+  for (const m of text.matchAll(
+    /(?<![a-z])(salarisschaal|loonschaal|schaal|scale|barema|schalen|scales|grade|grades|loongroep|salarisgroep|loontrede|salaristrede|trede|pay band|pay grade|salary band|salary grade|band)\s*(\d{1,2}|[a-n](?![a-z0-9]))(?:\s*(?:naar|to|tot|en|and|of|or|-|→|>|vs|versus)\s*(?:schaal\s*|scale\s*|grade\s*|loongroep\s*|salarisgroep\s*|trede\s*)?(\d{1,2}))?/g,
+  )) {
     // Everyday words for a salary scale ("loongroep", "pay grade") ask for the scale.
-    const word = /^(?:schalen|loongroep|salarisgroep|loontrede|salaristrede|trede)$/.test(m[1]!) ? "schaal" : /^(?:scales|grades?|pay band|pay grade|salary band|salary grade|band)$/.test(m[1]!) ? "scale" : m[1]!;
+    const word = /^(?:schalen|loongroep|salarisgroep|loontrede|salaristrede|trede)$/.test(m[1]!)
+      ? "schaal"
+      : /^(?:scales|grades?|pay band|pay grade|salary band|salary grade|band)$/.test(m[1]!)
+        ? "scale"
+        : m[1]!;
     add({ word, code: /\d/.test(m[2]!) ? String(Number(m[2])) : m[2]!.toUpperCase() });
     if (m[3]) add({ word, code: String(Number(m[3])) });
   }

@@ -15,7 +15,14 @@ export const SYSTEMS: readonly ClassificationSystem[] = [ufo, rijk, hr21, fwg, c
 
 const byId = new Map(SYSTEMS.map((s) => [s.id, s]));
 /** Older index files and front matter used other names. */
-const ALIASES: Record<string, string> = { provincie: "vlaams-lokaal", "vlaamse-lokale-besturen": "vlaams-lokaal", onbekend: "generic", unknown: "generic", gemeente: "hr21", zorg: "fwg" };
+const ALIASES: Record<string, string> = {
+  provincie: "vlaams-lokaal",
+  "vlaamse-lokale-besturen": "vlaams-lokaal",
+  onbekend: "generic",
+  unknown: "generic",
+  gemeente: "hr21",
+  zorg: "fwg",
+};
 
 export function systemById(id: string | undefined): ClassificationSystem {
   if (!id) return generic;

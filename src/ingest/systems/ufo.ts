@@ -4,7 +4,10 @@ import { defineSystem, firstNumber } from "./system.js";
 export const ufo = defineSystem({
   id: "ufo",
   name: "UFO (Universitair Functieordenen)",
-  markers: { strong: ["universitair functieordenen", "niveauschaal", "ufo-profiel", "ufo profiel", "functieordenen"], weak: ["ufo", "universiteit", "faculteit", "hogeschool", "cao nederlandse universiteiten"] },
+  markers: {
+    strong: ["universitair functieordenen", "niveauschaal", "ufo-profiel", "ufo profiel", "functieordenen"],
+    weak: ["ufo", "universiteit", "faculteit", "hogeschool", "cao nederlandse universiteiten"],
+  },
   levelWords: ["schaal", "salarisschaal"],
   code: /^\d{1,2}$/,
   rank: firstNumber,

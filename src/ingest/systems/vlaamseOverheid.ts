@@ -8,5 +8,16 @@ export const vlaamseOverheid = defineSystem({
   levelWords: ["functieklasse", "klasse", "fk"],
   code: /^\d{1,2}(?:\/\d{1,2})?$/,
   rank: firstNumber,
-  askedAs: ["vlaamse", "flemish", "vlaamse overheid", "flemish government", "vlaanderen", "flanders", "flemish administration", "functieklasse", "functieklassen", "functiefamilie"],
+  askedAs: [
+    "vlaamse",
+    "flemish",
+    "vlaamse overheid",
+    "flemish government",
+    "vlaanderen",
+    "flanders",
+    "flemish administration",
+    "functieklasse",
+    "functieklassen",
+    "functiefamilie",
+  ],
 });

@@ -11,6 +11,11 @@ export function selectEmbedder(config: Config): Embedder {
     const local = new LocalHashEmbeddings();
     return { id: local.id, embeddings: local };
   }
-  const embeddings = new LazyOpenAiEmbeddings({ model: config.OPENAI_EMBEDDINGS_MODEL, apiKey: config.OPENAI_API_KEY, baseUrl: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS });
+  const embeddings = new LazyOpenAiEmbeddings({
+    model: config.OPENAI_EMBEDDINGS_MODEL,
+    apiKey: config.OPENAI_API_KEY,
+    baseUrl: config.OPENAI_BASE_URL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+  });
   return { id: `openai:${config.OPENAI_BASE_URL ?? "api.openai.com"}:${config.OPENAI_EMBEDDINGS_MODEL}`, embeddings };
 }

@@ -29,7 +29,12 @@ const markdownOf = (blocks: AnyBlock[]) => blocks.filter((b) => b.type === "mark
 const sectionText = (b: AnyBlock) => (typeof b.text === "object" ? b.text.text : "");
 
 /** A Markdown table of `rows` rows, each about 60 characters. */
-const table = (rows: number) => ["| Functie | Schaal | Toelichting |", "| --- | --- | --- |", ...Array.from({ length: rows }, (_, i) => `| Functie ${i} | ${(i % 14) + 1} | ${"toelichting ".repeat(3)} |`)].join("\n");
+const table = (rows: number) =>
+  [
+    "| Functie | Schaal | Toelichting |",
+    "| --- | --- | --- |",
+    ...Array.from({ length: rows }, (_, i) => `| Functie ${i} | ${(i % 14) + 1} | ${"toelichting ".repeat(3)} |`),
+  ].join("\n");
 
 describe("Slack answer rendering (markdown blocks)", () => {
   it("puts the answer's standard Markdown in a markdown block, then numbered sources with a quote button, follow-ups and feedback_buttons", () => {
@@ -43,14 +48,23 @@ describe("Slack answer rendering (markdown blocks)", () => {
     expect(sectionText(blocks[2]!)).toBe("*[1, 2]* 📄 Profiel Beleidsadviseur › Competenties › Onderhandelen");
     expect(sectionText(blocks[3]!)).toBe("*[3]* 📄 schalen.pdf › Schaal 7");
     expect(blocks[2]!.accessory).toMatchObject({ type: "button", action_id: "fw_source_0" });
-    expect(parseSourceValue(blocks[2]!.accessory!.value)).toEqual({ source: "profiel.txt", section: "Competenties › Onderhandelen", quote: "Belangen behartigen", language: "nl" });
+    expect(parseSourceValue(blocks[2]!.accessory!.value)).toEqual({
+      source: "profiel.txt",
+      section: "Competenties › Onderhandelen",
+      quote: "Belangen behartigen",
+      language: "nl",
+    });
     expect(blocks[4]!.elements!.map((e) => [e.action_id, e.value])).toEqual([
       ["fw_followup_0", "Welke schaal past hierbij?"],
       ["fw_followup_1", "En voor een teamleider?"],
     ]);
     const feedback = blocks[5]!.elements![0]!;
     expect(feedback).toMatchObject({ type: "feedback_buttons", action_id: "fw_feedback" });
-    expect(parseFeedbackValue(feedback.positive_button!.value)).toEqual({ vote: "up", answerId: answerId(answer()), question: "Geef toetsvragen voor onderhandelen" });
+    expect(parseFeedbackValue(feedback.positive_button!.value)).toEqual({
+      vote: "up",
+      answerId: answerId(answer()),
+      question: "Geef toetsvragen voor onderhandelen",
+    });
     expect(parseFeedbackValue(feedback.negative_button!.value)?.vote).toBe("down");
     expect(message!.text).toContain("Onderhandelen: vraag naar een");
     expect(message!.text).not.toContain("**");
@@ -84,7 +98,10 @@ describe("Slack answer rendering (markdown blocks)", () => {
     // Every table row arrives exactly once, and each table piece has its header and delimiter row.
     const all = messages.flatMap((m) => markdownOf(m.blocks as AnyBlock[])).join("\n\n");
     for (let i = 0; i < 300; i++) expect(all.split(`| Functie ${i} |`).length - 1).toBe(1);
-    const tablePieces = messages.flatMap((m) => markdownOf(m.blocks as AnyBlock[])).flatMap((p) => p.split("\n\n")).filter((p) => p.startsWith("|"));
+    const tablePieces = messages
+      .flatMap((m) => markdownOf(m.blocks as AnyBlock[]))
+      .flatMap((p) => p.split("\n\n"))
+      .filter((p) => p.startsWith("|"));
     expect(tablePieces.length).toBeGreaterThan(1);
     for (const piece of tablePieces) expect(piece.split("\n").slice(0, 2)).toEqual(["| Functie | Schaal | Toelichting |", "| --- | --- | --- |"]);
     // Paragraph order is kept; sources, follow-ups and feedback only under the last message.
@@ -106,7 +123,11 @@ describe("Slack answer rendering (markdown blocks)", () => {
   it("keeps every Block Kit limit with many sources, long follow-ups and a long question", () => {
     const long = "Waarom ".repeat(500);
     const [message] = answerMessages(
-      answer({ question: long, followUps: [long, "b", "c", "d", "e"], citations: Array.from({ length: 30 }, (_, i) => ({ source: `doc${i}.txt`, section: "S", quote: "q".repeat(5000) })) }),
+      answer({
+        question: long,
+        followUps: [long, "b", "c", "d", "e"],
+        citations: Array.from({ length: 30 }, (_, i) => ({ source: `doc${i}.txt`, section: "S", quote: "q".repeat(5000) })),
+      }),
       { echoQuestion: true },
     );
     const blocks = message!.blocks as AnyBlock[];
@@ -137,26 +158,48 @@ describe("Slack answer rendering (markdown blocks)", () => {
   });
 
   it("neutralises Slack control sequences in answers and sources, but keeps Markdown links", () => {
-    const [message] = answerMessages(answer({ answer: "Zie <!channel> en <@U123>, &lt;!here&gt; & [de site](https://example.org/a?b=1)", citations: [{ source: "<!here>.txt", section: "A & B" }] }));
+    const [message] = answerMessages(
+      answer({
+        answer: "Zie <!channel> en <@U123>, &lt;!here&gt; & [de site](https://example.org/a?b=1)",
+        citations: [{ source: "<!here>.txt", section: "A & B" }],
+      }),
+    );
     // What Slack renders (button values are data it never renders).
     const all = JSON.stringify(message!.blocks, (key, value: unknown) => (key === "value" ? undefined : value));
     for (const ping of ["<!channel>", "<@U123>", "<!here>"]) expect(all).not.toContain(ping);
     // An entity in Markdown would decode to the ping; in the mrkdwn source line it is the correct escape.
     expect(markdownOf(message!.blocks as AnyBlock[])[0]).not.toContain("&lt;");
     expect(all).toContain("&lt;!here&gt;.txt");
-    expect(markdownOf(message!.blocks as AnyBlock[])[0]).toBe(neutralizeSlackSyntax("Zie <!channel> en <@U123>, &lt;!here&gt; & [de site](https://example.org/a?b=1)"));
+    expect(markdownOf(message!.blocks as AnyBlock[])[0]).toBe(
+      neutralizeSlackSyntax("Zie <!channel> en <@U123>, &lt;!here&gt; & [de site](https://example.org/a?b=1)"),
+    );
     expect(all).toContain("[de site](https://example.org/a?b=1)");
     expect(all).toContain("A &amp; B");
     expect(message!.text).not.toContain("<!channel>");
   });
 
   it("numbers sources as the answer's [n] markers", () => {
-    const lines = sourceLines([{ source: "a", section: "x" }, { source: "b", section: "y" }, { source: "a", section: "x" }]);
-    expect(lines.map((l) => [l.citation.source, l.numbers])).toEqual([["a", [1, 3]], ["b", [2]]]);
+    const lines = sourceLines([
+      { source: "a", section: "x" },
+      { source: "b", section: "y" },
+      { source: "a", section: "x" },
+    ]);
+    expect(lines.map((l) => [l.citation.source, l.numbers])).toEqual([
+      ["a", [1, 3]],
+      ["b", [2]],
+    ]);
   });
 
   it("splits hostile Markdown of 200,000 characters quickly (a backtracking or quadratic split would take minutes)", () => {
-    const hostile = ["|".repeat(200_000), `| a |\n|${" ".repeat(200_000)}x`, `| a |\n| ${"-".repeat(100_000)}${" ".repeat(100_000)}x |\n| b |`, "```\n".repeat(50_000), "\n".repeat(200_000), "a\n\n".repeat(66_000), `| a |\n|---|\n${"| x |\n".repeat(33_000)}`];
+    const hostile = [
+      "|".repeat(200_000),
+      `| a |\n|${" ".repeat(200_000)}x`,
+      `| a |\n| ${"-".repeat(100_000)}${" ".repeat(100_000)}x |\n| b |`,
+      "```\n".repeat(50_000),
+      "\n".repeat(200_000),
+      "a\n\n".repeat(66_000),
+      `| a |\n|---|\n${"| x |\n".repeat(33_000)}`,
+    ];
     for (const input of hostile) {
       const started = performance.now();
       const pieces = splitMarkdown(input);

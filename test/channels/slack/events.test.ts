@@ -24,11 +24,15 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
   });
 
   it("answers an app_mention in a thread, mention stripped, with answer, sources and buttons in Block Kit", async () => {
-    const res = await h.post(json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor onderhandelen", ts: "100.1", channel: "C1", event_ts: "100.1" })));
+    const res = await h.post(
+      json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor onderhandelen", ts: "100.1", channel: "C1", event_ts: "100.1" })),
+    );
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
 
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } }]);
+    expect(h.assistant.calls).toEqual([
+      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
@@ -48,16 +52,32 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
   });
 
   it("keeps a mention inside an existing thread in that thread and conversation", async () => {
-    await h.post(json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> En schaal 7?", ts: "100.9", thread_ts: "100.1", channel: "C1", event_ts: "100.9" })));
+    await h.post(
+      json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> En schaal 7?", ts: "100.9", thread_ts: "100.1", channel: "C1", event_ts: "100.9" })),
+    );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls[0]!.options?.conversation).toBe("C1:100.1");
     expect(h.slack.called("chat.postMessage")[0]!.body.thread_ts).toBe("100.1");
   });
 
   it("answers a direct message (message.im)", async () => {
-    await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Welke schaal past bij een servicedesk medewerker?", ts: "200.1", event_ts: "200.1" })));
+    await h.post(
+      json(
+        h.envelope({
+          type: "message",
+          channel: "D1",
+          channel_type: "im",
+          user: "U1",
+          text: "Welke schaal past bij een servicedesk medewerker?",
+          ts: "200.1",
+          event_ts: "200.1",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } }]);
+    expect(h.assistant.calls).toEqual([
+      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } },
+    ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
 
@@ -76,9 +96,26 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
   });
 
   it("answers a message in an assistant thread: title, status, then the answer in the thread", async () => {
-    await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Geef toetsvragen voor onderhandelen", ts: "300.5", thread_ts: "300.1", event_ts: "300.5" })));
+    await h.post(
+      json(
+        h.envelope({
+          type: "message",
+          channel: "D1",
+          channel_type: "im",
+          user: "U1",
+          text: "Geef toetsvragen voor onderhandelen",
+          ts: "300.5",
+          thread_ts: "300.1",
+          event_ts: "300.5",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.slack.called("assistant.threads.setTitle")[0]!.body).toMatchObject({ channel_id: "D1", thread_ts: "300.1", title: "Geef toetsvragen voor onderhandelen" });
+    expect(h.slack.called("assistant.threads.setTitle")[0]!.body).toMatchObject({
+      channel_id: "D1",
+      thread_ts: "300.1",
+      title: "Geef toetsvragen voor onderhandelen",
+    });
     const status = h.slack.called("assistant.threads.setStatus")[0]!.body;
     expect(status).toMatchObject({ channel_id: "D1", thread_ts: "300.1", status: "zoekt in de functiebeschrijvingen…" });
     // Rotating loading messages (the WebClient sends the array JSON-encoded).
@@ -88,7 +125,9 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } }]);
+    expect(h.assistant.calls).toEqual([
+      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
     expect(blockText(post.body.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
@@ -96,7 +135,17 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
 
   it("acks /functiewijzer at once and delivers the answer to response_url", async () => {
     const res = await h.post(
-      form({ token: "t", team_id: "T1", channel_id: "C1", user_id: "U1", command: "/functiewijzer", text: "Geef toetsvragen voor onderhandelen", response_url: h.slack.responseUrl("cmd1"), trigger_id: "1.2.3", api_app_id: "A1" }),
+      form({
+        token: "t",
+        team_id: "T1",
+        channel_id: "C1",
+        user_id: "U1",
+        command: "/functiewijzer",
+        text: "Geef toetsvragen voor onderhandelen",
+        response_url: h.slack.responseUrl("cmd1"),
+        trigger_id: "1.2.3",
+        api_app_id: "A1",
+      }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("Zoekt") });
@@ -109,7 +158,9 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
   });
 
   it("answers an empty /functiewijzer with help and no question", async () => {
-    const res = await h.post(form({ team_id: "T1", channel_id: "C1", user_id: "U1", command: "/functiewijzer", text: " ", response_url: h.slack.responseUrl("cmd2") }));
+    const res = await h.post(
+      form({ team_id: "T1", channel_id: "C1", user_id: "U1", command: "/functiewijzer", text: " ", response_url: h.slack.responseUrl("cmd2") }),
+    );
     expect(await res.json()).toMatchObject({ text: expect.stringContaining("Stel je vraag") });
     expect(h.assistant.calls).toHaveLength(0);
   });
@@ -133,14 +184,19 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const res = await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_followup_1", value: "Welke schaal past bij deze functie?" })) }));
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } }]);
+    expect(h.assistant.calls).toEqual([
+      { question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(blockText(post.body.blocks)).toContain("❓ Welke schaal past bij deze functie?");
   });
 
   it("answers a follow-up under an ephemeral (slash command) answer through response_url", async () => {
-    const payload = clickPayload({ action_id: "fw_followup_0", value: "Welke toetsvragen horen bij onderhandelen?" }, { container: { type: "message", message_ts: "100.2", channel_id: "C1", is_ephemeral: true } });
+    const payload = clickPayload(
+      { action_id: "fw_followup_0", value: "Welke toetsvragen horen bij onderhandelen?" },
+      { container: { type: "message", message_ts: "100.2", channel_id: "C1", is_ephemeral: true } },
+    );
     await h.post(form({ payload: JSON.stringify(payload) }));
     await vi.waitFor(() => expect(h.slack.called("response_url/respond/click")).toHaveLength(1));
     expect(h.slack.called("response_url/respond/click")[0]!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
@@ -152,7 +208,9 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const value = JSON.stringify({ vote: "down", answerId: "0123456789abcdef", question: "Geef toetsvragen voor onderhandelen" });
     await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_feedback_down", value })) }));
     await vi.waitFor(() => expect(h.slack.called("chat.postEphemeral")).toHaveLength(1));
-    expect(h.feedback.votes).toEqual([{ channel: "slack", conversation: "C1:100.1", question: "Geef toetsvragen voor onderhandelen", answerId: "0123456789abcdef", vote: "down", user: "U1" }]);
+    expect(h.feedback.votes).toEqual([
+      { channel: "slack", conversation: "C1:100.1", question: "Geef toetsvragen voor onderhandelen", answerId: "0123456789abcdef", vote: "down", user: "U1" },
+    ]);
     expect(h.slack.called("chat.postEphemeral")[0]!.body).toMatchObject({ channel: "C1", user: "U1", thread_ts: "100.1" });
     expect(h.assistant.calls).toHaveLength(0);
   });

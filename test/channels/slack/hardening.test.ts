@@ -95,10 +95,18 @@ describe("Slack door hardening (issue 14, finding 8)", () => {
     h = await new SlackHarness().start();
     const timestamp = String(Math.floor(Date.now() / 1000));
     const big = "x".repeat(GUARD.maxBodyBytes + 1);
-    const declared = await fetch(h.eventsUrl, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": timestamp, "x-slack-signature": "v0=00" }, body: big });
+    const declared = await fetch(h.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-slack-request-timestamp": timestamp, "x-slack-signature": "v0=00" },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     // 4 MB sent chunked (no Content-Length): the server answers 413 and hangs up long before the end.
-    const streamed = await streamBody(h.eventsUrl, 4 * 1024 * 1024, { "content-type": "application/json", "x-slack-request-timestamp": timestamp, "x-slack-signature": "v0=00" });
+    const streamed = await streamBody(h.eventsUrl, 4 * 1024 * 1024, {
+      "content-type": "application/json",
+      "x-slack-request-timestamp": timestamp,
+      "x-slack-signature": "v0=00",
+    });
     expect(streamed.status).toBe(413);
     expect(streamed.written).toBeLessThan(4 * 1024 * 1024);
     // A signed request just under the limit is still read and verified.
@@ -124,7 +132,11 @@ describe("Slack door hardening (issue 14, finding 8)", () => {
     const body = JSON.stringify(h.envelope(mention));
     const forged = await fetch(h.eventsUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": slackSignature("test-signing-secret", timestamp, `${body} `) },
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": slackSignature("test-signing-secret", timestamp, `${body} `),
+      },
       body,
     });
     expect(forged.status).toBe(401);
@@ -146,7 +158,9 @@ describe("Seen-events store", () => {
 
   it("keys deliveries by event_id, by click, and by command trigger", () => {
     expect(deliveryId({ type: "event_callback", event_id: "Ev1", event: {} })).toBe("event:Ev1");
-    expect(deliveryId({ type: "block_actions", user: { id: "U1" }, actions: [{ action_id: "fw_feedback", action_ts: "1.2" }] })).toBe("action:U1:fw_feedback:1.2");
+    expect(deliveryId({ type: "block_actions", user: { id: "U1" }, actions: [{ action_id: "fw_feedback", action_ts: "1.2" }] })).toBe(
+      "action:U1:fw_feedback:1.2",
+    );
     expect(deliveryId({ command: "/functiewijzer", user_id: "U1", trigger_id: "t9" })).toBe("trigger:U1:t9");
     expect(deliveryId({ type: "url_verification" })).toBeUndefined();
     expect(deliveryId("nonsense")).toBeUndefined();

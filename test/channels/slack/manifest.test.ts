@@ -16,9 +16,18 @@ const SCHEMAS = ["2.0.0", "1.0.0"].map((version) => ({ version, path: fileURLToP
 
 type Manifest = {
   _metadata?: { major_version?: number };
-  features: { slash_commands: { command: string; url: string }[]; assistant_view?: unknown; agent_view: { agent_description: string; suggested_prompts: { message: string }[] } };
+  features: {
+    slash_commands: { command: string; url: string }[];
+    assistant_view?: unknown;
+    agent_view: { agent_description: string; suggested_prompts: { message: string }[] };
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean; org_deploy_enabled: boolean };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+    socket_mode_enabled: boolean;
+    org_deploy_enabled: boolean;
+  };
 };
 
 const manifest = (): Manifest => parse(readFileSync(MANIFEST, "utf8")) as Manifest;

@@ -12,7 +12,12 @@ import { postSigned, form, json, type SignedPost } from "./support/signing.js";
 const SECRET = "server-test-signing-secret";
 const KNOWLEDGE = fileURLToPath(new URL("../../../knowledge/", import.meta.url));
 
-type Block = { type: string; text?: unknown; accessory?: { action_id: string; value: string }; elements?: { type: string; action_id?: string; positive_button?: { value: string } }[] };
+type Block = {
+  type: string;
+  text?: unknown;
+  accessory?: { action_id: string; value: string };
+  elements?: { type: string; action_id?: string; positive_button?: { value: string } }[];
+};
 
 /** `npm start` (src/server.ts) with the Slack door pointed at a fake Slack through SLACK_API_URL. */
 class RunningServer {
@@ -24,7 +29,15 @@ class RunningServer {
   async start(env: Record<string, string>): Promise<this> {
     const knowledge = join(this.dir, "knowledge");
     cpSync(KNOWLEDGE, knowledge, { recursive: true });
-    this.child = spawnScript("src/server.ts", [], { PORT: "0", HOST: "127.0.0.1", KNOWLEDGE_DIR: knowledge, INDEX_DIR: join(this.dir, "index"), DATA_DIR: join(this.dir, "data"), LOG_LEVEL: "warn", ...env });
+    this.child = spawnScript("src/server.ts", [], {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      KNOWLEDGE_DIR: knowledge,
+      INDEX_DIR: join(this.dir, "index"),
+      DATA_DIR: join(this.dir, "data"),
+      LOG_LEVEL: "warn",
+      ...env,
+    });
     this.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ready line: ${this.stderr}`)), 60_000);
       this.child!.stderr!.on("data", (d) => {
@@ -70,7 +83,11 @@ const envelope = (event: Record<string, unknown>) => ({
   authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
 });
 
-const markdownOf = (blocks: Block[]) => blocks.filter((b) => b.type === "markdown").map((b) => String(b.text)).join("\n");
+const markdownOf = (blocks: Block[]) =>
+  blocks
+    .filter((b) => b.type === "markdown")
+    .map((b) => String(b.text))
+    .join("\n");
 
 describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Slack, offline answers)", () => {
   const slack = new FakeSlack();
@@ -91,7 +108,19 @@ describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Sl
   });
 
   it("answers a signed app_mention in its thread: ⏳ reaction, the answer in a markdown block, sources with quote buttons, feedback_buttons", async () => {
-    const res = await server.post(json(envelope({ type: "app_mention", user: "U1", team: "T1", text: "<@UBOT> Geef toetsvragen voor klantgerichtheid", ts: "500.1", channel: "C1", event_ts: "500.1" })));
+    const res = await server.post(
+      json(
+        envelope({
+          type: "app_mention",
+          user: "U1",
+          team: "T1",
+          text: "<@UBOT> Geef toetsvragen voor klantgerichtheid",
+          ts: "500.1",
+          channel: "C1",
+          event_ts: "500.1",
+        }),
+      ),
+    );
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(slack.called("reactions.remove")).toHaveLength(1), { timeout: 20_000 });
     expect(slack.called("auth.test")[0]!.authorization).toBe("Bearer xoxb-server");
@@ -110,7 +139,19 @@ describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Sl
 
   it("answers a direct message in its thread", async () => {
     const before = slack.called("chat.postMessage").length;
-    await server.post(json(envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Welke schaal heeft de servicedesk medewerker ICT?", ts: "600.1", event_ts: "600.1" })));
+    await server.post(
+      json(
+        envelope({
+          type: "message",
+          channel: "D1",
+          channel_type: "im",
+          user: "U1",
+          text: "Welke schaal heeft de servicedesk medewerker ICT?",
+          ts: "600.1",
+          event_ts: "600.1",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(slack.called("chat.postMessage").length).toBeGreaterThan(before), { timeout: 20_000 });
     const post = slack.called("chat.postMessage").at(-1)!.body;
     expect(post).toMatchObject({ channel: "D1", thread_ts: "600.1" });
@@ -119,7 +160,20 @@ describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Sl
 
   it("answers in an assistant thread with a title and a status with rotating loading messages", async () => {
     const before = slack.called("chat.postMessage").length;
-    await server.post(json(envelope({ type: "message", channel: "D2", channel_type: "im", user: "U1", text: "Welke competenties horen bij een accountmanager?", ts: "700.5", thread_ts: "700.1", event_ts: "700.5" })));
+    await server.post(
+      json(
+        envelope({
+          type: "message",
+          channel: "D2",
+          channel_type: "im",
+          user: "U1",
+          text: "Welke competenties horen bij een accountmanager?",
+          ts: "700.5",
+          thread_ts: "700.1",
+          event_ts: "700.5",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(slack.called("chat.postMessage").length).toBeGreaterThan(before), { timeout: 20_000 });
     const status = slack.called("assistant.threads.setStatus").at(-1)!.body;
     expect(status).toMatchObject({ channel_id: "D2", thread_ts: "700.1" });
@@ -160,18 +214,30 @@ describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Sl
     expect(view.blocks[1]!.elements![0]!.text).toContain(shown.section.split(" › ").at(-1)!);
     // The whole section from the index, not only the quote.
     const sectionFile = readFileSync(join(KNOWLEDGE, shown.source), "utf8");
-    const whole = view.blocks.slice(view.blocks.findIndex((b) => b.type === "divider") + 1).map((b) => b.text?.text ?? "").join("\n");
-    const lines = whole.split("\n").map((line) => line.replace(/^[-•*]\s*/, "").trim()).filter((line) => line.length > 30);
+    const whole = view.blocks
+      .slice(view.blocks.findIndex((b) => b.type === "divider") + 1)
+      .map((b) => b.text?.text ?? "")
+      .join("\n");
+    const lines = whole
+      .split("\n")
+      .map((line) => line.replace(/^[-•*]\s*/, "").trim())
+      .filter((line) => line.length > 30);
     const fromFile = lines.filter((line) => sectionFile.includes(line.slice(0, 30)));
     expect(fromFile.length, whole).toBeGreaterThan(1);
   }, 30_000);
 
   it("answers a replayed mention once, and refuses future timestamps and oversized bodies", async () => {
-    const mention = json(envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor samenwerken", ts: "900.1", channel: "C9", event_ts: "900.1" }));
+    const mention = json(
+      envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor samenwerken", ts: "900.1", channel: "C9", event_ts: "900.1" }),
+    );
     expect((await server.post(mention)).status).toBe(200);
     expect((await server.post(mention)).status).toBe(200);
     expect((await server.post({ ...mention, timestamp: Math.floor(Date.now() / 1000) + 600 })).status).toBe(401);
-    const big = await fetch(`${server.url}/slack/events`, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)), "x-slack-signature": "v0=0" }, body: "x".repeat(1024 * 1024) });
+    const big = await fetch(`${server.url}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)), "x-slack-signature": "v0=0" },
+      body: "x".repeat(1024 * 1024),
+    });
     expect(big.status).toBe(413);
     await vi.waitFor(() => expect(slack.called("chat.postMessage").filter((p) => p.body.channel === "C9")).toHaveLength(1), { timeout: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -187,7 +253,15 @@ describe("the running server's Slack door streams a generated answer (LLM mode a
   beforeAll(async () => {
     await slack.start();
     model = await FakeOpenAi.start();
-    await server.start({ SLACK_BOT_TOKEN: "xoxb-server", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, OPENAI_BASE_URL: model.baseUrl, OPENAI_API_KEY: "test-key", OPENAI_MODEL: "fake-model", EMBEDDINGS: "local" });
+    await server.start({
+      SLACK_BOT_TOKEN: "xoxb-server",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_API_KEY: "test-key",
+      OPENAI_MODEL: "fake-model",
+      EMBEDDINGS: "local",
+    });
   }, 90_000);
   afterAll(async () => {
     await server.stop();
@@ -198,7 +272,19 @@ describe("the running server's Slack door streams a generated answer (LLM mode a
   it("streams the model's text into the mention's thread and ends the message with sources and feedback", async () => {
     const text = `De servicedesk medewerker ICT zit op **niveau C1** [1]. ${"Dat staat in de functiebeschrijving van de provincie. ".repeat(6)}`.trim();
     model.respond(reply(`${text}\nCITATIONS: [1]`, 9, 5));
-    await server.post(json(envelope({ type: "app_mention", user: "U1", team: "T1", text: "<@UBOT> Welke schaal heeft de servicedesk medewerker ICT?", ts: "950.1", channel: "C5", event_ts: "950.1" })));
+    await server.post(
+      json(
+        envelope({
+          type: "app_mention",
+          user: "U1",
+          team: "T1",
+          text: "<@UBOT> Welke schaal heeft de servicedesk medewerker ICT?",
+          ts: "950.1",
+          channel: "C5",
+          event_ts: "950.1",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(slack.called("reactions.remove")).toHaveLength(1), { timeout: 30_000 });
     expect(model.chatRequests.length).toBeGreaterThan(0);
     const start = slack.called("chat.startStream");

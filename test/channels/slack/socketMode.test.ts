@@ -40,7 +40,10 @@ describe("Slack door in Socket Mode", () => {
     });
     slack.webSocketUrl = `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/link`;
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test" });
-    door = createSlackDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() }, { clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } } })!;
+    door = createSlackDoor(
+      { assistant, config, logger: silentLogger, feedback: new MemoryFeedback() },
+      { clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } } },
+    )!;
   });
   afterAll(async () => {
     await door?.close?.();
@@ -64,13 +67,23 @@ describe("Slack door in Socket Mode", () => {
           api_app_id: "A1",
           event_id: "Ev1",
           event_time: Math.floor(Date.now() / 1000),
-          event: { type: "app_mention", user: "U1", text: "<@UBOT> Welke schaal past bij een servicedesk medewerker?", ts: "100.1", channel: "C1", event_ts: "100.1" },
+          event: {
+            type: "app_mention",
+            user: "U1",
+            text: "<@UBOT> Welke schaal past bij een servicedesk medewerker?",
+            ts: "100.1",
+            channel: "C1",
+            event_ts: "100.1",
+          },
         },
       }),
     );
     await eventually(() => slack.called("chat.postMessage").length > 0);
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: "env-1" }));
-    expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { channel: "slack", conversation: "C1:100.1" } });
+    expect(assistant.calls.at(-1)).toMatchObject({
+      question: "Welke schaal past bij een servicedesk medewerker?",
+      options: { channel: "slack", conversation: "C1:100.1" },
+    });
     const post = slack.called("chat.postMessage").at(-1)!.body;
     expect(post).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(JSON.stringify(post.blocks)).toContain("Competenties › Onderhandelen");
@@ -139,7 +152,10 @@ describe("Slack Socket Mode readiness and start-up", () => {
     await slack.close();
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_APP_TOKEN: "xapp-test", SLACK_API_URL: deadUrl });
     const assistant = new FakeAssistant();
-    const door = createSlackDoor({ assistant, config, logger: silentLogger, feedback: new MemoryFeedback() }, { clientOptions: { retryConfig: { retries: 0 } }, socketStartWaitMs: 3000 })!;
+    const door = createSlackDoor(
+      { assistant, config, logger: silentLogger, feedback: new MemoryFeedback() },
+      { clientOptions: { retryConfig: { retries: 0 } }, socketStartWaitMs: 3000 },
+    )!;
     try {
       const started = Date.now();
       await door.start!();

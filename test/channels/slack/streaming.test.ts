@@ -6,10 +6,12 @@ import { form, json } from "./support/signing.js";
 type Blocks = { type: string; text?: unknown; elements?: { type: string; action_id?: string }[] }[];
 
 /** An LLM-like answer: the text arrives in pieces through onToken before ask() returns. */
-const streamed = (pieces: string[], final = pieces.join("")) => (question: string, options?: AskOptions) => {
-  for (const piece of pieces) options?.onToken?.(piece);
-  return { answer: final, mode: "llm" as const, question };
-};
+const streamed =
+  (pieces: string[], final = pieces.join("")) =>
+  (question: string, options?: AskOptions) => {
+    for (const piece of pieces) options?.onToken?.(piece);
+    return { answer: final, mode: "llm" as const, question };
+  };
 
 const mention = (text: string) => ({ type: "app_mention", user: "U1", team: "T1", text: `<@UBOT> ${text}`, ts: "100.1", channel: "C1", event_ts: "100.1" });
 
@@ -21,7 +23,14 @@ describe("Slack door streams generated answers", () => {
   });
 
   it("streams a mention's answer with chat.startStream/appendStream/stopStream and ends with sources, follow-ups and feedback", async () => {
-    const pieces = ["Een **beleids", "adviseur** valt in ", "schaal 11 [1].\n\n", "| Functie | Schaal |\n| --- | --- |\n| Beleidsadviseur | 11 |\n", ...Array.from({ length: 6 }, () => "Toelichting. ".repeat(10)), "<!channel>"];
+    const pieces = [
+      "Een **beleids",
+      "adviseur** valt in ",
+      "schaal 11 [1].\n\n",
+      "| Functie | Schaal |\n| --- | --- |\n| Beleidsadviseur | 11 |\n",
+      ...Array.from({ length: 6 }, () => "Toelichting. ".repeat(10)),
+      "<!channel>",
+    ];
     h = await new SlackHarness(streamed(pieces)).start();
     await h.post(json(h.envelope(mention("Welke schaal heeft een beleidsadviseur?"))));
     await vi.waitFor(() => expect(h!.slack.called("reactions.remove")).toHaveLength(1));
@@ -129,7 +138,20 @@ describe("Slack door streams generated answers", () => {
     expect(h.slack.called("chat.startStream")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1", recipient_user_id: "U1" });
     expect(h.slack.called("reactions.add")[0]!.body).toMatchObject({ channel: "D1", timestamp: "200.1" });
 
-    await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Vraag in de assistent", ts: "300.5", thread_ts: "300.1", event_ts: "300.5" })));
+    await h.post(
+      json(
+        h.envelope({
+          type: "message",
+          channel: "D1",
+          channel_type: "im",
+          user: "U1",
+          text: "Vraag in de assistent",
+          ts: "300.5",
+          thread_ts: "300.1",
+          event_ts: "300.5",
+        }),
+      ),
+    );
     await vi.waitFor(() => expect(h!.slack.called("chat.stopStream")).toHaveLength(2));
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.lastIndexOf("assistant.threads.setStatus")).toBeLessThan(methods.lastIndexOf("chat.startStream"));
@@ -140,7 +162,9 @@ describe("Slack door streams generated answers", () => {
     h = await new SlackHarness(() => {
       throw new Error("model down");
     }).start();
-    await h.post(json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Vraag", ts: "300.5", thread_ts: "300.1", event_ts: "300.5" })));
+    await h.post(
+      json(h.envelope({ type: "message", channel: "D1", channel_type: "im", user: "U1", text: "Vraag", ts: "300.5", thread_ts: "300.1", event_ts: "300.5" })),
+    );
     await vi.waitFor(() => expect(h!.slack.called("chat.postMessage")).toHaveLength(1));
     expect(String(h.slack.called("chat.postMessage")[0]!.body.text)).toContain("Sorry");
   });
@@ -171,7 +195,9 @@ describe("Slack door buttons: native feedback and source quotes", () => {
     const value = JSON.stringify({ vote: "up", answerId: "0123456789abcdef", question: "Welke schaal?" });
     await h.post(form({ payload: JSON.stringify(click({ type: "feedback_buttons", action_id: "fw_feedback", value })) }));
     await vi.waitFor(() => expect(h.slack.called("chat.postEphemeral")).toHaveLength(1));
-    expect(h.feedback.votes).toEqual([{ channel: "slack", conversation: "C1:100.1", question: "Welke schaal?", answerId: "0123456789abcdef", vote: "up", user: "U1" }]);
+    expect(h.feedback.votes).toEqual([
+      { channel: "slack", conversation: "C1:100.1", question: "Welke schaal?", answerId: "0123456789abcdef", vote: "up", user: "U1" },
+    ]);
   });
 
   it("opens a modal with the document title, section, quote and the whole section for a source button", async () => {
@@ -181,7 +207,11 @@ describe("Slack door buttons: native feedback and source quotes", () => {
     await vi.waitFor(() => expect(h.slack.called("views.open")).toHaveLength(1));
     const call = h.slack.called("views.open")[0]!.body;
     expect(call.trigger_id).toBe("trig-1");
-    const view = call.view as { type: string; title: { text: string }; blocks: { type: string; text?: { type: string; text: string }; elements?: { text: string }[] }[] };
+    const view = call.view as {
+      type: string;
+      title: { text: string };
+      blocks: { type: string; text?: { type: string; text: string }; elements?: { text: string }[] }[];
+    };
     expect(view.type).toBe("modal");
     expect(view.title.text).toBe("Bron");
     expect(view.blocks[0]).toMatchObject({ type: "header", text: { text: "Profiel" } });
@@ -212,7 +242,10 @@ describe("Slack door expands a shortened list in place", () => {
   });
 
   const rest = Array.from({ length: 12 }, (_, i) => `- Functie ${i + 4}`).join("\n");
-  const withList = () => ({ answer: "Functies in schaal 8 [1]:\n\n- Functie 1\n- Functie 2\n- Functie 3\n…en 12 meer\n\nMeer weten?", expansions: [{ label: "…en 12 meer", markdown: rest }] });
+  const withList = () => ({
+    answer: "Functies in schaal 8 [1]:\n\n- Functie 1\n- Functie 2\n- Functie 3\n…en 12 meer\n\nMeer weten?",
+    expansions: [{ label: "…en 12 meer", markdown: rest }],
+  });
 
   const clickOn = (message: { ts: string; text: string; blocks: unknown[] } | undefined, value: string, ephemeral = false) => ({
     type: "block_actions",
@@ -230,7 +263,10 @@ describe("Slack door expands a shortened list in place", () => {
     h = await new SlackHarness(withList).start();
     await h.post(json(h.envelope(mention("Welke functies zitten in schaal 8?"))));
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    const posted = h.slack.called("chat.postMessage")[0]!.body as { text: string; blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[] };
+    const posted = h.slack.called("chat.postMessage")[0]!.body as {
+      text: string;
+      blocks: { type: string; block_id?: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
+    };
     const buttons = posted.blocks.find((b) => b.block_id === "fw_expansions")!.elements!;
     expect(buttons.map((b) => [b.action_id, b.text.text])).toEqual([["fw_expand_0", "…en 12 meer"]]);
 
@@ -271,7 +307,12 @@ describe("Slack door streams a follow-up button's answer", () => {
       };
       await h.post(form({ payload: JSON.stringify(payload) }));
       await vi.waitFor(() => expect(h.slack.called("chat.stopStream")).toHaveLength(1));
-      expect(h.slack.called("chat.startStream")[0]!.body).toMatchObject({ channel: "C1", thread_ts: "100.1", recipient_user_id: "U5", recipient_team_id: "T1" });
+      expect(h.slack.called("chat.startStream")[0]!.body).toMatchObject({
+        channel: "C1",
+        thread_ts: "100.1",
+        recipient_user_id: "U5",
+        recipient_team_id: "T1",
+      });
       const tail = h.slack.called("chat.stopStream")[0]!.body.blocks as Blocks;
       expect(tail[0]!.type).toBe("context");
       expect(JSON.stringify(tail)).not.toContain("❓");

@@ -8,7 +8,12 @@ import { silentLogger } from "../../../src/logger.js";
 import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { MemoryFeedback } from "../../support/memoryFeedback.js";
 
-const deps = (env: Record<string, string>) => ({ assistant: new FakeAssistant(), config: loadConfig(env), logger: silentLogger, feedback: new MemoryFeedback() });
+const deps = (env: Record<string, string>) => ({
+  assistant: new FakeAssistant(),
+  config: loadConfig(env),
+  logger: silentLogger,
+  feedback: new MemoryFeedback(),
+});
 
 describe("Slack door pieces", () => {
   it("strips only the bot's own mention", () => {
@@ -39,7 +44,11 @@ describe("Slack door pieces", () => {
     expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }))).toBeNull();
     expect(slackMode(loadConfig({ SLACK_SIGNING_SECRET: "s" }))).toBeNull();
     expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }))).toEqual({ kind: "http", botToken: "xoxb-1", signingSecret: "s" });
-    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_SIGNING_SECRET: "s" }))).toEqual({ kind: "socket", botToken: "xoxb-1", appToken: "xapp-1" });
+    expect(slackMode(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_SIGNING_SECRET: "s" }))).toEqual({
+      kind: "socket",
+      botToken: "xoxb-1",
+      appToken: "xapp-1",
+    });
 
     expect(createSlackDoor(deps({}))).toBeNull();
     expect(createSlackDoor(deps({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }))?.description).toContain("POST /slack/events");

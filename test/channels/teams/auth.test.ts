@@ -21,7 +21,10 @@ async function fakeLogin(keys: JWK[]) {
   let jwksRequests = 0;
   const app = express();
   let url = "";
-  app.get("/v1/.well-known/openidconfiguration", (_req, res) => void res.json({ issuer: ISSUER, jwks_uri: `${url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] }));
+  app.get(
+    "/v1/.well-known/openidconfiguration",
+    (_req, res) => void res.json({ issuer: ISSUER, jwks_uri: `${url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] }),
+  );
   app.get("/v1/.well-known/keys", (_req, res) => {
     jwksRequests++;
     res.json({ keys });
@@ -59,7 +62,13 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
     const jwk = (key: typeof signing, kid: string, endorsements: string[]) => exportJWK(key.publicKey).then((k) => ({ ...k, kid, use: "sig", endorsements }));
     login = await fakeLogin([await jwk(signing, "key-1", ["msteams", "webchat"]), await jwk(webchatOnly, "key-webchat", ["webchat"])]);
     connector = await fakeConnector();
-    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com", MICROSOFT_APP_PASSWORD: "not-a-real-secret", MICROSOFT_OPENID_METADATA_URL: login.metadataUrl, RATE_LIMIT_PER_MINUTE: "100000" });
+    const config = loadConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com",
+      MICROSOFT_APP_PASSWORD: "not-a-real-secret",
+      MICROSOFT_OPENID_METADATA_URL: login.metadataUrl,
+      RATE_LIMIT_PER_MINUTE: "100000",
+    });
     const door = createTeamsDoor(
       { assistant, config, logger: log.logger, feedback },
       // The bot's own reply token: MSAL in production; here a fixed one the fake connector can check.
@@ -77,8 +86,14 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
   type Claims = Record<string, unknown>;
   const claims = (overrides: Claims = {}): Claims => ({ iss: ISSUER, aud: APP_ID, serviceurl: connector.url, ...overrides });
   const sign = (overrides: Claims = {}, key = signing.privateKey, kid = "key-1", expiresIn: string | number = "10m") =>
-    new SignJWT(claims(overrides)).setProtectedHeader({ alg: "RS256", kid, typ: "JWT" }).setIssuedAt().setNotBefore("0s").setExpirationTime(expiresIn).sign(key);
-  const post = (token: string | undefined, body = activity(connector.url)) => postJson(`${server.url}/api/messages`, body, token === undefined ? {} : { authorization: token.includes(" ") ? token : `Bearer ${token}` });
+    new SignJWT(claims(overrides))
+      .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
+      .setIssuedAt()
+      .setNotBefore("0s")
+      .setExpirationTime(expiresIn)
+      .sign(key);
+  const post = (token: string | undefined, body = activity(connector.url)) =>
+    postJson(`${server.url}/api/messages`, body, token === undefined ? {} : { authorization: token.includes(" ") ? token : `Bearer ${token}` });
 
   it("accepts a correctly signed token and answers through the connector with the bot's own token", async () => {
     const response = await post(await sign());
@@ -154,9 +169,19 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
     const calls = assistant.calls.length;
     const statuses = new Set<number>();
     for (let i = 0; i < 300; i++) {
-      const header = [`Bearer ${junk(20)}.${junk(40)}.${junk(30)}`, `Bearer ${b64url({ alg: ["RS256", "none", "HS256", "ES256"][i % 4], kid: i % 2 ? "key-1" : junk(5) })}.${b64url({ aud: APP_ID, iss: ISSUER, exp: 9e9 })}.${junk(10)}`, `bearer ${junk(8)}`, junk(30), "Bearer " + "a".repeat(20_000)][i % 5]!;
+      const header = [
+        `Bearer ${junk(20)}.${junk(40)}.${junk(30)}`,
+        `Bearer ${b64url({ alg: ["RS256", "none", "HS256", "ES256"][i % 4], kid: i % 2 ? "key-1" : junk(5) })}.${b64url({ aud: APP_ID, iss: ISSUER, exp: 9e9 })}.${junk(10)}`,
+        `bearer ${junk(8)}`,
+        junk(30),
+        "Bearer " + "a".repeat(20_000),
+      ][i % 5]!;
       const body = i % 3 === 0 ? junk(100) : JSON.stringify(activity(connector.url, { type: junk(4) }));
-      const response = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: header }, body });
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: header },
+        body,
+      });
       await response.arrayBuffer();
       statuses.add(response.status);
     }
@@ -168,12 +193,21 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
 describe("Teams door with an app id: refused requests are rate limited", () => {
   it("answers 429 once one address has had RATE_LIMIT_PER_MINUTE refusals in a minute", async () => {
     const assistant = new FakeAssistant();
-    const config = loadConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com", MICROSOFT_APP_PASSWORD: "x", MICROSOFT_OPENID_METADATA_URL: "http://127.0.0.1:9/openid", RATE_LIMIT_PER_MINUTE: "30" });
+    const config = loadConfig({
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_TENANT_ID: "contoso.onmicrosoft.com",
+      MICROSOFT_APP_PASSWORD: "x",
+      MICROSOFT_OPENID_METADATA_URL: "http://127.0.0.1:9/openid",
+      RATE_LIMIT_PER_MINUTE: "30",
+    });
     const door = createTeamsDoor({ assistant, config, logger: memoryLogger().logger, feedback: new MemoryFeedback() });
-    const server = await listen(createHttpApp({ config, logger: memoryLogger().logger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }));
+    const server = await listen(
+      createHttpApp({ config, logger: memoryLogger().logger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [door] }),
+    );
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 32; i++) statuses.push((await postJson(`${server.url}/api/messages`, activity("http://127.0.0.1:9"), { authorization: "Bearer x.y.z" })).status);
+      for (let i = 0; i < 32; i++)
+        statuses.push((await postJson(`${server.url}/api/messages`, activity("http://127.0.0.1:9"), { authorization: "Bearer x.y.z" })).status);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
       expect(statuses.slice(30)).toEqual([429, 429]);
     } finally {

@@ -14,7 +14,9 @@ const answer = (overrides: Partial<Answer> = {}): Answer => ({
   intent: "scale",
   answered: true,
   mode: "offline",
-  citations: [{ source: "functies/servicedesk.docx", section: "Functiewaardering › Schaal", quote: "Schaal 8", title: "Servicedesk medewerker", system: "rijk" }],
+  citations: [
+    { source: "functies/servicedesk.docx", section: "Functiewaardering › Schaal", quote: "Schaal 8", title: "Servicedesk medewerker", system: "rijk" },
+  ],
   followUps: ["Wat verandert er van schaal 8 naar 9?", "Welke competenties horen erbij?"],
   latencyMs: 3,
   ...overrides,
@@ -26,11 +28,25 @@ describe("Teams cards and activities", () => {
       welcomeCard("nl", EXAMPLES.nl),
       welcomeCard("en", EXAMPLES.en),
       followUpCard(answer())!,
-      expansionCard(answer({ expansions: [{ label: "…en 12 meer", markdown: "- a\n- b" }, { label: "…en 2 meer", markdown: "- c" }] }))!,
-      citationCard({ title: "Servicedesk medewerker", section: "Functiewaardering › Schaal", source: "functies/servicedesk.docx", text: "Schaal 8 volgens [het systeem](https://evil.example)" }),
+      expansionCard(
+        answer({
+          expansions: [
+            { label: "…en 12 meer", markdown: "- a\n- b" },
+            { label: "…en 2 meer", markdown: "- c" },
+          ],
+        }),
+      )!,
+      citationCard({
+        title: "Servicedesk medewerker",
+        section: "Functiewaardering › Schaal",
+        source: "functies/servicedesk.docx",
+        text: "Schaal 8 volgens [het systeem](https://evil.example)",
+      }),
     ];
     for (const card of cards) expect(cardProblems(card)).toEqual([]);
-    expect(cardProblems({ ...welcomeCard("nl", []), body: [{ type: "TextBlock", text: "x", size: "Huge" }] })).toEqual(['Invalid value "Huge" for property "size".']);
+    expect(cardProblems({ ...welcomeCard("nl", []), body: [{ type: "TextBlock", text: "x", size: "Huge" }] })).toEqual([
+      'Invalid value "Huge" for property "size".',
+    ]);
     expect(cardProblems({ ...welcomeCard("nl", []), body: [{ type: "Carousel" }] }).join()).toMatch(/Unknown element type "Carousel"/);
     expect(cardProblems({ ...welcomeCard("nl", []), version: "1.6" })).toHaveLength(1);
   });
@@ -64,7 +80,13 @@ describe("Teams cards and activities", () => {
       title: `Een zeer lange documenttitel die veel langer is dan tachtig tekens, nummer ${i}, met nog meer woorden erachter`,
       system: "functiewaarderingssysteem-met-lange-naam",
     }));
-    const { text, citations } = teamsCitations({ answer: "Zie [2], [25] en [0].", citations: many, language: "nl" }, () => ({ source: "x", title: "x", system: "x", section: "x", text: "sectietekst ".repeat(500) }));
+    const { text, citations } = teamsCitations({ answer: "Zie [2], [25] en [0].", citations: many, language: "nl" }, () => ({
+      source: "x",
+      title: "x",
+      system: "x",
+      section: "x",
+      text: "sectietekst ".repeat(500),
+    }));
     expect(citations).toHaveLength(CITATION_LIMITS.citations);
     expect(citations.map((c) => c.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     for (const c of citations) {

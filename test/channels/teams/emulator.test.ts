@@ -14,7 +14,11 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
   const feedback = new MemoryFeedback();
   const assistant = new FakeAssistant((question) =>
     /toetsvragen/i.test(question)
-      ? { intent: "interview", answer: "**Toetsvragen voor Onderhandelen** [1]\n\n1. Kun je een situatie schetsen?\n2. Beschrijf een onderhandeling.", expansions: [{ label: "…en 3 meer", markdown: "3. Vraag drie\n4. Vraag vier\n5. Vraag vijf" }] }
+      ? {
+          intent: "interview",
+          answer: "**Toetsvragen voor Onderhandelen** [1]\n\n1. Kun je een situatie schetsen?\n2. Beschrijf een onderhandeling.",
+          expansions: [{ label: "…en 3 meer", markdown: "3. Vraag drie\n4. Vraag vier\n5. Vraag vijf" }],
+        }
       : {},
   );
 
@@ -51,16 +55,25 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     expect(entity.usageInfo).toMatchObject({ "@type": "CreativeWork", name: "Intern" });
     expect(entity.citation).toHaveLength(1);
     const citation = entity.citation[0];
-    expect(citation).toMatchObject({ "@type": "Claim", position: 1, appearance: { "@type": "DigitalDocument", name: "profiel.txt", abstract: "Competenties › Onderhandelen: “Belangen behartigen”", image: { name: "Text" } } });
+    expect(citation).toMatchObject({
+      "@type": "Claim",
+      position: 1,
+      appearance: { "@type": "DigitalDocument", name: "profiel.txt", abstract: "Competenties › Onderhandelen: “Belangen behartigen”", image: { name: "Text" } },
+    });
     // The pop-up holds the whole section (Assistant.section), as an Adaptive Card.
     expect(citation.appearance.encodingFormat).toBe("application/vnd.microsoft.card.adaptive");
-    expect(JSON.parse(citation.appearance.text).body.map((b: any) => b.inlines[0].text)).toContain("Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …".replace(/\s+/g, " "));
+    expect(JSON.parse(citation.appearance.text).body.map((b: any) => b.inlines[0].text)).toContain(
+      "Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …".replace(/\s+/g, " "),
+    );
     // Follow-ups as suggested actions in personal chat.
     expect(reply.body.suggestedActions.actions).toEqual([
       { type: "imBack", title: "Welke toetsvragen horen bij onderhandelen?", value: "Welke toetsvragen horen bij onderhandelen?" },
       { type: "imBack", title: "Welke schaal past bij deze functie?", value: "Welke schaal past bij deze functie?" },
     ]);
-    expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { channel: "teams", conversation: "teams:conv-personal" } });
+    expect(assistant.calls.at(-1)).toMatchObject({
+      question: "Welke schaal past bij een servicedesk medewerker?",
+      options: { channel: "teams", conversation: "teams:conv-personal" },
+    });
   });
 
   it("keeps the answer's own [n] markers, and shows a cut-short list's rest behind a toggle", async () => {
@@ -79,7 +92,13 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen", conversation }));
     await send(activity(connector.url, { text: "en voor klantgerichtheid?", conversation }));
     expect(assistant.calls.at(-1)!.options?.conversation).toBe("teams:conv-2");
-    await send(activity(connector.url, { text: "Welke schaal past bij deze functie?", value: { action: "ask", question: "Welke schaal past bij deze functie?" }, conversation }));
+    await send(
+      activity(connector.url, {
+        text: "Welke schaal past bij deze functie?",
+        value: { action: "ask", question: "Welke schaal past bij deze functie?" },
+        conversation,
+      }),
+    );
     expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij deze functie?", options: { conversation: "teams:conv-2" } });
     const calls = assistant.calls.length;
     const reset = await send(activity(connector.url, { text: "Nieuw gesprek", conversation }));
@@ -110,8 +129,19 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     const reply = mentioned.replies[0]!.body;
     expect(reply.suggestedActions).toBeUndefined();
     const buttons = reply.attachments[0].content.actions;
-    expect(buttons[0]).toMatchObject({ type: "Action.Submit", title: "Welke toetsvragen horen bij onderhandelen?", data: { action: "ask", question: "Welke toetsvragen horen bij onderhandelen?", msteams: { type: "messageBack", displayText: "Welke toetsvragen horen bij onderhandelen?" } } });
-    expect(assistant.calls.at(-1)).toMatchObject({ question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "teams:19:abc@thread.tacv2;messageid=111" } });
+    expect(buttons[0]).toMatchObject({
+      type: "Action.Submit",
+      title: "Welke toetsvragen horen bij onderhandelen?",
+      data: {
+        action: "ask",
+        question: "Welke toetsvragen horen bij onderhandelen?",
+        msteams: { type: "messageBack", displayText: "Welke toetsvragen horen bij onderhandelen?" },
+      },
+    });
+    expect(assistant.calls.at(-1)).toMatchObject({
+      question: "Welke schaal past bij een servicedesk medewerker?",
+      options: { conversation: "teams:19:abc@thread.tacv2;messageid=111" },
+    });
     // A follow-up button in the channel is answered without a mention: it carries its payload.
     await send(activity(connector.url, { text: "Welke toetsvragen horen bij onderhandelen?", value: buttons[0].data, conversation: channel }));
     expect(assistant.calls.at(-1)!.question).toBe("Welke toetsvragen horen bij onderhandelen?");
@@ -121,12 +151,32 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     const { replies } = await send(activity(connector.url, { text: "Geef toetsvragen voor onderhandelen" }));
     const messageId = `reply-${connector.posted.indexOf(replies.at(-1)!) + 1}`;
     const invoke = await send(
-      activity(connector.url, { type: "invoke", name: "message/submitAction", text: undefined, replyToId: messageId, value: { actionName: "feedback", actionValue: { reaction: "dislike", feedback: '{"feedbackText":"onvolledig"}' } } }),
+      activity(connector.url, {
+        type: "invoke",
+        name: "message/submitAction",
+        text: undefined,
+        replyToId: messageId,
+        value: { actionName: "feedback", actionValue: { reaction: "dislike", feedback: '{"feedbackText":"onvolledig"}' } },
+      }),
     );
     expect(invoke.status).toBe(200);
     expect(invoke.replies).toHaveLength(0);
-    expect(feedback.votes.at(-1)).toEqual({ channel: "teams", conversation: "conv-personal", question: "Geef toetsvragen voor onderhandelen", answerId: expect.stringMatching(/^[0-9a-f]{16}$/), vote: "down", user: "aad-user-1" });
-    const bad = await send(activity(connector.url, { type: "invoke", name: "message/submitAction", text: undefined, value: { actionName: "feedback", actionValue: { reaction: "meh" } } }));
+    expect(feedback.votes.at(-1)).toEqual({
+      channel: "teams",
+      conversation: "conv-personal",
+      question: "Geef toetsvragen voor onderhandelen",
+      answerId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      vote: "down",
+      user: "aad-user-1",
+    });
+    const bad = await send(
+      activity(connector.url, {
+        type: "invoke",
+        name: "message/submitAction",
+        text: undefined,
+        value: { actionName: "feedback", actionValue: { reaction: "meh" } },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(feedback.votes).toHaveLength(1);
   });
@@ -168,7 +218,13 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
 
   it("sends nothing to a serviceUrl that is not on this machine (no blind SSRF)", async () => {
     const calls = assistant.calls.length;
-    for (const target of ["http://169.254.169.254/latest/", "http://10.0.0.1:8080/", "https://example.org/", "http://127.0.0.1.evil.example/", "file:///etc/passwd"]) {
+    for (const target of [
+      "http://169.254.169.254/latest/",
+      "http://10.0.0.1:8080/",
+      "https://example.org/",
+      "http://127.0.0.1.evil.example/",
+      "file:///etc/passwd",
+    ]) {
       const response = await postJson(`${server.url}/api/messages`, activity(target));
       expect(response.status).toBe(400);
     }

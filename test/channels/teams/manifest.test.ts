@@ -16,7 +16,10 @@ const urls = { privacyUrl: "https://hr.example.org/privacy", termsUrl: "https://
 describe("Teams app manifest and package", () => {
   it("uses the newest manifest schema the bundled validator has, and validates offline against it", async () => {
     const schemas = readdirSync(join(process.cwd(), "node_modules/@microsoft/app-manifest/build/json-schemas/teams"));
-    const newest = schemas.filter((v) => /^v\d+\.\d+$/.test(v)).sort((a, b) => Number(a.slice(1).split(".")[1]) - Number(b.slice(1).split(".")[1])).at(-1);
+    const newest = schemas
+      .filter((v) => /^v\d+\.\d+$/.test(v))
+      .sort((a, b) => Number(a.slice(1).split(".")[1]) - Number(b.slice(1).split(".")[1]))
+      .at(-1);
     expect(`v${manifest().manifestVersion}`).toBe(newest);
     expect(await validateManifest(manifest())).toEqual([]);
     const broken = manifest();
@@ -52,7 +55,11 @@ describe("Teams app manifest and package", () => {
     expect(packed.bots[0].botId).toBe(APP_ID);
     expect(packed.copilotAgents.customEngineAgents[0].id).toBe(APP_ID);
     expect(packed.version).toBe("1.4.2");
-    expect(packed.developer).toMatchObject({ privacyUrl: "https://hr.example.org/privacy", termsOfUseUrl: "https://hr.example.org/voorwaarden", websiteUrl: "https://hr.example.org" });
+    expect(packed.developer).toMatchObject({
+      privacyUrl: "https://hr.example.org/privacy",
+      termsOfUseUrl: "https://hr.example.org/voorwaarden",
+      websiteUrl: "https://hr.example.org",
+    });
     expect(JSON.stringify(packed)).not.toContain(".invalid");
     expect(packed.validDomains).toEqual(["bot.example.org"]);
     const color = PNG.sync.read(Buffer.from(await zip.file("color.png")!.async("uint8array")));
@@ -76,14 +83,26 @@ describe("Teams app manifest and package", () => {
     const run = promisify(execFile);
     const { stderr } = await run(process.execPath, ["--import", "tsx", join(process.cwd(), "src/channels/teams/package.ts")], {
       cwd: process.cwd(),
-      env: { ...process.env, MICROSOFT_APP_ID: APP_ID, TEAMS_PRIVACY_URL: "https://hr.example.org/privacy", TEAMS_TERMS_URL: "https://hr.example.org/terms", TEAMS_APP_VERSION: "2.0.1", TEAMS_PACKAGE_OUT: join(cwd, "app.zip") },
+      env: {
+        ...process.env,
+        MICROSOFT_APP_ID: APP_ID,
+        TEAMS_PRIVACY_URL: "https://hr.example.org/privacy",
+        TEAMS_TERMS_URL: "https://hr.example.org/terms",
+        TEAMS_APP_VERSION: "2.0.1",
+        TEAMS_PACKAGE_OUT: join(cwd, "app.zip"),
+      },
     });
     expect(stderr).toMatch(/Wrote .*app\.zip/);
     const packed = JSON.parse(await (await JSZip.loadAsync(readFileSync(join(cwd, "app.zip")))).file("manifest.json")!.async("string"));
     expect(packed.version).toBe("2.0.1");
     expect(await validateManifest(packed)).toEqual([]);
-    const failed = await run(process.execPath, ["--import", "tsx", join(process.cwd(), "src/channels/teams/package.ts")], { cwd: process.cwd(), env: { ...process.env, MICROSOFT_APP_ID: "not-a-guid", TEAMS_PACKAGE_OUT: join(cwd, "b.zip") } }).catch((e: { stderr: string; code: number }) => e);
+    const failed = await run(process.execPath, ["--import", "tsx", join(process.cwd(), "src/channels/teams/package.ts")], {
+      cwd: process.cwd(),
+      env: { ...process.env, MICROSOFT_APP_ID: "not-a-guid", TEAMS_PACKAGE_OUT: join(cwd, "b.zip") },
+    }).catch((e: { stderr: string; code: number }) => e);
     expect("code" in failed && failed.code).toBe(1);
-    expect((failed as { stderr: string }).stderr.trim()).toBe("Invalid configuration: MICROSOFT_APP_ID: must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000");
+    expect((failed as { stderr: string }).stderr.trim()).toBe(
+      "Invalid configuration: MICROSOFT_APP_ID: must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000",
+    );
   }, 60_000);
 });

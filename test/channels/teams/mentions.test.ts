@@ -5,7 +5,12 @@ import { mentionsBot, needsMention, questionText } from "../../../src/channels/t
 
 describe("Teams message text", () => {
   it("strips mentions, knows when the bot is meant, and stays linear on hostile text", () => {
-    const activity = { text: "<at>Functiewijzer</at>  Welke <at>Jan</at>schaal?", recipient: { id: "bot" }, entities: [{ type: "mention", mentioned: { id: "bot" } }, { notAMention: true }, null], conversation: { conversationType: "channel" } };
+    const activity = {
+      text: "<at>Functiewijzer</at>  Welke <at>Jan</at>schaal?",
+      recipient: { id: "bot" },
+      entities: [{ type: "mention", mentioned: { id: "bot" } }, { notAMention: true }, null],
+      conversation: { conversationType: "channel" },
+    };
     expect(questionText(activity)).toBe("Welke schaal?");
     expect(mentionsBot(activity)).toBe(true);
     expect(needsMention(activity)).toBe(true);
@@ -24,9 +29,11 @@ describe("Teams message text", () => {
 
   it("calls only this machine loopback", () => {
     for (const host of ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]", "LOCALHOST"]) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ["0.0.0.0", "10.0.0.1", "127.0.0.1.evil.example", "localhost.evil.example", "::", "128.0.0.1", "127.0.0.256"]) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ["0.0.0.0", "10.0.0.1", "127.0.0.1.evil.example", "localhost.evil.example", "::", "128.0.0.1", "127.0.0.256"])
+      expect(isLoopbackHost(host), host).toBe(false);
     expect(isLoopbackUrl("http://127.0.0.1:3978/")).toBe(true);
     expect(isLoopbackUrl("http://[::1]:3978/")).toBe(true);
-    for (const url of ["http://169.254.169.254/", "file:///etc/passwd", "http://user:pw@127.0.0.1/", "gopher://127.0.0.1/", "not a url", undefined]) expect(isLoopbackUrl(url), String(url)).toBe(false);
+    for (const url of ["http://169.254.169.254/", "file:///etc/passwd", "http://user:pw@127.0.0.1/", "gopher://127.0.0.1/", "not a url", undefined])
+      expect(isLoopbackUrl(url), String(url)).toBe(false);
   });
 });

@@ -20,7 +20,12 @@ describe("Teams door with generated answers (LLM mode, fake model)", () => {
 
   beforeAll(async () => {
     connector = await fakeConnector();
-    const assistant = new FunctiewijzerAssistant(env.kb, { logger: silentLogger, maxQuestionChars: 2000, llm: answererFor(env.fake), reindex: () => Promise.reject(new Error("not here")) });
+    const assistant = new FunctiewijzerAssistant(env.kb, {
+      logger: silentLogger,
+      maxQuestionChars: 2000,
+      llm: answererFor(env.fake),
+      reindex: () => Promise.reject(new Error("not here")),
+    });
     const config = loadConfig({});
     const door = createTeamsDoor({ assistant, config, logger: silentLogger, feedback }, { streamDelayMs: 20 });
     server = await listen(createHttpApp({ config, logger: silentLogger, assistant: () => assistant, feedback, doors: [door] }));
@@ -32,14 +37,19 @@ describe("Teams door with generated answers (LLM mode, fake model)", () => {
 
   const ask = async (overrides: Record<string, unknown> = {}) => {
     const before = connector.posted.length;
-    const response = await postJson(`${server.url}/api/messages`, activity(connector.url, { text: "Welke schaal heeft de servicedesk medewerker ICT?", ...overrides }));
+    const response = await postJson(
+      `${server.url}/api/messages`,
+      activity(connector.url, { text: "Welke schaal heeft de servicedesk medewerker ICT?", ...overrides }),
+    );
     expect(response.status).toBe(200);
     return connector.posted.slice(before);
   };
 
   it("streams in personal chat: an informative update, text chunks with rising sequence numbers, then the final message with AI label, citations and feedback", async () => {
     // Slow enough that the model's text arrives over several streamed updates.
-    env.fake.respond(reply("De servicedesk medewerker ICT zit op **niveau C1** [1]. Dat staat in de functiebeschrijving van de provincie.\nCITATIONS: [1]", 6, 40));
+    env.fake.respond(
+      reply("De servicedesk medewerker ICT zit op **niveau C1** [1]. Dat staat in de functiebeschrijving van de provincie.\nCITATIONS: [1]", 6, 40),
+    );
     const posts = await ask();
     const kinds = posts.map((p) => `${p.body.type}:${streamInfo(p)?.streamType ?? "-"}`);
     expect(kinds[0]).toBe("typing:informative");
@@ -68,13 +78,31 @@ describe("Teams door with generated answers (LLM mode, fake model)", () => {
     expect(final.suggestedActions.actions.length).toBeGreaterThan(0);
 
     // The native feedback on the streamed message is recorded against this answer.
-    await postJson(`${server.url}/api/messages`, activity(connector.url, { type: "invoke", name: "message/submitAction", text: undefined, replyToId: streamId, value: { actionName: "feedback", actionValue: { reaction: "like", feedback: "" } } }));
-    expect(feedback.votes.at(-1)).toMatchObject({ channel: "teams", vote: "up", question: "Welke schaal heeft de servicedesk medewerker ICT?", answerId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    await postJson(
+      `${server.url}/api/messages`,
+      activity(connector.url, {
+        type: "invoke",
+        name: "message/submitAction",
+        text: undefined,
+        replyToId: streamId,
+        value: { actionName: "feedback", actionValue: { reaction: "like", feedback: "" } },
+      }),
+    );
+    expect(feedback.votes.at(-1)).toMatchObject({
+      channel: "teams",
+      vote: "up",
+      question: "Welke schaal heeft de servicedesk medewerker ICT?",
+      answerId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 
   it("sends group chats and channels the final message only, still with the AI label and citations", async () => {
     env.fake.respond(reply("De servicedesk medewerker ICT zit op **niveau C1** [1].\nCITATIONS: [1]", 6, 10));
-    const posts = await ask({ conversation: { id: "group-1", conversationType: "groupChat" }, text: "<at>Functiewijzer</at> Welke schaal heeft de servicedesk medewerker ICT?", entities: [{ type: "mention", text: "<at>Functiewijzer</at>", mentioned: { id: "bot-1" } }] });
+    const posts = await ask({
+      conversation: { id: "group-1", conversationType: "groupChat" },
+      text: "<at>Functiewijzer</at> Welke schaal heeft de servicedesk medewerker ICT?",
+      entities: [{ type: "mention", text: "<at>Functiewijzer</at>", mentioned: { id: "bot-1" } }],
+    });
     expect(posts.map((p) => p.body.type)).toEqual(["typing", "message"]);
     expect(posts.every((p) => !streamInfo(p))).toBe(true);
     expect(messageEntity(posts[1]!.body).additionalType).toEqual(["AIGeneratedContent"]);

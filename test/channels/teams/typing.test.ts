@@ -19,7 +19,10 @@ describe("Teams typing indicator", () => {
     const connector = await fakeConnector();
     try {
       const group = { id: "group-typing", conversationType: "groupChat" };
-      await postJson(`${server.url}/api/messages`, activity(connector.url, { conversation: group, text: "<at>F</at> Welke schaal?", entities: [{ type: "mention", mentioned: { id: "bot-1" } }] }));
+      await postJson(
+        `${server.url}/api/messages`,
+        activity(connector.url, { conversation: group, text: "<at>F</at> Welke schaal?", entities: [{ type: "mention", mentioned: { id: "bot-1" } }] }),
+      );
       await new Promise((r) => setTimeout(r, 4_500));
       expect(connector.posted.map((p) => p.body.type)).toEqual(["typing", "typing", "typing", "message"]);
     } finally {

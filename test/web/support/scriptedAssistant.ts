@@ -15,7 +15,13 @@ export const QUOTE = "rapporteert maandelijks over de geleverde dienstverlening"
 
 const SLA: Citation = { source: "sla-manager.md", section: "Taken › Rapportage", quote: QUOTE, title: "Service level manager ICT", system: "ufo" };
 const SLA_AGAIN: Citation = { ...SLA, quote: "bewaakt de afspraken" };
-const SERVICEDESK: Citation = { source: "servicedesk.md", section: "Schaal › Niveau C1", quote: "Niveau C1", title: "Servicedesk medewerker ICT", system: "provincie" };
+const SERVICEDESK: Citation = {
+  source: "servicedesk.md",
+  section: "Schaal › Niveau C1",
+  quote: "Niveau C1",
+  title: "Servicedesk medewerker ICT",
+  system: "provincie",
+};
 
 const PHISH_DOC: Citation = { source: "phish.md", section: "Inloggen", quote: "Log opnieuw in", title: "Document met een formulier", system: "rijk" };
 
@@ -38,7 +44,15 @@ export class ScriptedAssistant implements Assistant {
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
-    const base = { question, language: "nl" as const, intent: "general" as const, answered: true, mode: "offline" as const, followUps: ["Welke schaal past bij deze functie?"], latencyMs: 1 };
+    const base = {
+      question,
+      language: "nl" as const,
+      intent: "general" as const,
+      answered: true,
+      mode: "offline" as const,
+      followUps: ["Welke schaal past bij deze functie?"],
+      latencyMs: 1,
+    };
     if (question.includes("lang")) {
       const items = Array.from({ length: 40 }, (_, i) => `- Taak ${i + 1}: de medewerker bewaakt afspraak ${i + 1} met de opdrachtgever [${(i % 3) + 1}]`);
       return {
@@ -73,8 +87,26 @@ export class ScriptedAssistant implements Assistant {
   inventory(): Inventory {
     return {
       documents: [
-        { source: "sla-manager.md", title: "Service level manager ICT", system: "ufo", levels: ["Schaal 11"], competencies: 3, facts: 0, tables: 0, warnings: [] },
-        { source: "servicedesk.md", title: "Servicedesk medewerker ICT", system: "provincie", levels: ["C1"], competencies: 0, facts: 0, tables: 0, warnings: ["no competency found"] },
+        {
+          source: "sla-manager.md",
+          title: "Service level manager ICT",
+          system: "ufo",
+          levels: ["Schaal 11"],
+          competencies: 3,
+          facts: 0,
+          tables: 0,
+          warnings: [],
+        },
+        {
+          source: "servicedesk.md",
+          title: "Servicedesk medewerker ICT",
+          system: "provincie",
+          levels: ["C1"],
+          competencies: 0,
+          facts: 0,
+          tables: 0,
+          warnings: ["no competency found"],
+        },
       ],
       skipped: [{ file: "scan-zonder-tekst.pdf", reason: "PDF has no text layer" }],
       builtAt: "2026-11-01T08:00:00.000Z",
@@ -84,12 +116,22 @@ export class ScriptedAssistant implements Assistant {
   section(source: string, section: string): SectionText | undefined {
     if (source === SLA.source && section === SLA.section) return { source, title: SLA.title!, system: "ufo", section, text: SECTION_TEXT };
     if (source === PHISH_DOC.source && section === PHISH_DOC.section) return { source, title: PHISH_DOC.title!, system: "rijk", section, text: PHISHING };
-    if (source === SERVICEDESK.source && section === SERVICEDESK.section) return { source, title: SERVICEDESK.title!, system: "provincie", section, text: "Niveau C1" };
+    if (source === SERVICEDESK.source && section === SERVICEDESK.section)
+      return { source, title: SERVICEDESK.title!, system: "provincie", section, text: "Niveau C1" };
     return undefined;
   }
 
   async reindex(): Promise<ReindexSummary> {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return { documents: 2, sections: 4, chunks: 4, embedded: 0, reused: 4, removed: 0, skipped: [{ file: "scan-zonder-tekst.pdf", reason: "PDF has no text layer" }], seconds: 0.3 };
+    return {
+      documents: 2,
+      sections: 4,
+      chunks: 4,
+      embedded: 0,
+      reused: 4,
+      removed: 0,
+      skipped: [{ file: "scan-zonder-tekst.pdf", reason: "PDF has no text layer" }],
+      seconds: 0.3,
+    };
   }
 }

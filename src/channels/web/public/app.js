@@ -24,7 +24,37 @@ const SYSTEMS = { rijk: "Rijksoverheid", ufo: "UFO (universiteiten)", "vlaamse-o
 
 /** Only what a Markdown answer needs: no form, input, button, iframe, style, img or event handlers. */
 const SANITIZE = {
-  ALLOWED_TAGS: ["p", "br", "strong", "em", "b", "i", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"],
+  ALLOWED_TAGS: [
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
+  ],
   ALLOWED_ATTR: ["href", "title", "start", "colspan", "rowspan"],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -74,7 +104,11 @@ function add(className, node) {
   return li;
 }
 
-const fileName = (source) => source.split("/").pop().replace(/\.[a-z0-9]+$/i, "");
+const fileName = (source) =>
+  source
+    .split("/")
+    .pop()
+    .replace(/\.[a-z0-9]+$/i, "");
 const lastParts = (section, n) => section.split(" › ").slice(-n).join(" › ");
 
 // ---- citations --------------------------------------------------------------
@@ -131,7 +165,10 @@ function linkMarkers(box, chipFor, citations) {
 function markerLink(n, chip, citation) {
   const link = element("a", "cite", String(n));
   link.href = `#${chip.id}`;
-  link.setAttribute("aria-label", t(`Bron ${n}: ${citation.title ?? fileName(citation.source)}`, `Source ${n}: ${citation.title ?? fileName(citation.source)}`));
+  link.setAttribute(
+    "aria-label",
+    t(`Bron ${n}: ${citation.title ?? fileName(citation.source)}`, `Source ${n}: ${citation.title ?? fileName(citation.source)}`),
+  );
   link.dataset.cite = String(n);
   link.addEventListener("click", (event) => {
     event.preventDefault();
@@ -149,7 +186,11 @@ function renderChips(citations) {
     const chip = button("chip", "", () => showSource(citation));
     chip.id = `chip-${++chipCounter}`;
     chip.dataset.cites = numbers.join(" ");
-    chip.append(element("span", "num", `[${numbers.join(", ")}]`), element("span", "doc", citation.title ?? fileName(citation.source)), document.createTextNode(` — ${lastParts(citation.section, 2)}`));
+    chip.append(
+      element("span", "num", `[${numbers.join(", ")}]`),
+      element("span", "doc", citation.title ?? fileName(citation.source)),
+      document.createTextNode(` — ${lastParts(citation.section, 2)}`),
+    );
     chip.title = `${citation.title ?? citation.source} › ${citation.section}`;
     for (const n of numbers) byNumber.set(n, chip);
     chips.append(chip);
@@ -178,7 +219,10 @@ function findLoosely(text, needle) {
   let space = false;
   for (let i = 0; i < text.length; i++) {
     if (/\s/.test(text[i])) {
-      if (!space && squashed) { squashed += " "; positions.push(i); }
+      if (!space && squashed) {
+        squashed += " ";
+        positions.push(i);
+      }
       space = true;
     } else {
       squashed += text[i].toLowerCase();
@@ -197,7 +241,7 @@ async function showSource(citation) {
   const request = ++sourceRequest;
   const dialog = $("source");
   $("source-title").textContent = citation.title ?? fileName(citation.source);
-  const system = citation.system ? SYSTEMS[citation.system] ?? citation.system : undefined;
+  const system = citation.system ? (SYSTEMS[citation.system] ?? citation.system) : undefined;
   $("source-meta").textContent = [system, citation.source].filter(Boolean).join(" · ");
   $("source-section").textContent = citation.section;
   const body = $("source-text");
@@ -253,7 +297,13 @@ function expand(more, expansion, decorate) {
   const holder = more.closest("li, p") ?? more;
   const list = extra.firstElementChild;
   let inserted;
-  if (holder.tagName === "LI" && holder.textContent.trim() === more.textContent.trim() && list && /^(UL|OL)$/.test(list.tagName) && extra.children.length === 1) {
+  if (
+    holder.tagName === "LI" &&
+    holder.textContent.trim() === more.textContent.trim() &&
+    list &&
+    /^(UL|OL)$/.test(list.tagName) &&
+    extra.children.length === 1
+  ) {
     // "- …en 12 meer" as the last item of a list: the hidden items take its place in the same list.
     inserted = [...list.children];
     holder.replaceWith(...inserted);
@@ -309,7 +359,10 @@ function thumbIcon() {
   svg.setAttribute("height", "16");
   svg.setAttribute("aria-hidden", "true");
   const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z");
+  path.setAttribute(
+    "d",
+    "M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z",
+  );
   path.setAttribute("fill", "currentColor");
   svg.append(path);
   return svg;
@@ -380,7 +433,11 @@ async function ask(question) {
   const pending = add("bot thinking", document.createTextNode(t("Zoekt in de functiebeschrijvingen…", "Searching the job descriptions…")));
   pending.setAttribute("aria-busy", "true");
   try {
-    const response = await fetch("/api/ask/stream", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, conversation }) });
+    const response = await fetch("/api/ask/stream", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ question, conversation }),
+    });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       pending.remove();
@@ -415,7 +472,12 @@ async function ask(question) {
 async function showStatus() {
   const response = await fetch("/readyz").catch(() => undefined);
   const status = response?.ok ? await response.json() : undefined;
-  $("status").textContent = status ? t(`${status.documents} documenten · ${status.mode === "llm" ? "taalmodel" : "offline"}`, `${status.documents} documents · ${status.mode === "llm" ? "language model" : "offline"}`) : t("index laden…", "loading index…");
+  $("status").textContent = status
+    ? t(
+        `${status.documents} documenten · ${status.mode === "llm" ? "taalmodel" : "offline"}`,
+        `${status.documents} documents · ${status.mode === "llm" ? "language model" : "offline"}`,
+      )
+    : t("index laden…", "loading index…");
   if (!status) setTimeout(showStatus, 2000);
 }
 

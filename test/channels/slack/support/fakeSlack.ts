@@ -76,14 +76,15 @@ export class FakeSlack {
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       res.writeHead(200, { "content-type": "application/json" });
-      const refused = method === "chat.postMessage" && Array.isArray(body.blocks) && (body.blocks as { type?: string }[]).some((b) => this.refusedBlocks.has(String(b.type)));
+      const refused =
+        method === "chat.postMessage" && Array.isArray(body.blocks) && (body.blocks as { type?: string }[]).some((b) => this.refusedBlocks.has(String(b.type)));
       const answer = refused
         ? { ok: false, error: "invalid_blocks" }
         : this.failing.has(method)
-        ? { ok: false, error: "not_allowed" }
-        : method === "apps.connections.open" && this.webSocketUrl
-          ? { ok: true, url: this.webSocketUrl }
-          : reply(method, body);
+          ? { ok: false, error: "not_allowed" }
+          : method === "apps.connections.open" && this.webSocketUrl
+            ? { ok: true, url: this.webSocketUrl }
+            : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));

@@ -23,4 +23,7 @@ export async function postSigned(url: string, secret: string, post: SignedPost):
 }
 
 export const json = (payload: unknown): SignedPost => ({ body: JSON.stringify(payload), contentType: "application/json" });
-export const form = (fields: Record<string, string>): SignedPost => ({ body: new URLSearchParams(fields).toString(), contentType: "application/x-www-form-urlencoded" });
+export const form = (fields: Record<string, string>): SignedPost => ({
+  body: new URLSearchParams(fields).toString(),
+  contentType: "application/x-www-form-urlencoded",
+});

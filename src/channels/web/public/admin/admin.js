@@ -2,10 +2,26 @@
 // Every text from the server is set with textContent: document titles and questions are data, never markup.
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-const INTENTS = { scale: "schaal", interview: "toetsvragen", career: "loopbaan", competency: "competentie", development: "ontwikkeling", compare: "vergelijken", catalogue: "overzicht", lookup: "opzoeken", help: "hulp", general: "algemeen", unknown: "onbekend" };
-const WARNINGS = { "no level found": "geen niveau gevonden", "no competency found": "geen competentie gevonden", "title taken from the file name": "titel uit de bestandsnaam" };
+const INTENTS = {
+  scale: "schaal",
+  interview: "toetsvragen",
+  career: "loopbaan",
+  competency: "competentie",
+  development: "ontwikkeling",
+  compare: "vergelijken",
+  catalogue: "overzicht",
+  lookup: "opzoeken",
+  help: "hulp",
+  general: "algemeen",
+  unknown: "onbekend",
+};
+const WARNINGS = {
+  "no level found": "geen niveau gevonden",
+  "no competency found": "geen competentie gevonden",
+  "title taken from the file name": "titel uit de bestandsnaam",
+};
 const CHANNELS = { web: "web", teams: "Teams", slack: "Slack", cli: "CLI" };
-const intentName = (intent) => (intent === null ? "onbekend (ouder antwoord)" : INTENTS[intent] ?? intent);
+const intentName = (intent) => (intent === null ? "onbekend (ouder antwoord)" : (INTENTS[intent] ?? intent));
 const when = (iso) => (iso ? new Date(iso).toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" }) : "—");
 
 let chart;
@@ -31,7 +47,12 @@ function rows(tableId, items, toCells) {
 
 function documentLink(source) {
   const td = document.createElement("td");
-  const a = Object.assign(document.createElement("a"), { href: `/api/document?source=${encodeURIComponent(source)}`, textContent: source, target: "_blank", rel: "noopener noreferrer" });
+  const a = Object.assign(document.createElement("a"), {
+    href: `/api/document?source=${encodeURIComponent(source)}`,
+    textContent: source,
+    target: "_blank",
+    rel: "noopener noreferrer",
+  });
   td.append(a);
   return td;
 }
@@ -40,7 +61,10 @@ async function load() {
   const response = await fetch("/admin/api/overview", { credentials: "same-origin" });
   if (response.status === 401) return showSignIn();
   if (!response.ok) {
-    $("notice").textContent = response.status === 503 ? "De index wordt geladen; even geduld…" : `De gegevens konden niet geladen worden (${response.status}); nieuwe poging over een paar seconden.`;
+    $("notice").textContent =
+      response.status === 503
+        ? "De index wordt geladen; even geduld…"
+        : `De gegevens konden niet geladen worden (${response.status}); nieuwe poging over een paar seconden.`;
     setTimeout(load, 3000);
     return;
   }
@@ -73,7 +97,10 @@ function render(data) {
   $("summary").replaceChildren(
     ...cards.map(([label, value]) => {
       const div = document.createElement("div");
-      div.append(Object.assign(document.createElement("dt"), { textContent: label }), Object.assign(document.createElement("dd"), { textContent: String(value) }));
+      div.append(
+        Object.assign(document.createElement("dt"), { textContent: label }),
+        Object.assign(document.createElement("dd"), { textContent: String(value) }),
+      );
       return div;
     }),
   );
@@ -103,14 +130,25 @@ function render(data) {
     cell(String(row.down), "num"),
     cell(row.up + row.down ? `${Math.round((100 * row.up) / (row.up + row.down))}%` : "—", "num"),
   ]);
-  rows("downvotes", feedback.recentDown, (vote) => [cell(when(vote.at)), cell(CHANNELS[vote.channel] ?? vote.channel), cell(intentName(vote.intent)), cell(vote.question), cell(vote.sources.join("; ") || "—")]);
+  rows("downvotes", feedback.recentDown, (vote) => [
+    cell(when(vote.at)),
+    cell(CHANNELS[vote.channel] ?? vote.channel),
+    cell(intentName(vote.intent)),
+    cell(vote.question),
+    cell(vote.sources.join("; ") || "—"),
+  ]);
   $("downvotes-none").hidden = feedback.recentDown.length > 0;
 
   $("unanswered-off").hidden = unanswered.recording;
   $("unanswered-on").hidden = !unanswered.recording;
   $("unanswered-on").textContent = `${unanswered.total} geweigerde vragen, gegroepeerd op gelijkenis; bewaard gedurende ${unanswered.retentionDays} dagen.`;
   $("unanswered").hidden = !unanswered.recording;
-  rows("unanswered", unanswered.groups, (group) => [cell(group.question), cell(String(group.count), "num"), cell(when(group.lastAt)), cell(group.examples.join(" · ") || "—")]);
+  rows("unanswered", unanswered.groups, (group) => [
+    cell(group.question),
+    cell(String(group.count), "num"),
+    cell(when(group.lastAt)),
+    cell(group.examples.join(" · ") || "—"),
+  ]);
 }
 
 function drawChart() {
@@ -188,7 +226,11 @@ $("reindex").addEventListener("click", async () => {
 $("signin-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   $("signin-error").textContent = "";
-  const response = await fetch("/admin/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: $("token").value }) });
+  const response = await fetch("/admin/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: $("token").value }),
+  });
   $("token").value = "";
   if (response.ok) return load();
   $("signin-error").textContent = response.status === 429 ? "Te veel pogingen; wacht een minuut." : "Onjuist beheertoken.";
