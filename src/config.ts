@@ -8,7 +8,7 @@ const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).t
 const optionalString = z
   .string()
   .optional()
-  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
 
 /** Shortest admin token accepted: long enough that guessing it over HTTP is hopeless. */
 export const MIN_ADMIN_TOKEN_CHARS = 24;

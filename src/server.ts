@@ -6,7 +6,7 @@ import { createLlmAnswererFromConfig } from "./answer/llm/fromConfig.js";
 import { createSlackDoor } from "./channels/slack/index.js";
 import { createTeamsDoor } from "./channels/teams/index.js";
 import { progressReporter } from "./cli/common.js";
-import { ConfigError, llmConfigured, loadConfig } from "./config.js";
+import { ConfigError, llmConfigured, loadConfig, type Config } from "./config.js";
 import { createHttpApp } from "./http/app.js";
 import { insightsFromConfig } from "./insights/index.js";
 import { recordingAssistant } from "./insights/recordingAssistant.js";
@@ -18,7 +18,7 @@ import { openSharedState } from "./state/sharedState.js";
 
 /** `npm start`: listen at once (readiness 503), build or load the index, then serve every door. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -88,12 +88,12 @@ async function main(): Promise<void> {
     await door.start?.().catch((error: unknown) => logger.error({ err: (error as Error).message, door: door.description }, "door failed to start"));
   const status = assistant.status();
   process.stderr.write(
-    [
+    `${[
       `Functiewijzer is ready at http://${config.HOST}:${port}/  (${status.documents} documents, ${status.chunks} chunks, ${status.mode} mode)`,
       `  web chat   http://${config.HOST}:${port}/   ·   API POST /api/ask   ·   GET /healthz /readyz`,
       ...doors.map((door) => `  ${door.description}`),
       `  shared state ${shared.kind === "redis" ? `in Redis (REDIS_URL${shared.available() ? "" : "; not reachable yet, per-process until it is"})` : "in this process (set REDIS_URL to run several replicas)"}`,
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
 }
 

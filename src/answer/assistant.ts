@@ -244,7 +244,7 @@ export class FunctiewijzerAssistant implements Assistant {
   }
 
   /** "Waarom?": the evidence behind the previous answer, quoted. */
-  private async why(plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
+  private async why(_plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const language = previous.plan.language;
     if (!previous.citations.length) {
       const answer = say(

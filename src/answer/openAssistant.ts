@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Config } from "../config.js";
 import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";

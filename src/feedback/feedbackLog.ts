@@ -25,6 +25,6 @@ export class JsonlFeedbackLog implements FeedbackStore {
   async record(feedback: Feedback): Promise<void> {
     const entry = { at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) };
     await mkdir(dirname(this.file), { recursive: true });
-    await appendFile(this.file, JSON.stringify(entry) + "\n", "utf8");
+    await appendFile(this.file, `${JSON.stringify(entry)}\n`, "utf8");
   }
 }

@@ -82,7 +82,7 @@ function reusable(previous: IndexData | undefined, embedderId: string): Map<stri
   previous.chunks.forEach(({ id: _id, ...chunk }, i) => {
     const entry = map.get(chunk.source);
     entry?.chunks.push(chunk);
-    entry?.vectors!.push(previous.vectors[i]!);
+    entry?.vectors?.push(previous.vectors[i]!);
   });
   for (const fact of previous.competencies) map.get(fact.source)?.doc.competencies.push(fact);
   for (const fact of previous.levels) map.get(fact.source)?.doc.levels.push(fact);

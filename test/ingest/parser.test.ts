@@ -98,7 +98,7 @@ describe("Rijk function group typings", () => {
     expect(doc.levels.map((l) => l.scale)).toEqual([5, 6, 7, 8]);
     const six = doc.levels.find((l) => l.scale === 6)!;
     expect(six.code).toBe("322333222  22  22 (32)");
-    expect(six.aspects["Resultaten"]).toContain("front office: (storings)meldingen aangenomen, vragen afgehandeld, back office ingeschakeld");
+    expect(six.aspects.Resultaten).toContain("front office: (storings)meldingen aangenomen, vragen afgehandeld, back office ingeschakeld");
     expect(Object.keys(six.aspects)).toEqual(expect.arrayContaining(["Algemene omschrijving", "Speelruimte/kaders", "Kennis en vaardigheden", "Contacten"]));
   });
 
@@ -109,7 +109,7 @@ describe("Rijk function group typings", () => {
 
   it("joins a continuation line to its bullet", () => {
     const five = doc.levels.find((l) => l.scale === 5)!;
-    expect(five.aspects["Resultaten"]).toContain("bijdragen aan gereed maken voor overdracht NA en/of vernietiging inventarisatie en vernietiging");
+    expect(five.aspects.Resultaten).toContain("bijdragen aan gereed maken voor overdracht NA en/of vernietiging inventarisatie en vernietiging");
   });
 });
 

@@ -13,7 +13,7 @@ async function bombDocx(xmlBytes: number): Promise<Buffer> {
   const paragraph = "<w:p><w:r><w:t>Beleidsmedewerker</w:t></w:r></w:p>";
   const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
-  const xml = head + paragraph.repeat(Math.ceil(xmlBytes / paragraph.length)) + "</w:body></w:document>";
+  const xml = `${head + paragraph.repeat(Math.ceil(xmlBytes / paragraph.length))}</w:body></w:document>`;
   base.file("word/document.xml", xml);
   return base.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }

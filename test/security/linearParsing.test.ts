@@ -81,7 +81,7 @@ describe("model output is parsed in linear time (finding 2)", () => {
       `${"\n".repeat(100_000)}1.x`,
       `niveau${spaces(100_000)}x`,
       "schaal 1 - ".repeat(10_000),
-      "1 tot ".repeat(15_000) + "uur",
+      `${"1 tot ".repeat(15_000)}uur`,
       "[1, ".repeat(25_000),
       `${"niveau ".repeat(15_000)}C`,
       "ＸＩＶ１２３".repeat(15_000),

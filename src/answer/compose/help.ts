@@ -1,4 +1,4 @@
-import { cite, say, type ComposeContext, type Draft } from "./draft.js";
+import { say, type ComposeContext, type Draft } from "./draft.js";
 
 /**
  * What the assistant can do, with examples taken from the documents actually

@@ -184,7 +184,7 @@ function foldText(text: string): string {
  * character. The alternatives start with disjoint character classes and each
  * repetition is unambiguous, so the scan never backtracks.
  */
-const TOKEN = /(\d+(?:[.,]\d+)*)|(\p{L}+)|(\s+)|([^])/gu;
+const TOKEN = /(\d+(?:[.,]\d+)*)|(\p{L}+)|(\s+)|([\s\S])/gu;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -29,7 +29,7 @@ function placeOf(body: BlockActionBody): Place {
 const ephemeral = (respond: RespondFn | undefined, text: string | object) =>
   respond?.({ response_type: "ephemeral", replace_original: false, ...(typeof text === "string" ? { text } : text) });
 
-const valueOf = (action: unknown): string | undefined => {
+const actionValue = (action: unknown): string | undefined => {
   const parsed = ActionValue.safeParse(action);
   return parsed.success ? parsed.data.value : undefined;
 };
@@ -44,7 +44,7 @@ const valueOf = (action: unknown): string | undefined => {
 export function registerActions(app: App, deps: DoorDeps): void {
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
-    const question = FollowUpValue.safeParse(valueOf(action));
+    const question = FollowUpValue.safeParse(actionValue(action));
     const where = BlockActionBody.safeParse(body);
     if (!question.success || !where.success) return;
     const place = placeOf(where.data);
@@ -60,7 +60,7 @@ export function registerActions(app: App, deps: DoorDeps): void {
   const feedbackIds = new RegExp(`^(${FEEDBACK_ACTION}|${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`);
   app.action({ type: "block_actions", action_id: feedbackIds }, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
-    const vote = parseFeedbackValue(valueOf(action));
+    const vote = parseFeedbackValue(actionValue(action));
     const where = BlockActionBody.safeParse(body);
     if (!vote || !where.success) {
       logger.warn("slack: ignored a malformed feedback button");
@@ -76,7 +76,7 @@ export function registerActions(app: App, deps: DoorDeps): void {
 
   app.action({ type: "block_actions", action_id: SOURCE_ACTION }, async ({ ack, body, action, client, logger }) => {
     await ack();
-    const shown = parseSourceValue(valueOf(action));
+    const shown = parseSourceValue(actionValue(action));
     const where = BlockActionBody.safeParse(body);
     if (!shown || !where.success || !where.data.trigger_id) {
       logger.warn("slack: ignored a malformed source button");
@@ -88,7 +88,7 @@ export function registerActions(app: App, deps: DoorDeps): void {
 
   app.action({ type: "block_actions", action_id: EXPAND_ACTION }, async ({ ack, body, action, client, respond, logger }) => {
     await ack();
-    const expansion = parseExpansionValue(valueOf(action));
+    const expansion = parseExpansionValue(actionValue(action));
     const id = ActionId.safeParse(action);
     const where = BlockActionBody.safeParse(body);
     if (!expansion || !id.success || !where.success) {

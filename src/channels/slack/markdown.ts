@@ -33,7 +33,7 @@ export function markdownUnits(markdown: string): Unit[] {
   const units: Unit[] = [];
   let current: Unit | undefined;
   const close = () => {
-    if (current && current.lines.length) units.push(current);
+    if (current?.lines.length) units.push(current);
     current = undefined;
   };
   for (const line of markdown.split("\n")) {

@@ -1,5 +1,5 @@
 import { errors, importJWK, jwtVerify, type JWTPayload } from "jose";
-import { SigningKeys } from "./signingKeys.js";
+import type { SigningKeys } from "./signingKeys.js";
 
 /** Bot Framework allows five minutes of clock skew. */
 const CLOCK_TOLERANCE_S = 300;

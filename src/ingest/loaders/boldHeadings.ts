@@ -38,7 +38,7 @@ function headingText(paragraph: Element): { text: string; label: boolean } | und
 /** The paragraph right after a bold label, when it is a short value (one line, not itself a label or heading). */
 function shortValueAfter(label: Element): Element | undefined {
   const next = label.nextElementSibling;
-  if (!next || next.nodeName !== "P") return undefined;
+  if (next?.nodeName !== "P") return undefined;
   const text = (next.textContent ?? "").replace(/\s+/g, " ").trim();
   if (!text || text.length > MAX_HEADING_CHARS || text.includes(":") || allBold(next)) return undefined;
   return next;

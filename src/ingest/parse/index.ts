@@ -131,7 +131,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     ["heading", builder.title ?? firstLineTitle(lines, vocabulary)],
     ["file-name", titleFromFileName(input.source)],
   ];
-  const [titleFrom, rawTitle] = candidates.find(([, value]) => value && value.trim()) as [DocumentMeta["titleFrom"], string];
+  const [titleFrom, rawTitle] = candidates.find(([, value]) => value?.trim()) as [DocumentMeta["titleFrom"], string];
   const meta: Omit<DocumentMeta, "warnings"> = {
     source: input.source,
     title: titleFrom === "front-matter" ? rawTitle : cleanDocumentTitle(rawTitle),

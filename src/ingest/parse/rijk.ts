@@ -109,7 +109,7 @@ function parseTypings(lines: string[], builder: DocumentBuilder, profiles: strin
     // Quality profiles are printed in the same order as the typings when there is one per scale.
     const profile = profiles.length === typings.length ? profiles[index] : undefined;
     if (profile)
-      aspects["Kwaliteitenprofiel"] = profile
+      aspects.Kwaliteitenprofiel = profile
         .split("\n")
         .filter((line) => line.startsWith("- "))
         .map((line) => line.slice(2));

@@ -5,14 +5,14 @@ import type { ClassificationSystem } from "./system.js";
 
 /** Every level word of every system, longest first, for one alternation. */
 const LEVEL_WORDS = [...new Set(SYSTEMS.flatMap((s) => s.levelWords))].sort((a, b) => b.length - a.length);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * "<level word> [:-] <code>": literal words, then bounded character classes, so
  * the scan is linear in the text. The code may be a range ("B1-B3", "8-10") or
  * a pair ("15/16").
  */
 const STATEMENT = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${LEVEL_WORDS.map(escape).join("|")})(?:\\s*[:=-]\\s*|\\s+)([A-Za-z]?\\d{1,4}[a-c]?(?:\\s?[-/]\\s?[A-Za-z]?\\d{1,4}[a-c]?)?|[A-N](?![\\p{L}\\p{N}]))`,
+  `(?<![\\p{L}\\p{N}])(${LEVEL_WORDS.map(escapeRegex).join("|")})(?:\\s*[:=-]\\s*|\\s+)([A-Za-z]?\\d{1,4}[a-c]?(?:\\s?[-/]\\s?[A-Za-z]?\\d{1,4}[a-c]?)?|[A-N](?![\\p{L}\\p{N}]))`,
   "giu",
 );
 

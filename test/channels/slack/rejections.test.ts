@@ -19,7 +19,7 @@ describe("Slack door rejects unsigned requests and ignores non-questions", () =>
     const stale = await h.post({ ...body, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     const noSignature = await h.post({ ...body, headers: { "x-slack-signature": undefined } });
     const noTimestamp = await h.post({ ...body, headers: { "x-slack-request-timestamp": undefined } });
-    const tampered = await h.post({ ...body, headers: { "x-slack-signature": "v0=" + "0".repeat(64) } });
+    const tampered = await h.post({ ...body, headers: { "x-slack-signature": `v0=${"0".repeat(64)}` } });
     expect([wrongSecret.status, stale.status, noSignature.status, noTimestamp.status, tampered.status]).toEqual([401, 401, 401, 401, 401]);
     // Give a wrongly accepted request the chance to reach the assistant.
     await new Promise((resolve) => setTimeout(resolve, 100));

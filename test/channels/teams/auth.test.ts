@@ -174,7 +174,7 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
         `Bearer ${b64url({ alg: ["RS256", "none", "HS256", "ES256"][i % 4], kid: i % 2 ? "key-1" : junk(5) })}.${b64url({ aud: APP_ID, iss: ISSUER, exp: 9e9 })}.${junk(10)}`,
         `bearer ${junk(8)}`,
         junk(30),
-        "Bearer " + "a".repeat(20_000),
+        `Bearer ${"a".repeat(20_000)}`,
       ][i % 5]!;
       const body = i % 3 === 0 ? junk(100) : JSON.stringify(activity(connector.url, { type: junk(4) }));
       const response = await fetch(`${server.url}/api/messages`, {
