@@ -32,6 +32,7 @@ export const LanguagePackSchema = z.object({
   help: phrases,
   greetings: phrases,
   reset: phrases,
+  references: phrases,
   numbers: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
 });
 

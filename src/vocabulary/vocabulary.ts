@@ -18,7 +18,7 @@ export type IntentWordKind =
   | "scale"
   | "competency";
 const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency"]);
-export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners";
+export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners" | "references";
 
 const SECTION_KINDS = new Set<string>([
   "purpose",
@@ -103,7 +103,7 @@ export class Vocabulary {
         ),
       ]),
     ) as Record<IntentWordKind, PhraseMatcher<true>>;
-    const kinds: ConversationWordKind[] = ["more", "why", "help", "greetings", "reset", "followUpOpeners"];
+    const kinds: ConversationWordKind[] = ["more", "why", "help", "greetings", "reset", "followUpOpeners", "references"];
     this.conversationPhrases = Object.fromEntries(kinds.map((k) => [k, new Set(language[k].map((p) => phraseWords(p).join(" ")))])) as Record<
       ConversationWordKind,
       Set<string>

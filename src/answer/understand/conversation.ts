@@ -36,6 +36,8 @@ export function isFollowUp(plan: QueryPlan, kb: KnowledgeBase): boolean {
   // A question that names its own subject starts a new topic.
   const ownSubject = plan.roles.length > 0 || plan.competencyMatch?.how === "name" || plan.competencyMatch?.how === "spelling" || plan.systems.length > 0;
   if (ownSubject) return false;
+  // "what education do you need for that job?": a pointer back to the previous subject.
+  if (length <= 12 && kb.vocabulary.says("references", plan.question)) return true;
   return (length <= 7 && !plan.intentExplicit) || (length <= 4 && !plan.signals.catalogue);
 }
 

@@ -3,7 +3,7 @@ import { defineSystem } from "./system.js";
 /** Collective agreements with letter scales (e.g. CAO Woondiensten: A … N). */
 export const caoLetterScales = defineSystem({
   id: "cao-woondiensten",
-  name: "CAO-letterschalen (o.a. Woondiensten)",
+  name: "CAO Woondiensten (letterschalen)",
   markers: {
     strong: ["cao woondiensten", "woondiensten", "woningcorporatie", "woningcorporaties", "functieschaal"],
     weak: ["huurders", "verhuur", "woningen", "corporatie"],
