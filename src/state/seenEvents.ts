@@ -34,6 +34,10 @@ export class LocalSeenEvents implements SeenEvents {
     }
     return true;
   }
+
+  get size(): number {
+    return this.seen.size;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SectionKind } from "../model.js";
+import type { CompetencyFact, SectionKind } from "../model.js";
 import { fold, squash } from "../../text/normalize.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import type { DocumentBuilder } from "./builder.js";
@@ -111,6 +111,11 @@ function competencyTable(block: Extract<Block, { type: "table" }>, context: Cont
   return true;
 }
 
+/** A competency a document names without describing it (a list item, a table row). */
+function namedOnly(name: string, path: string[]): Omit<CompetencyFact, "source"> {
+  return { name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path };
+}
+
 type Context = { builder: DocumentBuilder; vocabulary: Vocabulary; corpusNames: readonly string[]; taken: Set<string>; path: string[] };
 
 function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
@@ -148,18 +153,7 @@ function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
         const levelsByJobLevel = levelTable.levels.map((level, i) => ({ level, value: row.values[i] ?? "" })).filter((l) => l.value && !/^[-–]$/.test(l.value));
         const known = builder.competencies.find((c) => fold(c.name) === fold(row.name));
         if (known) known.levelsByJobLevel = levelsByJobLevel;
-        else
-          builder.competency({
-            name: row.name,
-            nameInferred: false,
-            description: "",
-            indicators: [],
-            questions: [],
-            tips: [],
-            levelDescriptions: [],
-            levelsByJobLevel,
-            path: [...path, row.name],
-          });
+        else builder.competency({ ...namedOnly(row.name, [...path, row.name]), levelsByJobLevel });
       }
     }
   }
@@ -251,16 +245,7 @@ export function addCompetencyNames(builder: DocumentBuilder, list: string[], pat
   if (!names.length || names.length < items.length * 0.8 || known.length < names.length / 2) return;
   for (const name of names) {
     if (context.builder.competencies.some((c) => fold(c.name) === fold(name))) continue;
-    context.builder.competency({
-      name: name.charAt(0).toUpperCase() + name.slice(1),
-      nameInferred: false,
-      description: "",
-      indicators: [],
-      questions: [],
-      tips: [],
-      levelDescriptions: [],
-      path: [...path, name],
-    });
+    context.builder.competency(namedOnly(name.charAt(0).toUpperCase() + name.slice(1), [...path, name]));
   }
 }
 
