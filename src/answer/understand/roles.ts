@@ -35,13 +35,21 @@ function titleTable(kb: KnowledgeBase): TitleTable {
  */
 export function namedRoles(question: string, kb: KnowledgeBase): string[] {
   const { stemsBySource, sourcesByStem } = titleTable(kb);
-  const own = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)));
-  // Relatives ("nurse" → verpleegkundige) count at half weight: the asker's own words name a role best.
+  // A multi-word synonym phrase ("client relationship manager") names its group as a whole: its words do not
+  // also count one by one ("manager" must not point at every manager), and its group counts fully.
+  const phrases = kb.vocabulary.synonymsIn(question).filter(({ matched }) => matched.some((m) => m.includes(" ")));
+  const inPhrase = new Set(phrases.flatMap(({ matched }) => matched.filter((m) => m.includes(" ")).flatMap((m) => kb.queryTerms(m))));
+  const own = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s) && !inPhrase.has(s)));
+  const phraseRelated = new Set(
+    phrases.flatMap(({ group }) => group.flatMap((r) => kb.queryTerms(r))).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)),
+  );
+  for (const s of phraseRelated) own.add(s);
+  // Other relatives ("nurse" → verpleegkundige) count at half weight: the asker's own words name a role best.
   const related = new Set(
     kb.vocabulary
       .relatives(question)
       .flatMap((r) => kb.queryTerms(r))
-      .filter((s) => s.length >= 3 && !own.has(s) && !kb.vocabulary.questionWords.has(s)),
+      .filter((s) => s.length >= 3 && !own.has(s) && !inPhrase.has(s) && !kb.vocabulary.questionWords.has(s)),
   );
   const asked = new Set([...own, ...related]);
   if (!asked.size) return [];
