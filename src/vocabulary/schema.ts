@@ -50,6 +50,7 @@ export const HrPackSchema = z.object({
     lookup: phrases,
     workDescription: phrases,
     choosesLevel: phrases,
+    listsLevels: phrases,
     interview: phrases,
     development: phrases,
     career: phrases,

@@ -8,6 +8,7 @@ import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOf
 export type ListKind = "indicators" | "questions" | "tips" | "description" | "levels";
 export type IntentWordKind =
   | "catalogue"
+  | "listsLevels"
   | "compare"
   | "lookup"
   | "workDescription"

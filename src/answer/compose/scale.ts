@@ -148,7 +148,9 @@ export function composeScale(context: ComposeContext): Draft {
         }))
         .sort((a, b) => b.score - a.score || (a.level.rank ?? 0) - (b.level.rank ?? 0));
       const best = ranked[0]!;
-      const strong = best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];
+      // "Welke schalen gelden…" asks for all of them; "welke schaal past…" for the ones that fit.
+      const strong =
+        u.signals.listsLevels && !u.workDescription ? [] : best.score > 0 ? ranked.filter((r) => r.score >= best.score * 0.75 && r.lines.length) : [];
       if (!strong.length) {
         parts.push(
           `${header}: ${typed.map((l) => l.label).join(", ")}. ${say(lang, "Welke schaal past, hangt af van het werk; de typeringen verschillen in zwaarte.", "Which scale fits depends on the work; the typings differ in weight.")}`,

@@ -7,7 +7,8 @@ export const lookup = defineIntent({
   detect: (plan) => {
     if (!plan.fields.length) return 0;
     if (plan.workDescription || plan.signals.choosesLevel) return 0.4;
-    return plan.signals.lookup ? 0.8 : plan.signals.interview || plan.signals.development ? 0.3 : 0.5;
+    if (plan.signals.lookup) return 0.8;
+    return plan.signals.interview || plan.signals.development || plan.signals.scale || plan.signals.competency ? 0.3 : 0.45;
   },
   compose: composeLookup,
 });

@@ -58,6 +58,7 @@ const SIGNALS: IntentWordKind[] = [
   "lookup",
   "workDescription",
   "choosesLevel",
+  "listsLevels",
   "interview",
   "development",
   "career",
