@@ -8,6 +8,7 @@ import { createTeamsDoor } from "./channels/teams/index.js";
 import { progressReporter } from "./cli/common.js";
 import { ConfigError, llmConfigured, loadConfig, type Config } from "./config.js";
 import { createHttpApp } from "./http/app.js";
+import { RedisFeedbackLog } from "./feedback/redisFeedbackLog.js";
 import { insightsFromConfig } from "./insights/index.js";
 import { recordingAssistant } from "./insights/recordingAssistant.js";
 import type { Door } from "./http/door.js";
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);
   // Every door talks to the same recording wrapper, so the insights page sees web, Teams and Slack alike.
-  const insights = insightsFromConfig(config);
+  // With Redis the insights page reads the votes of every replica from the shared stream.
+  const insights = insightsFromConfig(config, { feedback: shared.feedback instanceof RedisFeedbackLog ? shared.feedback : undefined });
   const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
   const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
   const doors = [createTeamsDoor(deps), createSlackDoor(deps, { seenEvents: shared.seenEvents })].filter((door): door is Door => Boolean(door));

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Config } from "../config.js";
 import { JsonlFeedbackLog, type FeedbackStore } from "../feedback/feedbackLog.js";
 import { RedisFeedbackLog } from "../feedback/redisFeedbackLog.js";
+import { JsonlFeedbackReader } from "../feedback/feedbackReader.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "express-rate-limit";
 import type { ConversationLimits, ConversationStore } from "./conversationStore.js";
@@ -48,7 +49,7 @@ export async function openSharedState(config: Config, logger: Logger): Promise<S
       new FallbackConversationStore(new RedisConversationStore(redis, parse, limits), new LocalConversationStore(limits), logger),
     rateLimitStore: new FallbackRateLimitStore(redis),
     seenEvents: new RedisSeenEvents(redis, new LocalSeenEvents(), logger),
-    feedback: new RedisFeedbackLog(redis, file, logger),
+    feedback: new RedisFeedbackLog(redis, file, logger, new JsonlFeedbackReader(resolve(config.DATA_DIR, "feedback.jsonl"))),
     available: () => redis.available,
     close: () => redis.close(),
   };
