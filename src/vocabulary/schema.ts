@@ -50,6 +50,8 @@ export const HrPackSchema = z.object({
     lookup: phrases,
     workDescription: phrases,
     choosesLevel: phrases,
+    workSubject: phrases,
+    workRelative: phrases,
     listsLevels: phrases,
     interview: phrases,
     development: phrases,

@@ -9,6 +9,8 @@ export type ListKind = "indicators" | "questions" | "tips" | "description" | "le
 export type IntentWordKind =
   | "catalogue"
   | "listsLevels"
+  | "workSubject"
+  | "workRelative"
   | "compare"
   | "lookup"
   | "workDescription"

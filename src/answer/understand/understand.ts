@@ -105,7 +105,7 @@ export function understand(question: string, kb: KnowledgeBase): QueryPlan {
     system: systems.length === 1 ? systems[0] : undefined,
     systems,
     roles,
-    workDescription: Boolean(signals.workDescription),
+    workDescription: Boolean(signals.workDescription) || (vocabulary.intentWords("workSubject", asked) && vocabulary.intentWords("workRelative", asked)),
     fields: [...new Set(fields)],
     outOfScope: topics[0] && { id: topics[0].id, nl: topics[0].nl, en: topics[0].en },
     prepared: kb.prepare(question),
