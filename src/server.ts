@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     reindex: () => (assistant ? assistant.reindex() : Promise.reject(new Error("index still loading"))),
     inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
     section: (source, section) => assistant?.section(source, section),
+    examples: (language) => assistant?.examples(language) ?? [],
   };
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);

@@ -2,8 +2,9 @@ import type { Logger } from "../logger.js";
 import { summarise } from "../ingest/report.js";
 import { systemById } from "../ingest/systems/registry.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
-import type { Answer, Citation } from "./answer.js";
+import type { Answer, Citation, Language } from "./answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
+import { exampleQuestions } from "./compose/help.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
@@ -61,6 +62,10 @@ export class FunctiewijzerAssistant implements Assistant {
       skipped: kb.manifest.skipped,
       builtAt: kb.manifest.builtAt,
     };
+  }
+
+  examples(language: Language): string[] {
+    return exampleQuestions(this.kb, language);
   }
 
   section(source: string, section: string): SectionText | undefined {

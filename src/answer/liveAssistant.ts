@@ -1,5 +1,6 @@
 import type { Answer } from "./answer.js";
 import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
+import type { Language } from "./answer.js";
 
 /**
  * The Assistant the doors hold while the index underneath may change: a new
@@ -29,6 +30,10 @@ export class LiveAssistant implements Assistant {
 
   inventory(): Inventory {
     return this.current.inventory();
+  }
+
+  examples(language: Language): string[] {
+    return this.current.examples(language);
   }
 
   section(source: string, section: string): SectionText | undefined {

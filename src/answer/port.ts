@@ -1,4 +1,4 @@
-import type { Answer } from "./answer.js";
+import type { Answer, Language } from "./answer.js";
 
 /** Where a question came from; used for logs and for door-specific limits. */
 export type Channel = "web" | "teams" | "slack" | "cli";
@@ -66,6 +66,8 @@ export interface Assistant {
   reindex(): Promise<ReindexSummary>;
   /** The loaded index's documents and skipped files. */
   inventory(): Inventory;
+  /** Example questions the loaded documents can answer (for welcome messages and suggested prompts). */
+  examples(language: Language): string[];
   /** The full text of a cited section (`section` as in Citation.section), or undefined. */
   section(source: string, section: string): SectionText | undefined;
 }

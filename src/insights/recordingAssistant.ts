@@ -59,5 +59,6 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
     reindex: () => inner.reindex(),
     inventory: () => inner.inventory(),
     section: (source, section) => inner.section(source, section),
+    examples: (language) => inner.examples(language),
   };
 }

@@ -39,6 +39,12 @@ export class FakeAssistant implements Assistant {
     };
   }
 
+  examples(language: "nl" | "en"): string[] {
+    return language === "en"
+      ? ["Which scale fits the profile?", "Give interview questions for negotiating"]
+      : ["Welke schaal past bij het profiel?", "Geef toetsvragen voor onderhandelen"];
+  }
+
   section(source: string, section: string): SectionText | undefined {
     if (source !== "profiel.txt" || section !== "Competenties › Onderhandelen") return undefined;
     return { source, title: "Profiel", system: "ufo", section, text: "Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …" };

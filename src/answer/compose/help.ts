@@ -1,4 +1,33 @@
+import type { Language } from "../answer.js";
+import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { say, type ComposeContext, type Draft } from "./draft.js";
+
+/** Questions the loaded documents can answer, made from them: a role with levels, a competency with questions, two typed levels, tips. */
+export function exampleQuestions(kb: KnowledgeBase, lang: Language): string[] {
+  const out: string[] = [];
+  const withLevels = kb.documents.find((d) => d.jobLevels.length);
+  if (withLevels) out.push(say(lang, `Welke schaal past bij ${withLevels.title}?`, `Which scale fits ${withLevels.title}?`));
+  const withQuestions = kb.competencies.find((c) => c.questions.length);
+  if (withQuestions)
+    out.push(say(lang, `Geef toetsvragen voor ${withQuestions.name.toLowerCase()}`, `Give interview questions for ${withQuestions.name.toLowerCase()}`));
+  const withTwoLevels = kb.documents.find((d) => kb.levelsOf(d.source).filter((l) => Object.keys(l.aspects).length).length >= 2);
+  if (withTwoLevels) {
+    const [a, b] = kb
+      .levelsOf(withTwoLevels.source)
+      .filter((l) => Object.keys(l.aspects).length)
+      .sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
+    out.push(
+      say(
+        lang,
+        `Wat verandert er van ${a!.label.toLowerCase()} naar ${b!.label.toLowerCase()}?`,
+        `What changes from ${a!.label.toLowerCase()} to ${b!.label.toLowerCase()}?`,
+      ),
+    );
+  }
+  const withTips = kb.competencies.find((c) => c.tips.length && c.name !== withQuestions?.name) ?? kb.competencies.find((c) => c.tips.length);
+  if (withTips) out.push(say(lang, `Hoe word ik beter in ${withTips.name.toLowerCase()}?`, `How do I get better at ${withTips.name.toLowerCase()}?`));
+  return out;
+}
 
 /**
  * What the assistant can do, with examples taken from the documents actually
@@ -6,48 +35,7 @@ import { say, type ComposeContext, type Draft } from "./draft.js";
  */
 export function composeHelp({ u, kb }: ComposeContext, greeting: boolean): Draft {
   const lang = u.language;
-  const withLevels = kb.documents.find((d) => d.jobLevels.length);
-  const withTwoLevels = kb.documents.find((d) => kb.levelsOf(d.source).filter((l) => Object.keys(l.aspects).length).length >= 2);
-  const withQuestions = kb.competencies.find((c) => c.questions.length);
-  const withTips = kb.competencies.find((c) => c.tips.length && c.name !== withQuestions?.name) ?? kb.competencies.find((c) => c.tips.length);
-  const examples: { text: string; source: string; path: string[]; quote: string }[] = [];
-  if (withLevels)
-    examples.push({
-      text: say(lang, `Welke schaal past bij ${withLevels.title}?`, `Which scale fits ${withLevels.title}?`),
-      source: withLevels.source,
-      path: kb.chunksOf(withLevels.source)[0]?.path ?? ["Document"],
-      quote: withLevels.jobLevels.map((l) => l.label).join(", "),
-    });
-  if (withQuestions)
-    examples.push({
-      text: say(lang, `Geef toetsvragen voor ${withQuestions.name.toLowerCase()}`, `Give interview questions for ${withQuestions.name.toLowerCase()}`),
-      source: withQuestions.source,
-      path: [...withQuestions.path, "Toetsvragen"],
-      quote: withQuestions.questions[0]!,
-    });
-  if (withTwoLevels) {
-    const [a, b] = kb
-      .levelsOf(withTwoLevels.source)
-      .filter((l) => Object.keys(l.aspects).length)
-      .sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
-    examples.push({
-      text: say(
-        lang,
-        `Wat verandert er van ${a!.label.toLowerCase()} naar ${b!.label.toLowerCase()}?`,
-        `What changes from ${a!.label.toLowerCase()} to ${b!.label.toLowerCase()}?`,
-      ),
-      source: withTwoLevels.source,
-      path: b!.path,
-      quote: b!.label,
-    });
-  }
-  if (withTips)
-    examples.push({
-      text: say(lang, `Hoe word ik beter in ${withTips.name.toLowerCase()}?`, `How do I get better at ${withTips.name.toLowerCase()}?`),
-      source: withTips.source,
-      path: [...withTips.path, "Ontwikkeltips"],
-      quote: withTips.tips[0]!,
-    });
+  const examples = exampleQuestions(kb, lang).map((text) => ({ text }));
   const intro = greeting
     ? say(
         lang,

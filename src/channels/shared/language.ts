@@ -7,7 +7,14 @@ export function languageOf(locale: string | undefined): Language {
   return locale && !locale.toLowerCase().startsWith("nl") ? "en" : "nl";
 }
 
-export const EXAMPLES: Record<Language, string[]> = {
-  nl: ["Welke schaal past bij een servicedesk medewerker?", "Geef toetsvragen voor onderhandelen", "Wat verandert er van schaal 6 naar 7?"],
-  en: ["Which scale fits a servicedesk employee?", "Give interview questions for negotiating", "What changes from scale 6 to 7?"],
+/** Used only while no documents are loaded: the real examples come from the documents (Assistant.examples). */
+const GENERIC_EXAMPLES: Record<Language, string[]> = {
+  nl: ["Welke functies staan er in de documenten?", "Welke competenties worden gevraagd?", "Wat kun je?"],
+  en: ["Which jobs are in the documents?", "Which competencies are asked for?", "What can you do?"],
 };
+
+/** Example questions for a welcome message or suggested prompts: from the loaded documents, else generic ones. */
+export function examplesFor(assistant: { examples(language: Language): string[] }, language: Language): string[] {
+  const own = assistant.examples(language);
+  return own.length ? own : GENERIC_EXAMPLES[language];
+}

@@ -4,7 +4,7 @@ import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";
 import { threadConversation } from "./conversation.js";
-import { TEXTS } from "./texts.js";
+import { helpText, TEXTS } from "./texts.js";
 import { startWorking } from "./working.js";
 
 /** A thread to answer in, and who asked. */
@@ -36,7 +36,7 @@ export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, t
       return send({ text: message.text });
     });
   if (!question) {
-    await post(textMessage(TEXTS.help));
+    await post(textMessage(helpText(deps.assistant)));
     return;
   }
   const stopWorking = await startWorking(

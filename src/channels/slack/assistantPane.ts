@@ -4,7 +4,7 @@ import { answerInThread } from "./answerInThread.js";
 import { textMessage } from "./blocks.js";
 import { truncate } from "./mrkdwn.js";
 import { UserMessage } from "./payloads.js";
-import { suggestedPrompts, TEXTS } from "./texts.js";
+import { helpText, suggestedPrompts, TEXTS } from "./texts.js";
 
 /**
  * Functiewijzer does not use the channel the user is looking at, so thread
@@ -27,7 +27,7 @@ export function createAssistantPane(deps: DoorDeps): Assistant {
     threadContextStore: noThreadContext,
     threadStarted: async ({ say, setSuggestedPrompts }) => {
       await say(textMessage(TEXTS.greeting));
-      await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts() });
+      await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts(deps.assistant) });
     },
     userMessage: async ({ message, say, setTitle, client, context, logger }) => {
       const parsed = UserMessage.safeParse(message);
@@ -35,7 +35,7 @@ export function createAssistantPane(deps: DoorDeps): Assistant {
       const { channel, ts, thread_ts, text, user, team } = parsed.data;
       const question = text.trim();
       if (!question) {
-        await say(textMessage(TEXTS.help));
+        await say(textMessage(helpText(deps.assistant)));
         return;
       }
       // The title is cosmetic: a failure there must not cost the answer.

@@ -4,7 +4,7 @@ import { askForSlack } from "./ask.js";
 import { commandConversation } from "./conversation.js";
 import { SlashCommand } from "./payloads.js";
 import { SLASH_COMMAND } from "./subscriptions.js";
-import { TEXTS } from "./texts.js";
+import { helpText, TEXTS } from "./texts.js";
 
 /**
  * `/functiewijzer <question>`. Slack wants the ack within 3 seconds, an answer
@@ -17,7 +17,7 @@ export function registerCommand(app: App, deps: DoorDeps): void {
     const parsed = SlashCommand.safeParse(command);
     const question = parsed.success ? parsed.data.text.trim() : "";
     if (!parsed.success || !question) {
-      await ack({ response_type: "ephemeral", text: TEXTS.help });
+      await ack({ response_type: "ephemeral", text: helpText(deps.assistant) });
       return;
     }
     await ack({ response_type: "ephemeral", text: TEXTS.working });

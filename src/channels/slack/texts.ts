@@ -1,4 +1,5 @@
-import { EXAMPLES } from "../shared/language.js";
+import type { Assistant } from "../../answer/port.js";
+import { examplesFor } from "../shared/language.js";
 
 /**
  * The door's own words. Before a question is answered the language is unknown,
@@ -18,7 +19,6 @@ export const TEXTS = {
   ],
   /** The reaction on a mention or DM while it is answered (removed when the answer lands). */
   workingReaction: "hourglass_flowing_sand",
-  help: `Stel je vraag na het commando of de vermelding, bijvoorbeeld: _${EXAMPLES.nl[0] ?? ""}_\n_Ask your question after the command or mention, e.g. ${EXAMPLES.en[0] ?? ""}_`,
   working: "🔎 Zoekt in de functiebeschrijvingen… / Searching the job descriptions…",
   failed: "Sorry, dat lukte niet; probeer het zo nog eens. / Sorry, that did not work; please try again shortly.",
   tooLong: (max: number) => `Je vraag is te lang (maximaal ${max} tekens). / Your question is too long (at most ${max} characters).`,
@@ -27,8 +27,15 @@ export const TEXTS = {
     "Deze sectie staat niet meer in de index (de documenten zijn misschien bijgewerkt). / This section is no longer in the index (the documents may have been updated).",
 } as const;
 
-/** The assistant pane's suggested prompts: two Dutch examples and one English one. */
-export function suggestedPrompts(): { title: string; message: string }[] {
-  const picks = [EXAMPLES.nl[0], EXAMPLES.nl[1], EXAMPLES.en[2]].filter((q): q is string => Boolean(q));
+/** How to ask, with an example the loaded documents can answer. */
+export function helpText(assistant: Pick<Assistant, "examples">): string {
+  return `Stel je vraag na het commando of de vermelding, bijvoorbeeld: _${examplesFor(assistant, "nl")[0] ?? ""}_\n_Ask your question after the command or mention, e.g. ${examplesFor(assistant, "en")[0] ?? ""}_`;
+}
+
+/** The assistant pane's suggested prompts: two Dutch examples and one English one, from the loaded documents. */
+export function suggestedPrompts(assistant: Pick<Assistant, "examples">): { title: string; message: string }[] {
+  const nl = examplesFor(assistant, "nl");
+  const en = examplesFor(assistant, "en");
+  const picks = [nl[0], nl[1], en[2] ?? en[0]].filter((q): q is string => Boolean(q));
   return picks.map((message) => ({ title: message.length > 40 ? `${message.slice(0, 39)}…` : message, message }));
 }

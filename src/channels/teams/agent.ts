@@ -5,7 +5,7 @@ import { answerId } from "../../answer/answerId.js";
 import type { Assistant } from "../../answer/port.js";
 import type { FeedbackStore } from "../../feedback/feedbackLog.js";
 import type { Logger } from "../../logger.js";
-import { EXAMPLES, languageOf, sayIn } from "../shared/language.js";
+import { examplesFor, languageOf, sayIn } from "../shared/language.js";
 import type { TeamsAdapter } from "./adapter.js";
 import { ButtonPayload, FeedbackSubmission } from "./buttonPayload.js";
 import { asAttachment, welcomeCard } from "./cards.js";
@@ -150,7 +150,10 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (!question) {
       if (activity.attachments?.length)
         return void (await say("Ik kan alleen tekstvragen lezen, geen bijlagen.", "I can only read text questions, not attachments."));
-      return void (await say(`Stel gerust een vraag, bijvoorbeeld: ${EXAMPLES.nl[0]}`, `Ask me anything, for example: ${EXAMPLES.en[0]}`));
+      return void (await say(
+        `Stel gerust een vraag, bijvoorbeeld: ${examplesFor(deps.assistant, "nl")[0]}`,
+        `Ask me anything, for example: ${examplesFor(deps.assistant, "en")[0]}`,
+      ));
     }
     if (isResetCommand(question)) {
       conversations.reset(activity.conversation!.id);
@@ -167,7 +170,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     const botAdded = (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
     if (!botAdded) return;
     const language = languageOf(activity.locale);
-    await send(context, { type: "message", attachments: [asAttachment(welcomeCard(language, EXAMPLES[language]))] });
+    await send(context, { type: "message", attachments: [asAttachment(welcomeCard(language, examplesFor(deps.assistant, language)))] });
   });
 
   const invokeResponse = (context: TurnContext, status: number, body: unknown = {}) =>

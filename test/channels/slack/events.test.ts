@@ -91,7 +91,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const prompts = h.slack.called("assistant.threads.setSuggestedPrompts")[0]!.body;
     expect(prompts).toMatchObject({ channel_id: "D1", thread_ts: "300.1" });
     expect(prompts.prompts).toHaveLength(3);
-    expect(blockText(prompts.prompts)).toContain("Welke schaal past bij een servicedesk medewerker?");
+    expect(blockText(prompts.prompts)).toContain("Welke schaal past bij het profiel?"); // from the documents (Assistant.examples)
     expect(h.assistant.calls).toHaveLength(0);
   });
 

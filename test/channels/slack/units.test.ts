@@ -33,10 +33,15 @@ describe("Slack door pieces", () => {
     expect(ignoreReason({ type: "assistant_thread_started" })).toBeUndefined();
   });
 
-  it("offers three suggested prompts, Dutch and English", () => {
-    const prompts = suggestedPrompts();
-    expect(prompts).toHaveLength(3);
-    expect(prompts.map((p) => p.message).join(" ")).toMatch(/Welke schaal.*What changes/);
+  it("offers suggested prompts made from the loaded documents, Dutch and English, and generic ones without documents", () => {
+    const fromDocuments = {
+      examples: (l: "nl" | "en") =>
+        l === "en" ? ["Which scale fits X?", "Tips for Y", "What changes from A to B?"] : ["Welke schaal past bij X?", "Geef toetsvragen voor Y"],
+    };
+    expect(suggestedPrompts(fromDocuments).map((p) => p.message)).toEqual(["Welke schaal past bij X?", "Geef toetsvragen voor Y", "What changes from A to B?"]);
+    const none = suggestedPrompts({ examples: () => [] });
+    expect(none).toHaveLength(3);
+    expect(none.map((p) => p.message).join(" ")).toMatch(/Welke functies.*What can you do/);
   });
 
   it("picks no door, HTTP or Socket Mode from the configuration", () => {

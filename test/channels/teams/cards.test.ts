@@ -4,7 +4,8 @@ import type { Answer } from "../../../src/answer/answer.js";
 import { citationCard, expansionCard, followUpCard, welcomeCard } from "../../../src/channels/teams/cards.js";
 import { CITATION_LIMITS, teamsCitations } from "../../../src/channels/teams/citations.js";
 import { answerActivities, MAX_TEXT_CHARS } from "../../../src/channels/teams/reply.js";
-import { EXAMPLES } from "../../../src/channels/shared/language.js";
+import { examplesFor } from "../../../src/channels/shared/language.js";
+import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { cardProblems } from "./validateCard.js";
 
 const answer = (overrides: Partial<Answer> = {}): Answer => ({
@@ -25,8 +26,8 @@ const answer = (overrides: Partial<Answer> = {}): Answer => ({
 describe("Teams cards and activities", () => {
   it("every card we send is a valid Adaptive Card 1.5, and the validator does catch mistakes", () => {
     const cards = [
-      welcomeCard("nl", EXAMPLES.nl),
-      welcomeCard("en", EXAMPLES.en),
+      welcomeCard("nl", examplesFor(new FakeAssistant(), "nl")),
+      welcomeCard("en", examplesFor(new FakeAssistant(), "en")),
       followUpCard(answer())!,
       expansionCard(
         answer({

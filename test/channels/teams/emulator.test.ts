@@ -185,7 +185,7 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     const { replies } = await send(activity(connector.url, { type: "conversationUpdate", text: undefined, membersAdded: [{ id: "bot-1" }] }));
     expect(replies).toHaveLength(1);
     const card = replies[0]!.body.attachments[0].content;
-    expect(card.actions.map((a: any) => a.data.question)).toContain("Welke schaal past bij een servicedesk medewerker?");
+    expect(card.actions.map((a: any) => a.data.question)).toContain("Welke schaal past bij het profiel?"); // from the documents (Assistant.examples)
     const someoneElse = await send(activity(connector.url, { type: "conversationUpdate", text: undefined, membersAdded: [{ id: "user-9" }] }));
     expect(someoneElse.replies).toHaveLength(0);
   });

@@ -113,6 +113,12 @@ export class ScriptedAssistant implements Assistant {
     };
   }
 
+  examples(language: "nl" | "en"): string[] {
+    return language === "en"
+      ? ["Which scale fits the profile?", "Give interview questions for negotiating"]
+      : ["Welke schaal past bij het profiel?", "Geef toetsvragen voor onderhandelen"];
+  }
+
   section(source: string, section: string): SectionText | undefined {
     if (source === SLA.source && section === SLA.section) return { source, title: SLA.title!, system: "ufo", section, text: SECTION_TEXT };
     if (source === PHISH_DOC.source && section === PHISH_DOC.section) return { source, title: PHISH_DOC.title!, system: "rijk", section, text: PHISHING };
