@@ -16,6 +16,7 @@ import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { reindexRoutes } from "./routes/reindex.js";
 import { sourceRoutes } from "./routes/sources.js";
+import { exampleRoutes } from "./routes/examples.js";
 import { securityHeaders } from "./securityHeaders.js";
 
 export type HttpDeps = {
@@ -88,6 +89,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   );
   api.use(express.json({ limit: "32kb" }));
   api.use(askRoutes(deps.assistant));
+  api.use(exampleRoutes(deps.assistant));
   api.use(feedbackRoutes(deps.feedback));
   api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));
   api.use(sourceRoutes(deps.config.KNOWLEDGE_DIR, deps.assistant));

@@ -33,6 +33,17 @@ describe("HTTP API over the seed knowledge", () => {
     expect(headers.get("x-answer-id")).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("offers example questions made from the loaded documents, each of which the documents answer", async () => {
+    const response = await fetch(`${server.url}/api/examples`);
+    const examples = (await response.json()) as { nl: string[]; en: string[] };
+    expect(examples.nl.length).toBeGreaterThanOrEqual(3);
+    expect(examples.en.length).toBe(examples.nl.length);
+    for (const question of examples.nl) {
+      const { body } = await postJson(`${server.url}/api/ask`, { question });
+      expect(AnswerSchema.parse(body).answered, question).toBe(true);
+    }
+  });
+
   it("resolves a follow-up within one conversation, and not across conversations", async () => {
     await postJson(`${server.url}/api/ask`, { question: "Geef toetsvragen voor onderhandelen", conversation: "web-1" });
     const followUp = await postJson(`${server.url}/api/ask`, { question: "en voor klantgerichtheid?", conversation: "web-1" });

@@ -15,9 +15,10 @@ sessionStorage.setItem("fw-conversation", conversation);
 let language = localStorage.getItem("fw-lang") ?? (navigator.language.toLowerCase().startsWith("nl") ? "nl" : "en");
 const t = (nl, en) => (language === "en" ? en : nl);
 
-const EXAMPLES = {
-  nl: ["Welke schaal past bij een servicedesk medewerker?", "Geef toetsvragen voor onderhandelen", "Wat verandert er van schaal 6 naar 7?"],
-  en: ["Which scale fits a servicedesk employee?", "Give interview questions for negotiating", "What changes from scale 6 to 7?"],
+/** Until the server says what the loaded documents can answer (/api/examples), generic questions. */
+let EXAMPLES = {
+  nl: ["Welke functies staan er in de documenten?", "Welke competenties worden gevraagd?", "Wat kun je?"],
+  en: ["Which jobs are in the documents?", "Which competencies are asked for?", "What can you do?"],
 };
 
 const SYSTEMS = { rijk: "Rijksoverheid", ufo: "UFO (universiteiten)", "vlaamse-overheid": "Vlaamse overheid", provincie: "Provincie", gemeente: "Gemeente" };
@@ -478,7 +479,15 @@ async function showStatus() {
         `${status.documents} documents · ${status.mode === "llm" ? "language model" : "offline"}`,
       )
     : t("index laden…", "loading index…");
-  if (!status) setTimeout(showStatus, 2000);
+  if (!status) return void setTimeout(showStatus, 2000);
+  // Examples made from the documents themselves, once the index is there.
+  const examples = await fetch("/api/examples")
+    .then((r) => (r.ok ? r.json() : undefined))
+    .catch(() => undefined);
+  if (examples?.nl?.length && examples?.en?.length) {
+    EXAMPLES = { nl: examples.nl.slice(0, 3), en: examples.en.slice(0, 3) };
+    applyLanguage();
+  }
 }
 
 function fitInput() {
