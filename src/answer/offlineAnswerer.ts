@@ -55,6 +55,20 @@ export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?:
   const applies = u.outOfScope && (u.outOfScope.id !== "conversion" || u.levels.length > 0 || u.systems.length > 0);
   if (u.outOfScope && applies && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
   const { hits } = retrieval ?? (await retrieve(u, kb));
+  if (u.unknownRole && !u.followUp) {
+    const nearest = kb.document(u.roles[0]!)?.title ?? "";
+    return refuse(
+      u,
+      kb,
+      say(
+        lang,
+        `Ik vind geen functie "${u.unknownRole}" in de documenten; de dichtstbijzijnde is _${nearest}_.`,
+        `I can't find a job "${u.unknownRole}" in the documents; the nearest is _${nearest}_.`,
+      ),
+      [],
+      hits,
+    );
+  }
   const context: ComposeContext = { u, kb, hits };
   const intent = intentById(u.intent);
   if (u.intent === "help" || u.intent === "catalogue") return intent.compose(context);

@@ -15,7 +15,7 @@ const program = new Command("chat")
 
 function render(answer: Answer): string {
   const sources = answer.citations.map((c, i) => `  [${i + 1}] ${c.source} › ${c.section}`).join("\n");
-  return `\n${answer.answer}\n${sources ? `\n${sources}\n` : ""}${answer.followUps.map((f) => `  → ${f}\n`).join("")}`;
+  return `\n${answer.answer}\n${sources ? `\n${sources}\n` : ""}${answer.followUps.map((f, i) => `  ${i + 1}) ${f}\n`).join("")}`;
 }
 
 runCli(async () => {

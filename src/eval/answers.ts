@@ -22,6 +22,8 @@ export type AnswerEvalReport = {
   answerable: number;
   unanswerable: number;
   factAccuracy: number;
+  /** Answerable questions with every fact present and every citation in an expected source. */
+  correctWithSources: number;
   citationPrecision: number;
   correctRefusals: number;
   falseRefusals: number;
@@ -34,11 +36,11 @@ export type AnswerEvalReport = {
 const hasFact = (answer: string, fact: string) => fact.split("|").some((alternative) => fold(answer).includes(fold(alternative)));
 
 /** Scores one answer against its label; returns the problems found. */
-export function judge(q: AnswerQuestion, a: Answer): { factsOk: boolean; cited: number; citedCorrect: number; problems: string[] } {
+export function judge(q: AnswerQuestion, a: Answer): { factsOk: boolean; sourcesOk: boolean; cited: number; citedCorrect: number; problems: string[] } {
   const problems: string[] = [];
   if (!q.answerable) {
     if (a.answered) problems.push("answered a question the documents cannot answer");
-    return { factsOk: !a.answered, cited: 0, citedCorrect: 0, problems };
+    return { factsOk: !a.answered, sourcesOk: true, cited: 0, citedCorrect: 0, problems };
   }
   if (!a.answered) problems.push("refused an answerable question");
   const missing = q.facts.filter((fact) => !hasFact(a.answer, fact));
@@ -48,7 +50,13 @@ export function judge(q: AnswerQuestion, a: Answer): { factsOk: boolean; cited: 
   // A labelled answer with no sources (help, greetings) must cite nothing; any other must cite.
   if (!a.citations.length && q.sources.length) problems.push("no citations");
   if (q.intent && a.intent !== q.intent) problems.push(`intent ${a.intent}, expected ${q.intent}`);
-  return { factsOk: missing.length === 0 && a.answered, cited: a.citations.length, citedCorrect: a.citations.length - wrong.length, problems };
+  return {
+    factsOk: missing.length === 0 && a.answered,
+    sourcesOk: wrong.length === 0 && (a.citations.length > 0 || !q.sources.length),
+    cited: a.citations.length,
+    citedCorrect: a.citations.length - wrong.length,
+    problems,
+  };
 }
 
 export async function evaluateAnswers(
@@ -68,6 +76,7 @@ export async function evaluateAnswers(
   });
 
   let factsOk = 0;
+  let correctWithSources = 0;
   let cited = 0;
   let citedCorrect = 0;
   let intentOk = 0;
@@ -82,6 +91,7 @@ export async function evaluateAnswers(
     const verdict = judge(q, answer);
     if (q.answerable) {
       if (verdict.factsOk) factsOk++;
+      if (verdict.factsOk && verdict.sourcesOk) correctWithSources++;
       if (!answer.answered) falseRefusals++;
       if (q.intent) {
         intentLabelled++;
@@ -101,6 +111,7 @@ export async function evaluateAnswers(
     answerable,
     unanswerable,
     factAccuracy: ratio(factsOk, answerable),
+    correctWithSources: ratio(correctWithSources, answerable),
     citationPrecision: ratio(citedCorrect, cited),
     correctRefusals: ratio(correctRefusals, unanswerable),
     falseRefusals: ratio(falseRefusals, answerable),
@@ -126,6 +137,7 @@ function printReport(what: string, report: AnswerEvalReport): void {
   process.stdout.write(
     `${markdownTable([
       { metric: "fact accuracy (answerable, all facts present)", value: report.factAccuracy, target: "≥ 0.90" },
+      { metric: "… and every citation in an expected source", value: report.correctWithSources, target: "≥ 0.90" },
       { metric: "citation precision (cited source expected)", value: report.citationPrecision, target: "≥ 0.95" },
       { metric: "correct refusals (unanswerable refused)", value: report.correctRefusals, target: "1.00" },
       { metric: "false refusals (answerable refused)", value: report.falseRefusals, target: "≤ 0.05" },

@@ -53,6 +53,7 @@ export const HrPackSchema = z.object({
     workSubject: phrases,
     workRelative: phrases,
     listsLevels: phrases,
+    catalogueRoles: phrases,
     interview: phrases,
     development: phrases,
     career: phrases,

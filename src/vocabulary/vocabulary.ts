@@ -9,6 +9,7 @@ export type ListKind = "indicators" | "questions" | "tips" | "description" | "le
 export type IntentWordKind =
   | "catalogue"
   | "listsLevels"
+  | "catalogueRoles"
   | "workSubject"
   | "workRelative"
   | "compare"

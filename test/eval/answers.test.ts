@@ -13,8 +13,7 @@ async function run(name: EvalSetName) {
 /**
  * `npm run eval`, offline. The dev set is what we tune on; the held-out set
  * (unseen documents, questions written before tuning) says how well that
- * generalises. Floors below are the measured scores, so a regression fails;
- * where a floor is under the issue's target, the closing note says so.
+ * generalises; the paraphrase set asks the dev questions in other words.
  */
 describe("answer quality (npm run eval, offline mode)", () => {
   it("meets the targets on the dev set", async () => {
@@ -22,6 +21,7 @@ describe("answer quality (npm run eval, offline mode)", () => {
     expect(questions.length).toBeGreaterThanOrEqual(60);
     expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(8);
     expect(report.factAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.correctWithSources).toBeGreaterThanOrEqual(0.95);
     expect(report.citationPrecision).toBeGreaterThanOrEqual(0.95);
     expect(report.correctRefusals).toBe(1);
     expect(report.falseRefusals).toBeLessThanOrEqual(0.05);
@@ -31,9 +31,10 @@ describe("answer quality (npm run eval, offline mode)", () => {
     const { questions, report } = await run("heldout");
     expect(questions.length).toBeGreaterThanOrEqual(60);
     expect(questions.filter((q) => !q.answerable).length).toBeGreaterThanOrEqual(10);
-    expect(report.factAccuracy).toBeGreaterThanOrEqual(0.85);
-    expect(report.citationPrecision).toBeGreaterThanOrEqual(0.92);
-    expect(report.correctRefusals).toBeGreaterThanOrEqual(0.9);
+    // The issue's targets: ≥ 0.90 with correct sources, every unanswerable question refused, ≤ 5% false refusals.
+    expect(report.correctWithSources).toBeGreaterThanOrEqual(0.9);
+    expect(report.citationPrecision).toBeGreaterThanOrEqual(0.95);
+    expect(report.correctRefusals).toBe(1);
     expect(report.falseRefusals).toBeLessThanOrEqual(0.05);
   }, 180_000);
 
@@ -43,5 +44,6 @@ describe("answer quality (npm run eval, offline mode)", () => {
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(report.factAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(report.citationPrecision).toBeGreaterThanOrEqual(0.86);
+    expect(report.correctWithSources).toBeGreaterThanOrEqual(0.7);
   }, 120_000);
 });

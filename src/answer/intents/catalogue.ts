@@ -8,7 +8,7 @@ export const catalogue = defineIntent({
     if (!plan.signals.catalogue) return 0;
     if (plan.roles.length || plan.competencyMatch?.how === "name" || plan.levels.length) return 0.3;
     // "Welke schalen staan er bij het Rijk voor …": a scale question within one system.
-    return plan.signals.scale && plan.systems.length ? 0.5 : 0.9;
+    return plan.signals.scale && plan.systems.length && !plan.signals.catalogueRoles ? 0.5 : 0.9;
   },
   compose: composeCatalogue,
 });

@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
+import { systemsAskedFor } from "../../ingest/systems/detect.js";
 
-type TitleTable = { stemsBySource: Map<string, Set<string>>; sourcesByStem: Map<string, string[]> };
+type TitleTable = { stemsBySource: Map<string, Set<string>>; sourcesByStem: Map<string, string[]>; titleStems: Map<string, Set<string>> };
 const tables = new WeakMap<KnowledgeBase, TitleTable>();
 
 /** Title stems per document and documents per title stem (glossary role aliases count as title words), once per index. */
@@ -10,6 +11,8 @@ function titleTable(kb: KnowledgeBase): TitleTable {
   let table = tables.get(kb);
   if (!table) {
     const stemsBySource = new Map<string, Set<string>>();
+    // Every word of every title, short ones ("HR") included: for telling a namesake from the role itself.
+    const titleStems = new Map(kb.documents.map((doc) => [doc.source, new Set(words(doc.title).map(stem))]));
     const sourcesByStem = new Map<string, string[]>();
     for (const doc of kb.documents) {
       const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
@@ -21,7 +24,7 @@ function titleTable(kb: KnowledgeBase): TitleTable {
       stemsBySource.set(doc.source, stems);
       for (const s of stems) sourcesByStem.set(s, [...(sourcesByStem.get(s) ?? []), doc.source]);
     }
-    tables.set(kb, (table = { stemsBySource, sourcesByStem }));
+    tables.set(kb, (table = { stemsBySource, sourcesByStem, titleStems }));
   }
   return table;
 }
@@ -40,8 +43,12 @@ export function namedRoles(question: string, kb: KnowledgeBase): string[] {
   const phrases = kb.vocabulary.synonymsIn(question).filter(({ matched }) => matched.some((m) => m.includes(" ")));
   const inPhrase = new Set(phrases.flatMap(({ matched }) => matched.filter((m) => m.includes(" ")).flatMap((m) => kb.queryTerms(m))));
   const own = new Set(kb.queryTerms(question).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s) && !inPhrase.has(s)));
+  // Only the group's one-word names ("accountmanager"): a multi-word member's words ("manager") name no role alone.
   const phraseRelated = new Set(
-    phrases.flatMap(({ group }) => group.flatMap((r) => kb.queryTerms(r))).filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)),
+    phrases
+      // The whole word's stem, not its compound parts ("accountmanager", not "manager").
+      .flatMap(({ group }) => group.filter((r) => !r.includes(" ")).flatMap((r) => words(r).map(stem)))
+      .filter((s) => s.length >= 3 && !kb.vocabulary.questionWords.has(s)),
   );
   for (const s of phraseRelated) own.add(s);
   // Other relatives ("nurse" → verpleegkundige) count at half weight: the asker's own words name a role best.
@@ -66,4 +73,35 @@ export function namedRoles(question: string, kb: KnowledgeBase): string[] {
   const ranked = [...score].sort((a, b) => b[1] - a[1]);
   const best = ranked[0]?.[1] ?? 0;
   return ranked.filter(([source, s]) => s >= best * 0.75 && s > Math.log(2) * 0.99 && (stemsBySource.get(source)?.size ?? 0) > 0).map(([source]) => source);
+}
+
+/**
+ * A role the question names by its own capitalised name ("de Expert HR") that
+ * only partly matches the document it resembles, with the other words nowhere
+ * in that document: the documents do not describe that role, and its nearest
+ * neighbour must not silently stand in for it.
+ */
+export function partlyNamedRole(question: string, roles: string[], kb: KnowledgeBase): string | undefined {
+  for (const run of question.matchAll(/(?:\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)+/gu)) {
+    const runWords = words(run[0]).filter((w) => !kb.vocabulary.questionWords.has(stem(w)) && systemsAskedFor(w).length === 0);
+    if (runWords.length < 2) continue;
+    // The document the name resembles: the named role, else the title sharing most of its words.
+    const { titleStems } = titleTable(kb);
+    const source =
+      roles[0] ??
+      [...titleStems]
+        .map(([s, stems]) => ({ s, shared: runWords.filter((w) => stems.has(stem(w))).length }))
+        .filter((c) => c.shared > 0)
+        .sort((a, b) => b.shared - a.shared)[0]?.s;
+    if (!source) continue;
+    const title = titleStems.get(source)!;
+    const text = ` ${kb
+      .chunksOf(source)
+      .map((c) => words(`${c.title} ${c.text}`).join(" "))
+      .join(" ")} `;
+    const matched = runWords.filter((w) => title.has(stem(w)));
+    const foreign = runWords.filter((w) => !title.has(stem(w)) && !text.includes(` ${w} `));
+    if (matched.length && foreign.length) return run[0];
+  }
+  return undefined;
 }

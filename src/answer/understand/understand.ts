@@ -4,7 +4,7 @@ import type { PreparedQuery } from "../../search/queryExpansion.js";
 import { fold } from "../../text/normalize.js";
 import type { IntentWordKind } from "../../vocabulary/vocabulary.js";
 import { findCompetency, findLevelMentions, findSystems, type CompetencyMatch, type LevelMention } from "./entities.js";
-import { namedRoles } from "./roles.js";
+import { namedRoles, partlyNamedRole } from "./roles.js";
 import { detectIntent } from "../intents/registry.js";
 
 /** What kind of conversational turn this is, when it is one. */
@@ -35,6 +35,8 @@ export type QueryPlan = {
   systems: string[];
   /** Documents whose title the question names, best first. */
   roles: string[];
+  /** A role the question names that the documents do not describe (only a namesake partly matches). */
+  unknownRole?: string;
   /** "Iemand die storingen oplost …": the work is described instead of a role named. */
   workDescription: boolean;
   /** Label/value fields asked about (department, evaluators, …). */
@@ -59,6 +61,7 @@ const SIGNALS: IntentWordKind[] = [
   "workDescription",
   "choosesLevel",
   "listsLevels",
+  "catalogueRoles",
   "interview",
   "development",
   "career",
@@ -105,6 +108,7 @@ export function understand(question: string, kb: KnowledgeBase): QueryPlan {
     system: systems.length === 1 ? systems[0] : undefined,
     systems,
     roles,
+    unknownRole: partlyNamedRole(question, roles, kb),
     workDescription: Boolean(signals.workDescription) || (vocabulary.intentWords("workSubject", asked) && vocabulary.intentWords("workRelative", asked)),
     fields: [...new Set(fields)],
     outOfScope: topics[0] && { id: topics[0].id, nl: topics[0].nl, en: topics[0].en },
