@@ -4,7 +4,7 @@ import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";
 import { threadConversation } from "./conversation.js";
-import { helpText, TEXTS } from "./texts.js";
+import { helpText } from "./texts.js";
 import { startWorking } from "./working.js";
 
 /** A thread to answer in, and who asked. */
