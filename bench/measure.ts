@@ -27,6 +27,8 @@ export type CorpusMeasurement = {
   search: Latency;
   naiveSearch: Latency;
   answer: Latency;
+  /** Share of the exact top 40 (cosine over every vector) that the hnswlib search returns, over 150 queries. */
+  annRecallAt40: number;
   peakRssMB: number;
 };
 
@@ -67,6 +69,15 @@ export async function measureCorpus(knowledgeDir: string, indexDir: string, opti
   const naiveMs: number[] = [];
   for (const q of queries) naiveMs.push((await timed(async () => bruteForceTopK(vectors, unit(Float32Array.from(await embeddings.embedQuery(q))), 8)))[1]);
 
+  // ANN recall against exact search: the approximate graph must not silently lose what exact search finds.
+  let found = 0;
+  const sample = queries.slice(0, 150);
+  for (const q of sample) {
+    const exact = new Set(bruteForceTopK(vectors, unit(Float32Array.from(await embeddings.embedQuery(q))), 40));
+    for (const hit of await kb.vectorSearch(q, 40)) if (exact.has(hit.id)) found++;
+  }
+  const annRecallAt40 = round(found / (40 * sample.length));
+
   const assistant = new FunctiewijzerAssistant(kb, { logger: silentLogger, maxQuestionChars: 2000, reindex: () => Promise.reject(new Error("not in bench")) });
   const answerMs: number[] = [];
   for (const [i, q] of benchQuestions(options.questions).entries()) answerMs.push((await assistant.ask(q, { conversation: `bench-${i % 25}` })).latencyMs);
@@ -82,6 +93,7 @@ export async function measureCorpus(knowledgeDir: string, indexDir: string, opti
     search: latency(searchMs),
     naiveSearch: latency(naiveMs),
     answer: latency(answerMs),
+    annRecallAt40,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }

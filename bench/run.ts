@@ -119,6 +119,7 @@ runCli(async () => {
       "naive p50/p95 ms": `${r.naiveSearch.p50} / ${r.naiveSearch.p95}`,
       "naive÷ours p50": Math.round((r.naiveSearch.p50 / r.search.p50) * 10) / 10,
       "answer p50/p95/p99 ms": `${r.answer.p50} / ${r.answer.p95} / ${r.answer.p99}`,
+      "ANN recall@40": r.annRecallAt40,
       "peak RSS ingest+bench MB": r.peakRssMB,
       "serving RSS MB": r.servingRssMB,
     })),

@@ -3,6 +3,19 @@ import type { Scored } from "./lexicalIndex.js";
 
 const { HierarchicalNSW } = hnswlib;
 
+/** Graph degree and build breadth: with M 16 / efConstruction 100, recall@40 stayed under 0.90 at 97,000 chunks whatever the ef. */
+const M = 24;
+const EF_CONSTRUCTION = 200;
+
+/**
+ * Search breadth for a graph of `size` points, growing with the graph so that
+ * recall@40 against exact search stays ≈ 0.95 (measured: ef 128 at 9,800
+ * chunks gives 0.97, ef 512 at 97,000 gives 0.96; `npm run bench` reports it).
+ */
+export function efFor(size: number): number {
+  return Math.min(1024, Math.max(64, Math.round(160 * Math.sqrt(size / 10_000))));
+}
+
 /**
  * Our own small wrapper around hnswlib: cosine space, ids are chunk ids,
  * filters applied inside the search so a filtered query still fills k.
@@ -15,16 +28,16 @@ export class VectorIndex {
 
   static build(vectors: ArrayLike<number>[], dimensions: number): VectorIndex {
     const index = new HierarchicalNSW("cosine", dimensions);
-    index.initIndex({ maxElements: Math.max(1, vectors.length), m: 16, efConstruction: 100, randomSeed: 42 });
+    index.initIndex({ maxElements: Math.max(1, vectors.length), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 42 });
     vectors.forEach((vector, id) => index.addPoint(Array.from(vector), id));
-    index.setEf(64);
+    index.setEf(efFor(vectors.length));
     return new VectorIndex(index, dimensions);
   }
 
   static read(file: string, dimensions: number): VectorIndex {
     const index = new HierarchicalNSW("cosine", dimensions);
     index.readIndexSync(file);
-    index.setEf(64);
+    index.setEf(efFor(index.getCurrentCount()));
     return new VectorIndex(index, dimensions);
   }
 

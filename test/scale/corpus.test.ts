@@ -44,5 +44,7 @@ describe("synthetic corpus and the 100-document benchmark (the CI-sized run of n
       expect(latency.p99).toBeGreaterThanOrEqual(latency.p95);
     }
     expect(result.peakRssMB).toBeGreaterThan(0);
+    // The approximate vector search finds what exact search finds.
+    expect(result.annRecallAt40).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 });

@@ -101,3 +101,13 @@ describe("hybrid search", () => {
     expect(filtered.every((h) => h.chunk.system === "rijk")).toBe(true);
   });
 });
+
+describe("vector search breadth", () => {
+  it("grows with the graph, within bounds", async () => {
+    const { efFor } = await import("../../src/search/vectorIndex.js");
+    expect(efFor(100)).toBe(64);
+    expect(efFor(10_000)).toBe(160);
+    expect(efFor(97_000)).toBeGreaterThanOrEqual(480);
+    expect(efFor(10_000_000)).toBe(1024);
+  });
+});
