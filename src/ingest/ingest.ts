@@ -130,9 +130,19 @@ async function unchangedSummary(
   if (!same) return undefined;
   // Up to date: the report comes from the stored document facts (read only here, not on the hot path of a plain start).
   const facts = JSON.parse(await readFile(join(dir, "facts.json"), "utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
-  const report = facts.documents.map((meta) =>
-    summarise({ meta, competencies: facts.competencies.filter((c) => c.source === meta.source), levels: facts.levels.filter((l) => l.source === meta.source) }),
-  );
+  // Grouped by source once: filtering every list per document is quadratic at 10,000 documents.
+  const bySource = <T extends { source: string }>(items: T[]) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const group = groups.get(item.source);
+      if (group) group.push(item);
+      else groups.set(item.source, [item]);
+    }
+    return groups;
+  };
+  const competencies = bySource(facts.competencies);
+  const levels = bySource(facts.levels);
+  const report = facts.documents.map((meta) => summarise({ meta, competencies: competencies.get(meta.source) ?? [], levels: levels.get(meta.source) ?? [] }));
   return {
     documents: known.size,
     sections: manifest.sections,
