@@ -1,6 +1,7 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { z } from "zod";
+import { readJsonLinesLeniently } from "../feedback/jsonLines.js";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -56,25 +57,8 @@ export class RetainedJsonl<T extends { at: string }> {
     await rename(temp, this.file);
   }
 
-  private async readAll(): Promise<T[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
-    }
-    const entries: T[] = [];
-    for (const line of text.split("\n")) {
-      if (!line.trim()) continue;
-      try {
-        const parsed = this.schema.safeParse(JSON.parse(line));
-        if (parsed.success) entries.push(parsed.data);
-      } catch {
-        // a torn or hand-edited line: skip it, keep the rest
-      }
-    }
-    return entries;
+  private readAll(): Promise<T[]> {
+    return readJsonLinesLeniently(this.file, this.schema);
   }
 
   private serial<R>(work: () => Promise<R>): Promise<R> {
