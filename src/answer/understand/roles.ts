@@ -3,7 +3,20 @@ import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { systemsAskedFor } from "../../ingest/systems/detect.js";
 
-type TitleTable = { stemsBySource: Map<string, Set<string>>; sourcesByStem: Map<string, string[]>; titleStems: Map<string, Set<string>> };
+type TitleTable = {
+  stemsBySource: Map<string, Set<string>>;
+  sourcesByStem: Map<string, string[]>;
+  titleStems: Map<string, Set<string>>;
+  /** Documents per stem of any title word, short ones included. */
+  sourcesByTitleStem: Map<string, string[]>;
+};
+/** Appends in place: copying the list per entry would be quadratic for a word in every title. */
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const tables = new WeakMap<KnowledgeBase, TitleTable>();
 
 /** Title stems per document and documents per title stem (glossary role aliases count as title words), once per index. */
@@ -13,6 +26,8 @@ function titleTable(kb: KnowledgeBase): TitleTable {
     const stemsBySource = new Map<string, Set<string>>();
     // Every word of every title, short ones ("HR") included: for telling a namesake from the role itself.
     const titleStems = new Map(kb.documents.map((doc) => [doc.source, new Set(words(doc.title).map(stem))]));
+    const sourcesByTitleStem = new Map<string, string[]>();
+    for (const [source, stems] of titleStems) for (const s of stems) pushTo(sourcesByTitleStem, s, source);
     const sourcesByStem = new Map<string, string[]>();
     for (const doc of kb.documents) {
       const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
@@ -22,9 +37,9 @@ function titleTable(kb: KnowledgeBase): TitleTable {
           .map(stem),
       );
       stemsBySource.set(doc.source, stems);
-      for (const s of stems) sourcesByStem.set(s, [...(sourcesByStem.get(s) ?? []), doc.source]);
+      for (const s of stems) pushTo(sourcesByStem, s, doc.source);
     }
-    tables.set(kb, (table = { stemsBySource, sourcesByStem, titleStems }));
+    tables.set(kb, (table = { stemsBySource, sourcesByStem, titleStems, sourcesByTitleStem }));
   }
   return table;
 }
@@ -86,13 +101,11 @@ export function partlyNamedRole(question: string, roles: string[], kb: Knowledge
     const runWords = words(run[0]).filter((w) => !kb.vocabulary.questionWords.has(stem(w)) && systemsAskedFor(w).length === 0);
     if (runWords.length < 2) continue;
     // The document the name resembles: the named role, else the title sharing most of its words.
-    const { titleStems } = titleTable(kb);
-    const source =
-      roles[0] ??
-      [...titleStems]
-        .map(([s, stems]) => ({ s, shared: runWords.filter((w) => stems.has(stem(w))).length }))
-        .filter((c) => c.shared > 0)
-        .sort((a, b) => b.shared - a.shared)[0]?.s;
+    const { titleStems, sourcesByTitleStem } = titleTable(kb);
+    // Count shared words through the stem index: no question scans every title.
+    const shared = new Map<string, number>();
+    for (const w of new Set(runWords)) for (const s of sourcesByTitleStem.get(stem(w)) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+    const source = roles[0] ?? [...shared].sort((a, b) => b[1] - a[1])[0]?.[0];
     if (!source) continue;
     const title = titleStems.get(source)!;
     const text = ` ${kb
