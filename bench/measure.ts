@@ -65,7 +65,7 @@ export async function measureCorpus(knowledgeDir: string, indexDir: string, opti
   for (const q of queries) searchMs.push((await timed(() => kb.search(q, { k: 8 })))[1]);
 
   // Baseline: exact cosine over every stored vector, no lexical index (embedding the query included, as in ours).
-  const vectors = (await readIndexData((await currentVersionDir(indexDir))!)).vectors.map((v) => unit(Float32Array.from(v)));
+  const vectors = (await readIndexData((await currentVersionDir(indexDir))!, { vectors: true })).vectors.map((v) => unit(v));
   const naiveMs: number[] = [];
   for (const q of queries) naiveMs.push((await timed(async () => bruteForceTopK(vectors, unit(Float32Array.from(await embeddings.embedQuery(q))), 8)))[1]);
 

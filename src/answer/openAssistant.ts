@@ -94,22 +94,33 @@ function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions):
 
 /**
  * The server's assistant: as openAssistant, and it follows the index.
+ * Readiness comes as soon as an index is loaded: a usable existing index is
+ * served at once, and whether the documents changed since it was built is
+ * checked afterwards; a changed folder is ingested in the background and the
+ * new version swapped in (`refreshed` settles when that is done). Only
+ * without a usable index does start-up wait for the ingest.
+ *
  * Another process (an ingest job, another replica's reindex, a deployment
  * on shared storage) may write a new index version; every INDEX_POLL_MS the
  * pointer is checked, a new version is opened and warmed up in the
  * background and swapped in. An unreadable new version is reported and the
  * current one kept. Stop the watcher on shutdown.
  */
-export async function openLiveAssistant(config: Config, given: OpenOptions): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher }> {
+export async function openLiveAssistant(
+  config: Config,
+  given: OpenOptions,
+): Promise<{ assistant: LiveAssistant; watcher: IndexWatcher; refreshed: Promise<void> }> {
   // One memory for every assistant swapped in: a conversation goes on across index versions.
   const options = { ...given, memory: given.memory ?? new LocalConversationStore<Turn>() };
   const indexDir = resolve(config.INDEX_DIR);
   const before = await readIndexPointer(indexDir);
-  const { kb, ingested } = await openServableKnowledge(config, options);
+  const existing = await openExistingIndex(config, options.logger);
+  const { kb, ingested } = existing ? { kb: existing, ingested: undefined } : await openServableKnowledge(config, options);
   const after = await readIndexPointer(indexDir);
-  // The version being served: unchanged pointer, or the version this start-up just built. Otherwise (another
-  // process switched it meanwhile) unknown, and the watcher's first poll opens whatever CURRENT names.
-  const served = before === after || (ingested?.versionDir && basename(ingested.versionDir) === after) ? after : undefined;
+  // The version being served: the one just opened or built, if CURRENT still names it. Otherwise (another
+  // process switched it meanwhile, or CURRENT is damaged) the watcher's first poll opens whatever CURRENT names.
+  const opened = existing ? existing.version : ingested?.versionDir ? basename(ingested.versionDir) : before;
+  const served = opened === after ? after : undefined;
   let watcher: IndexWatcher | undefined;
   const assistant = new LiveAssistant(assistantOver(kb, config, options), async () => watcher?.served(await readIndexPointer(indexDir)));
   watcher = new IndexWatcher({
@@ -127,7 +138,36 @@ export async function openLiveAssistant(config: Config, given: OpenOptions): Pro
     },
   });
   watcher.start(served);
-  return { assistant, watcher };
+  const refreshed = existing ? refreshInBackground(config, options.logger, watcher) : Promise.resolve();
+  return { assistant, watcher, refreshed };
+}
+
+/** The index as it is on disk, if it can be served (readable, built with this embedder, with documents). */
+async function openExistingIndex(config: Config, logger: Logger): Promise<KnowledgeBase | undefined> {
+  const kb = await KnowledgeBase.open(resolve(config.INDEX_DIR), selectEmbedder(config), { logger }).catch(() => undefined);
+  if (!kb || kb.documents.length === 0) return undefined;
+  await warmUp(kb);
+  return kb;
+}
+
+/**
+ * After start-up on an existing index: ingests what changed in the knowledge
+ * folder while the old index serves, then has the watcher swap the new
+ * version in. A failure (folder gone, disk full) keeps the old index serving.
+ */
+async function refreshInBackground(config: Config, logger: Logger, watcher: IndexWatcher): Promise<void> {
+  const knowledgeDir = resolve(config.KNOWLEDGE_DIR);
+  const indexDir = resolve(config.INDEX_DIR);
+  const embedder = selectEmbedder(config);
+  try {
+    if (!(await indexIsStale(knowledgeDir, indexDir, embedder.id))) return;
+    logger.info("documents changed since the index was built; updating it while the current index serves");
+    const result = await ingest({ knowledgeDir, indexDir, embedder, logger });
+    await watcher.check();
+    logger.info({ documents: result.documents, embedded: result.embedded, seconds: Math.round(result.seconds * 10) / 10 }, "index updated");
+  } catch (error) {
+    logger.warn({ err: (error as Error).message.split("\n")[0] }, "could not update the index; serving the existing one");
+  }
 }
 
 /**

@@ -15,9 +15,11 @@ import {
   versionIntact,
   writeIndex,
   type IndexData,
+  type IndexContents,
   type Manifest,
 } from "../search/indexFiles.js";
 import { VectorIndex } from "../search/vectorIndex.js";
+import { buildLexicalData } from "../search/lexicalIndex.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
 import type { ParsedDocument } from "./model.js";
@@ -65,7 +67,7 @@ async function previousIndex(indexDir: string, logger: Logger): Promise<IndexDat
   const dir = await currentVersionDir(indexDir);
   if (!dir) return undefined;
   try {
-    return await readIndexData(dir);
+    return await readIndexData(dir, { vectors: true });
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "previous index unreadable; rebuilding from the documents");
     return undefined;
@@ -111,12 +113,6 @@ async function unchangedSummary(
   }
   if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl")))
     return undefined;
-  // A cheap integrity check; a store that does not parse is caught when the index is opened (then ingest is forced).
-  const vectorBytes = await stat(join(dir, "vectors.f32")).then(
-    (s) => s.size,
-    () => -1,
-  );
-  if (vectorBytes !== manifest.chunks * manifest.dimensions * 4) return undefined;
   // A damaged version (checksums) is rebuilt even when the documents did not change.
   if (!(await versionIntact(dir))) return undefined;
   const known = new Map(manifest.documents.map((d) => [d.source, d]));
@@ -287,7 +283,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const dimensions = allVectors[0]?.length ?? previous?.manifest.dimensions ?? 1;
   onProgress?.({ phase: "write", done: 0, total: 1 });
   const graph = VectorIndex.build(allVectors, dimensions);
-  const data: IndexData = {
+  const data: IndexContents = {
     manifest: {
       format: INDEX_FORMAT,
       embedder: embedder.id,
@@ -304,7 +300,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     documents: entries.map((e) => e.doc.meta),
     competencies: entries.flatMap((e) => e.doc.competencies),
     levels: entries.flatMap((e) => e.doc.levels),
-    vectors: allVectors,
+    lexical: buildLexicalData(chunks.length, (id) => chunkContext(chunks[id]!)),
   };
   const versionDir = await writeIndex(indexDir, data, (file) => graph.write(file));
   onProgress?.({ phase: "write", done: 1, total: 1 });

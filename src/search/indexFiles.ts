@@ -8,12 +8,19 @@ import { basename, join } from "node:path";
 import { z } from "zod";
 import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
 import type { Chunk } from "./chunk.js";
+import type { LexicalData } from "./lexicalIndex.js";
+import { lexicalDataFromBuffer, lexicalDataToBuffer } from "./lexicalIndexFile.js";
+import { VectorIndex } from "./vectorIndex.js";
 
-/** 3: the manifest records a sha256 of every index file. */
-export const INDEX_FORMAT = 3;
+/**
+ * 3: the manifest records a sha256 of every index file. 4: the BM25 postings are stored (lexical.bin) and
+ * the vectors live only in the graph (hnsw.bin keeps every point; a separate vectors.f32 doubled the disk
+ * and the checksum time for nothing).
+ */
+export const INDEX_FORMAT = 4;
 
 /** The files of a version folder besides the manifest; each is checksummed in it. */
-export const INDEX_FILES = ["facts.json", "chunks.jsonl", "vectors.f32", "hnsw.bin"] as const;
+export const INDEX_FILES = ["facts.json", "chunks.jsonl", "lexical.bin", "hnsw.bin"] as const;
 export type IndexFile = (typeof INDEX_FILES)[number];
 
 const FileDigestSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
@@ -34,21 +41,26 @@ export const ManifestSchema = z.object({
   knowledgeDir: z.string().optional(),
   /** Written by writeIndex; required when an index is read. */
   files: z
-    .object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "vectors.f32": FileDigestSchema, "hnsw.bin": FileDigestSchema })
+    .object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "lexical.bin": FileDigestSchema, "hnsw.bin": FileDigestSchema })
     .optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-/** Everything an index holds besides the hnswlib graph. */
+/** Everything an index holds besides the hnswlib graph, as read back. */
 export type IndexData = {
   manifest: Manifest;
   chunks: Chunk[];
   documents: DocumentMeta[];
   competencies: CompetencyFact[];
   levels: LevelFact[];
-  /** One vector per chunk, so unchanged documents are never embedded again. */
+  /** The stored BM25 postings; read when asked for (serving). */
+  lexical?: LexicalData;
+  /** One vector per chunk, taken from the graph when asked for (ingest), so unchanged documents are never embedded again. */
   vectors: Float32Array[];
 };
+
+/** What ingest writes: the facts, the chunks and their postings (the graph is written by its own callback). */
+export type IndexContents = Omit<IndexData, "vectors" | "lexical"> & { lexical: LexicalData };
 
 export class IndexUnreadableError extends Error {
   override name = "IndexUnreadableError";
@@ -121,12 +133,6 @@ export async function currentVersionDir(indexDir: string): Promise<string | unde
   }
 }
 
-function vectorsToBuffer(vectors: Float32Array[], dimensions: number): Buffer {
-  const out = new Float32Array(vectors.length * dimensions);
-  vectors.forEach((vector, i) => out.set(vector, i * dimensions));
-  return Buffer.from(out.buffer);
-}
-
 /** True when every file of a version matches the manifest's checksums. */
 export async function versionIntact(versionDir: string): Promise<boolean> {
   try {
@@ -140,31 +146,33 @@ export async function versionIntact(versionDir: string): Promise<boolean> {
 
 /**
  * Reads an index after checking every file it reads against the manifest's
- * checksums; `vectors: false` checks the stored vectors but does not load
- * them (serving needs only the graph). The graph itself is checked by
- * whoever loads it (verifyFile(…, "hnsw.bin")).
+ * checksums. `lexical` also reads the stored postings (serving needs them);
+ * `vectors` takes every chunk's vector out of the graph (ingest reuses them).
+ * Serving loads the graph itself, after checking it (verifyFile(…, "hnsw.bin")).
  */
-export async function readIndexData(versionDir: string, options: { vectors?: boolean } = {}): Promise<IndexData> {
+export async function readIndexData(versionDir: string, options: { vectors?: boolean; lexical?: boolean } = {}): Promise<IndexData> {
   try {
     const manifest = await readManifest(versionDir);
     const factsRaw = await readFile(join(versionDir, "facts.json"));
     await verifyFile(versionDir, manifest, "facts.json", factsRaw);
-    const facts = JSON.parse(factsRaw.toString("utf8")) as Omit<IndexData, "manifest" | "vectors" | "chunks">;
-    await verifyFile(versionDir, manifest, "chunks.jsonl");
-    const chunks = await readChunks(join(versionDir, "chunks.jsonl"));
+    const facts = JSON.parse(factsRaw.toString("utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
+    const chunks = await readChunks(join(versionDir, "chunks.jsonl"), manifest.files["chunks.jsonl"]);
     if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
-    const expected = chunks.length * manifest.dimensions * 4;
-    if (options.vectors === false) {
-      if ((await stat(join(versionDir, "vectors.f32"))).size !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
-      await verifyFile(versionDir, manifest, "vectors.f32");
-      return { manifest, ...facts, chunks, vectors: [] };
+    let lexical: LexicalData | undefined;
+    if (options.lexical) {
+      const raw = await readFile(join(versionDir, "lexical.bin"));
+      await verifyFile(versionDir, manifest, "lexical.bin", raw);
+      lexical = lexicalDataFromBuffer(raw);
+      if (lexical.count !== chunks.length) throw new Error("lexical index does not match the chunk store");
     }
-    const raw = await readFile(join(versionDir, "vectors.f32"));
-    if (raw.byteLength !== expected) throw new Error("vector file does not match the chunk store (truncated?)");
-    await verifyFile(versionDir, manifest, "vectors.f32", raw);
-    const all = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
-    const vectors = chunks.map((_, i) => all.slice(i * manifest.dimensions, (i + 1) * manifest.dimensions));
-    return { manifest, ...facts, chunks, vectors };
+    let vectors: Float32Array[] = [];
+    if (options.vectors) {
+      await verifyFile(versionDir, manifest, "hnsw.bin");
+      const graph = VectorIndex.read(join(versionDir, "hnsw.bin"), manifest.dimensions);
+      if (graph.size !== chunks.length) throw new Error("graph size does not match the chunk store");
+      vectors = chunks.map((_, id) => graph.vector(id));
+    }
+    return { manifest, ...facts, chunks, lexical, vectors };
   } catch (error) {
     throw new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
   }
@@ -175,10 +183,21 @@ export async function readIndexData(versionDir: string, options: { vectors?: boo
  * never becomes one huge string in memory (which would stay in the process's
  * resident memory long after it is parsed).
  */
-async function readChunks(file: string): Promise<Chunk[]> {
+async function readChunks(file: string, expected: FileDigest): Promise<Chunk[]> {
   const chunks: Chunk[] = [];
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  // One read serves both the checksum and the parse: the bytes are hashed as they stream past.
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const input = createReadStream(file);
+  input.on("data", (chunk) => {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  // Parsed as they come (holding every line first would double the peak memory); a damaged store throws
+  // below, and nothing read from it is used.
   for await (const line of lines) if (line) chunks.push(JSON.parse(line) as Chunk);
+  if (bytes !== expected.bytes || hash.digest("hex") !== expected.sha256) throw new ChecksumMismatchError("chunks.jsonl");
   return chunks;
 }
 
@@ -198,15 +217,15 @@ async function writeChunks(file: string, chunks: Chunk[]): Promise<void> {
  * place. The version CURRENT pointed at before is kept as the fallback for a
  * damaged new one; older versions are removed afterwards.
  */
-export async function writeIndex(indexDir: string, data: IndexData, writeGraph: (file: string) => void): Promise<string> {
+export async function writeIndex(indexDir: string, data: IndexContents, writeGraph: (file: string) => void): Promise<string> {
   await mkdir(indexDir, { recursive: true });
   const name = `v-${Date.now()}-${process.pid}`;
   const dir = join(indexDir, name);
   await mkdir(dir);
-  const { manifest, vectors, chunks, ...facts } = data;
+  const { manifest, chunks, lexical, ...facts } = data;
   await writeFile(join(dir, "facts.json"), JSON.stringify(facts));
   await writeChunks(join(dir, "chunks.jsonl"), chunks);
-  await writeFile(join(dir, "vectors.f32"), vectorsToBuffer(vectors, manifest.dimensions));
+  await writeFile(join(dir, "lexical.bin"), lexicalDataToBuffer(lexical));
   writeGraph(join(dir, "hnsw.bin"));
   const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<
     Manifest["files"]
@@ -222,7 +241,7 @@ export async function writeIndex(indexDir: string, data: IndexData, writeGraph: 
 
 /**
  * Replaces a version's damaged graph with one rebuilt from its (verified)
- * vectors, and records the new checksum: the repair happens once, not at
+ * chunks, and records the new checksum: the repair happens once, not at
  * every start. Both files are replaced by atomic renames.
  */
 export async function rewriteGraph(versionDir: string, manifest: Manifest, writeGraph: (file: string) => void): Promise<void> {

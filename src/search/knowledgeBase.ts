@@ -59,8 +59,9 @@ export class KnowledgeBase {
    * manifest's checksums before it is parsed, and the graph before the native
    * hnswlib loader sees it (a damaged graph crashes the process there). A
    * damaged version is skipped with a warning and the previous one served;
-   * when no version is intact but one has a damaged graph and intact vectors,
-   * its graph is rebuilt and rewritten (once, not at every start).
+   * when no version is intact but one has a damaged graph and intact chunks,
+   * its graph is rebuilt from the chunks (embedded again) and rewritten (once,
+   * not at every start).
    */
   static async open(indexDir: string, embedder: Embedder, options: { logger?: Logger } = {}): Promise<KnowledgeBase> {
     const logger = options.logger ?? silentLogger;
@@ -70,7 +71,7 @@ export class KnowledgeBase {
     let repairable: { dir: string; data: IndexData } | undefined;
     for (const [i, dir] of dirs.entries()) {
       try {
-        const data = await readIndexData(dir, { vectors: false });
+        const data = await readIndexData(dir, { lexical: true });
         if (data.manifest.embedder !== embedder.id) throw new Error(`built with ${data.manifest.embedder}, not ${embedder.id}`);
         try {
           await verifyFile(dir, data.manifest, "hnsw.bin");
@@ -94,16 +95,16 @@ export class KnowledgeBase {
     }
     if (repairable) {
       const { dir, data } = repairable;
-      const full = await readIndexData(dir);
-      const vectors = VectorIndex.build(full.vectors, data.manifest.dimensions);
+      const embedded = await embedder.embeddings.embedDocuments(data.chunks.map((chunk) => chunkContext(chunk)));
+      const vectors = VectorIndex.build(embedded, data.manifest.dimensions);
       try {
         await rewriteGraph(dir, data.manifest, (file) => vectors.write(file));
-        logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored vectors and rewrote it");
+        logger.warn({ version: basename(dir) }, "index graph was damaged; rebuilt it from the stored chunks and rewrote it");
       } catch (error) {
         // A read-only or full disk: serve the rebuilt graph from memory all the same.
         logger.warn(
           { version: basename(dir), err: (error as Error).message },
-          "index graph was damaged; rebuilt it from the stored vectors but could not rewrite it",
+          "index graph was damaged; rebuilt it from the stored chunks but could not rewrite it",
         );
       }
       return KnowledgeBase.from(data, vectors, embedder, basename(dir));
@@ -112,7 +113,8 @@ export class KnowledgeBase {
   }
 
   private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder, version: string): KnowledgeBase {
-    const lexical = new LexicalIndex(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
+    // An index always has its postings (readIndexData with lexical); building them here is only the fallback.
+    const lexical = data.lexical ? new LexicalIndex(data.lexical) : LexicalIndex.build(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
     let vocabulary: Vocabulary;
     try {
       vocabulary = loadVocabulary(data.manifest.knowledgeDir);

@@ -1,11 +1,15 @@
 /**
  * The k highest-scoring ids, best first, in O(n log k): a min-heap of size k
  * instead of sorting every candidate (a common word touches most chunks).
+ * Equal scores go to the smaller id, so the result does not depend on the
+ * order the ids come in.
  */
 export function topK(ids: ArrayLike<number>, score: (id: number) => number, k: number): { id: number; score: number }[] {
   if (k <= 0) return [];
   const heapIds: number[] = [];
   const heapScores: number[] = [];
+  // "a ranks below b": the heap's root is the weakest of the k kept.
+  const below = (a: number, b: number) => heapScores[a]! < heapScores[b]! || (heapScores[a] === heapScores[b] && heapIds[a]! > heapIds[b]!);
   const swap = (a: number, b: number) => {
     [heapIds[a], heapIds[b]] = [heapIds[b]!, heapIds[a]!];
     [heapScores[a], heapScores[b]] = [heapScores[b]!, heapScores[a]!];
@@ -15,8 +19,8 @@ export function topK(ids: ArrayLike<number>, score: (id: number) => number, k: n
       const left = 2 * at + 1;
       const right = left + 1;
       let smallest = at;
-      if (left < heapIds.length && heapScores[left]! < heapScores[smallest]!) smallest = left;
-      if (right < heapIds.length && heapScores[right]! < heapScores[smallest]!) smallest = right;
+      if (left < heapIds.length && below(left, smallest)) smallest = left;
+      if (right < heapIds.length && below(right, smallest)) smallest = right;
       if (smallest === at) return;
       swap(at, smallest);
       at = smallest;
@@ -30,11 +34,11 @@ export function topK(ids: ArrayLike<number>, score: (id: number) => number, k: n
       heapScores.push(s);
       for (let at = heapIds.length - 1; at > 0; ) {
         const parent = (at - 1) >> 1;
-        if (heapScores[parent]! <= heapScores[at]!) break;
+        if (!below(at, parent)) break;
         swap(at, parent);
         at = parent;
       }
-    } else if (s > heapScores[0]!) {
+    } else if (s > heapScores[0]! || (s === heapScores[0] && id < heapIds[0]!)) {
       heapIds[0] = id;
       heapScores[0] = s;
       down(0);

@@ -45,6 +45,11 @@ export class VectorIndex {
     this.index.writeIndexSync(file);
   }
 
+  /** A point's stored vector (unit length: the cosine space normalises what it is given), for re-use by the next ingest. */
+  vector(id: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(id));
+  }
+
   get size(): number {
     return this.index.getCurrentCount();
   }

@@ -48,7 +48,7 @@ describe("index files are checksummed and a damaged version never crashes the se
   it("records a sha256 of every index file in the manifest", async () => {
     const { current } = await twoVersions();
     const manifest = await readManifest(current);
-    for (const file of ["facts.json", "chunks.jsonl", "vectors.f32", "hnsw.bin"] as const) {
+    for (const file of ["facts.json", "chunks.jsonl", "lexical.bin", "hnsw.bin"] as const) {
       expect(manifest.files[file]).toEqual(await digestFile(join(current, file)));
     }
   }, 60_000);
@@ -62,22 +62,24 @@ describe("index files are checksummed and a damaged version never crashes the se
     expect(opened.served!.top).toContain("Toetsvragen");
     expect(opened.stderr).toContain("hnsw.bin does not match its checksum");
     expect(opened.stderr).toContain("serving the previous version");
-    // The next ingest notices the damage although no document changed, and writes an intact version.
+    // The next ingest notices the damage although no document changed, and writes an intact version
+    // (embedding again: the graph it would take the vectors from is the damaged file).
     const repaired = await ingest({ knowledgeDir, indexDir, embedder: localEmbedder(), logger: silentLogger });
-    expect(repaired).toMatchObject({ changed: true, embedded: 0, documents: 6 });
+    expect(repaired).toMatchObject({ changed: true, documents: 6 });
+    expect(repaired.embedded).toBe(repaired.chunks);
     const after = await openInChild(indexDir);
     expect(after.served).toMatchObject({ documents: 6 });
     expect(after.stderr).not.toContain("unusable");
   }, 90_000);
 
-  it("rebuilds a damaged graph from the stored vectors and rewrites it once when no previous version is intact", async () => {
+  it("rebuilds a damaged graph from the stored chunks and rewrites it once when no previous version is intact", async () => {
     const { indexDir, previous, current } = await twoVersions();
     rmSync(previous, { recursive: true });
     flipBytes(join(current, "hnsw.bin"));
     const first = await openInChild(indexDir);
     expect(first.code, first.stderr).toBe(0);
     expect(first.served).toMatchObject({ documents: 6 });
-    expect(first.stderr).toContain("rebuilt it from the stored vectors and rewrote it");
+    expect(first.stderr).toContain("rebuilt it from the stored chunks and rewrote it");
     // The rewritten graph matches the manifest again: the next start loads it as is.
     expect((await readManifest(current)).files["hnsw.bin"]).toEqual(await digestFile(join(current, "hnsw.bin")));
     const second = await openInChild(indexDir);
@@ -87,16 +89,17 @@ describe("index files are checksummed and a damaged version never crashes the se
     expect(second.stderr).not.toContain("unusable");
   }, 90_000);
 
-  it("detects garbage in vectors.f32 by its checksum and serves the previous version", async () => {
+  it("detects garbage in the stored postings (lexical.bin) by its checksum and serves the previous version", async () => {
     const { indexDir, current } = await twoVersions();
-    const size = readFileSync(join(current, "vectors.f32")).length;
-    // Same length, valid floats, wrong content: only a checksum tells.
-    writeFileSync(join(current, "vectors.f32"), Buffer.from(new Float32Array(size / 4).fill(0.5).buffer));
-    await expect(readIndexData(current)).rejects.toThrow(/vectors\.f32 does not match its checksum/);
+    const stored = readFileSync(join(current, "lexical.bin"));
+    // Same length, same header, wrong postings: only a checksum tells.
+    const header = 4 + stored.readUInt32LE(0);
+    writeFileSync(join(current, "lexical.bin"), Buffer.concat([stored.subarray(0, header), Buffer.alloc(stored.length - header, 7)]));
+    await expect(readIndexData(current, { lexical: true })).rejects.toThrow(/lexical\.bin does not match its checksum/);
     const opened = await openInChild(indexDir);
     expect(opened.code, opened.stderr).toBe(0);
     expect(opened.served).toMatchObject({ documents: 5 });
-    expect(opened.stderr).toContain("vectors.f32 does not match its checksum");
+    expect(opened.stderr).toContain("lexical.bin does not match its checksum");
   }, 90_000);
 
   it("serves the existing index when the knowledge folder is missing at start", async () => {
@@ -140,9 +143,10 @@ describe("index files are checksummed and a damaged version never crashes the se
         });
         child.on("close", (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
       });
-      expect(stderr).toMatch(/ENOSPC/);
-      expect(stderr).toContain("serving the existing one");
+      // Ready on the existing index at once; the update of the changed folder fails in the background.
       expect(stderr).toMatch(/6 documents/);
+      await expect.poll(() => stderr, { timeout: 30_000 }).toMatch(/ENOSPC/);
+      expect(stderr).toContain("serving the existing one");
       const ask = await fetch(`${url}/api/ask`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -84,3 +84,34 @@ describe("index hand-over in a running server", () => {
     expect(logged(/new index version in use/)).toBe(2);
   });
 });
+
+describe("start-up on an existing index", () => {
+  it("is ready on the index as it is, then ingests what changed in the background and swaps it in", async () => {
+    const dir = tempDir("fw-restart-");
+    const knowledge = join(dir, "knowledge");
+    const index = join(dir, "index");
+    cpSync(KNOWLEDGE_DIR, knowledge, { recursive: true });
+    await ingest({ knowledgeDir: knowledge, indexDir: index, embedder: localEmbedder(), logger: silentLogger });
+    // A document arrives while the server is down.
+    cpSync(resolve("test/fixtures/generalisation", SOURCE), join(knowledge, SOURCE));
+    const capture = capturingLogger();
+    const config = loadConfig({ KNOWLEDGE_DIR: knowledge, INDEX_DIR: index, EMBEDDINGS: "local", INDEX_POLL_MS: "0" });
+    const started = await openLiveAssistant(config, { logger: capture.logger });
+    try {
+      // Served from the old index straight away: the ingest has not run yet.
+      expect(started.assistant.status()).toMatchObject({ ready: true, documents: 5 });
+      await started.refreshed;
+      expect(started.assistant.status().documents).toBe(6);
+      expect((await started.assistant.ask(QUESTION)).citations.some((c) => c.source === SOURCE)).toBe(true);
+      expect(capture.lines.some((l) => /updating it while the current index serves/.test(l.msg))).toBe(true);
+      // An unchanged folder at the next start: served as is, nothing ingested.
+      const again = await openLiveAssistant(config, { logger: capture.logger });
+      await again.refreshed;
+      again.watcher.stop();
+      expect(capture.lines.filter((l) => /updating it while/.test(l.msg))).toHaveLength(1);
+    } finally {
+      started.watcher.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

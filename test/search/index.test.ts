@@ -75,7 +75,7 @@ describe("incremental, atomic ingest", () => {
     expect(rebuilt.embedded).toBe(rebuilt.chunks);
 
     const version = (await currentVersionDir(indexDir))!;
-    writeFileSync(join(version, "vectors.f32"), readFileSync(join(version, "vectors.f32")).subarray(0, 100));
+    writeFileSync(join(version, "lexical.bin"), readFileSync(join(version, "lexical.bin")).subarray(0, 100));
     await expect(KnowledgeBase.open(indexDir, other)).rejects.toThrow(/unreadable/);
     const recovered = await ingest({ knowledgeDir, indexDir, embedder: other, logger: silentLogger });
     expect(recovered.changed).toBe(true);
