@@ -12,6 +12,7 @@ import type { Vocabulary } from "../vocabulary/vocabulary.js";
 export class CompetencyIndex {
   private readonly byKey = new Map<string, CompetencyFact[]>();
   private readonly keysByName = new Map<string, string[]>();
+  private readonly spellingsByKey = new Map<string, Set<string>>();
   /** Display name per key: the vocabulary's, or the documents' most common spelling. */
   readonly names = new Map<string, string>();
 
@@ -21,9 +22,12 @@ export class CompetencyIndex {
   ) {
     for (const fact of facts) {
       for (const key of this.keysOf(fact.name)) {
-        const list = this.byKey.get(key) ?? [];
-        list.push(fact);
-        this.byKey.set(key, list);
+        const list = this.byKey.get(key);
+        if (list) list.push(fact);
+        else this.byKey.set(key, [fact]);
+        const spellings = this.spellingsByKey.get(key);
+        if (spellings) spellings.add(fact.name);
+        else this.spellingsByKey.set(key, new Set([fact.name]));
         if (!this.names.has(key)) this.names.set(key, vocabulary.competencies.find((c) => fold(c.name) === key)?.name ?? fact.name);
       }
     }
@@ -31,19 +35,28 @@ export class CompetencyIndex {
 
   /** The keys a competency name stands for: the vocabulary entries it names, else its own folded name. */
   keysOf(name: string): string[] {
+    // Cached by the name as written too: every fact's name passes here, and folding is not free.
+    let keys = this.keysByName.get(name);
+    if (keys) return keys;
     const folded = fold(name);
-    let keys = this.keysByName.get(folded);
+    keys = this.keysByName.get(folded);
     if (!keys) {
       const entries = this.vocabulary.competenciesNamed(name);
       keys = entries.length ? [fold(entries[0]!.name)] : [folded];
       this.keysByName.set(folded, keys);
     }
+    this.keysByName.set(name, keys);
     return keys;
   }
 
   /** The facts about one competency (by any of its names). */
   factsOf(name: string): CompetencyFact[] {
     return this.keysOf(name).flatMap((key) => this.byKey.get(key) ?? []);
+  }
+
+  /** The distinct ways the documents write one competency's name (thousands of facts share a handful). */
+  spellings(key: string): string[] {
+    return [...(this.spellingsByKey.get(key) ?? [])];
   }
 
   /** Every competency key the documents describe. */

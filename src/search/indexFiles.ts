@@ -2,7 +2,6 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { basename, join } from "node:path";
 import { z } from "zod";
@@ -11,6 +10,7 @@ import type { Chunk } from "./chunk.js";
 import type { LexicalData } from "./lexicalIndex.js";
 import { lexicalDataFromBuffer, lexicalDataToBuffer } from "./lexicalIndexFile.js";
 import { VectorIndex } from "./vectorIndex.js";
+import { digestFilesInWorker } from "./fileDigests.js";
 
 /**
  * 3: the manifest records a sha256 of every index file. 4: the BM25 postings are stored (lexical.bin) and
@@ -146,59 +146,121 @@ export async function versionIntact(versionDir: string): Promise<boolean> {
 
 /**
  * Reads an index after checking every file it reads against the manifest's
- * checksums. `lexical` also reads the stored postings (serving needs them);
- * `vectors` takes every chunk's vector out of the graph (ingest reuses them).
- * Serving loads the graph itself, after checking it (verifyFile(…, "hnsw.bin")).
+ * checksums. `lexical` also reads the stored postings; `vectors` takes every
+ * chunk's vector out of the graph (ingest reuses them). Serving uses
+ * readServingIndex, which also loads the graph.
  */
 export async function readIndexData(versionDir: string, options: { vectors?: boolean; lexical?: boolean } = {}): Promise<IndexData> {
   try {
     const manifest = await readManifest(versionDir);
-    const factsRaw = await readFile(join(versionDir, "facts.json"));
-    await verifyFile(versionDir, manifest, "facts.json", factsRaw);
-    const facts = JSON.parse(factsRaw.toString("utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
-    const chunks = await readChunks(join(versionDir, "chunks.jsonl"), manifest.files["chunks.jsonl"]);
-    if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
-    let lexical: LexicalData | undefined;
-    if (options.lexical) {
-      const raw = await readFile(join(versionDir, "lexical.bin"));
-      await verifyFile(versionDir, manifest, "lexical.bin", raw);
-      lexical = lexicalDataFromBuffer(raw);
-      if (lexical.count !== chunks.length) throw new Error("lexical index does not match the chunk store");
-    }
+    const checked = async (file: IndexFile, content: Buffer) => (await verifyFile(versionDir, manifest, file, content), content);
+    const facts = parseFacts(await checked("facts.json", await readFile(join(versionDir, "facts.json"))));
+    const chunks = parseChunks(await checked("chunks.jsonl", await readFile(join(versionDir, "chunks.jsonl"))), manifest);
+    const lexical = options.lexical ? parseLexical(await checked("lexical.bin", await readFile(join(versionDir, "lexical.bin"))), chunks) : undefined;
     let vectors: Float32Array[] = [];
     if (options.vectors) {
       await verifyFile(versionDir, manifest, "hnsw.bin");
-      const graph = VectorIndex.read(join(versionDir, "hnsw.bin"), manifest.dimensions);
+      const graph = VectorIndex.read(graphFile(versionDir), manifest.dimensions);
       if (graph.size !== chunks.length) throw new Error("graph size does not match the chunk store");
       vectors = chunks.map((_, id) => graph.vector(id));
     }
     return { manifest, ...facts, chunks, lexical, vectors };
   } catch (error) {
-    throw new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
+    throw unreadable(versionDir, error);
+  }
+}
+
+/** A version whose graph file is damaged while the rest is intact: the rest, to rebuild the graph from. */
+export class DamagedGraphError extends ChecksumMismatchError {
+  constructor(readonly data: IndexData) {
+    super("hnsw.bin");
   }
 }
 
 /**
- * Chunks one JSON object a line, read as a stream: a 10,000-document index
- * never becomes one huge string in memory (which would stay in the process's
- * resident memory long after it is parsed).
+ * Reads a version for serving: facts, chunks and postings, and the graph.
+ * The checksums are computed on another thread while this one parses, and
+ * the graph is loaded (natively, off this thread too) as soon as its own
+ * checksum holds: the native loader never sees a damaged file. A damaged
+ * graph with intact other files throws DamagedGraphError with the data.
  */
-async function readChunks(file: string, expected: FileDigest): Promise<Chunk[]> {
+export async function readServingIndex(versionDir: string): Promise<{ data: IndexData; graph: VectorIndex }> {
+  try {
+    const manifest = await readManifest(versionDir);
+    const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
+    const matches = async (file: IndexFile) => {
+      const actual = await digests.get(join(versionDir, file))!;
+      const expected = manifest.files[file];
+      return actual.sha256 === expected.sha256 && actual.bytes === expected.bytes;
+    };
+    const graphLoad = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), manifest.dimensions) : undefined));
+    graphLoad.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+    // A file that does not parse is reported as damaged when its checksum says so, else as the parse error.
+    const parsed = async <T>(file: IndexFile, parse: (content: Buffer) => T): Promise<T> => {
+      const content = await readFile(join(versionDir, file));
+      let result: T;
+      try {
+        result = parse(content);
+      } catch (error) {
+        if (!(await matches(file))) throw new ChecksumMismatchError(file);
+        throw error;
+      }
+      if (!(await matches(file))) throw new ChecksumMismatchError(file);
+      return result;
+    };
+    const facts = await parsed("facts.json", parseFacts);
+    const chunks = await parsed("chunks.jsonl", (content) => parseChunks(content, manifest));
+    const lexical = await parsed("lexical.bin", (content) => parseLexical(content, chunks));
+    const data: IndexData = { manifest, ...facts, chunks, lexical, vectors: [] };
+    const graph = await graphLoad;
+    if (!graph) throw new DamagedGraphError(data);
+    if (graph.size !== chunks.length) throw new Error("graph size does not match the chunk store");
+    return { data, graph };
+  } catch (error) {
+    if (error instanceof DamagedGraphError) throw error;
+    throw unreadable(versionDir, error);
+  }
+}
+
+function unreadable(versionDir: string, error: unknown): IndexUnreadableError {
+  return new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
+}
+
+function parseFacts(content: Buffer): Pick<IndexData, "documents" | "competencies" | "levels"> {
+  return JSON.parse(content.toString("utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
+}
+
+/**
+ * Chunks one JSON object a line. Each line is decoded on its own (a line
+ * never splits a UTF-8 character), so the store never becomes one huge
+ * string in memory (which would stay in the process's resident memory long
+ * after it is parsed).
+ */
+function parseChunks(content: Buffer, manifest: Manifest): Chunk[] {
   const chunks: Chunk[] = [];
-  // One read serves both the checksum and the parse: the bytes are hashed as they stream past.
-  const hash = createHash("sha256");
-  let bytes = 0;
-  const input = createReadStream(file);
-  input.on("data", (chunk) => {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  // Parsed as they come (holding every line first would double the peak memory); a damaged store throws
-  // below, and nothing read from it is used.
-  for await (const line of lines) if (line) chunks.push(JSON.parse(line) as Chunk);
-  if (bytes !== expected.bytes || hash.digest("hex") !== expected.sha256) throw new ChecksumMismatchError("chunks.jsonl");
+  // A document's ten chunks share one copy of its source, title and system instead of ten each.
+  const shared = new Map<string, string>();
+  const intern = (text: string) => shared.get(text) ?? (shared.set(text, text), text);
+  for (let start = 0; start < content.length; ) {
+    let end = content.indexOf(10, start);
+    if (end < 0) end = content.length;
+    if (end > start) {
+      const chunk = JSON.parse(content.toString("utf8", start, end)) as Chunk;
+      chunk.source = intern(chunk.source);
+      chunk.title = intern(chunk.title);
+      chunk.system = intern(chunk.system);
+      chunks.push(chunk);
+    }
+    start = end + 1;
+  }
+  if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
   return chunks;
+}
+
+function parseLexical(content: Buffer, chunks: Chunk[]): LexicalData {
+  const lexical = lexicalDataFromBuffer(content);
+  if (lexical.count !== chunks.length) throw new Error("lexical index does not match the chunk store");
+  return lexical;
 }
 
 async function writeChunks(file: string, chunks: Chunk[]): Promise<void> {

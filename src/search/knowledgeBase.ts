@@ -4,7 +4,16 @@ import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
 import { silentLogger, type Logger } from "../logger.js";
-import { graphFile, IndexUnreadableError, readIndexData, rewriteGraph, verifyFile, versionDirs, type IndexData, type Manifest } from "./indexFiles.js";
+import {
+  DamagedGraphError,
+  IndexUnreadableError,
+  readManifest,
+  readServingIndex,
+  rewriteGraph,
+  versionDirs,
+  type IndexData,
+  type Manifest,
+} from "./indexFiles.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
 import { prepareQuery, type PreparedQuery } from "./queryExpansion.js";
 import { VectorIndex } from "./vectorIndex.js";
@@ -71,23 +80,19 @@ export class KnowledgeBase {
     let repairable: { dir: string; data: IndexData } | undefined;
     for (const [i, dir] of dirs.entries()) {
       try {
-        const data = await readIndexData(dir, { lexical: true });
-        if (data.manifest.embedder !== embedder.id) throw new Error(`built with ${data.manifest.embedder}, not ${embedder.id}`);
-        try {
-          await verifyFile(dir, data.manifest, "hnsw.bin");
-        } catch (error) {
-          repairable ??= { dir, data };
-          throw error;
-        }
-        const vectors = VectorIndex.read(graphFile(dir), data.manifest.dimensions);
-        if (vectors.size !== data.chunks.length) throw new Error("graph size does not match the chunk store");
+        const manifest = await readManifest(dir).catch((error: unknown) => {
+          throw new IndexUnreadableError(`index at ${dir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
+        });
+        if (manifest.embedder !== embedder.id) throw new Error(`built with ${manifest.embedder}, not ${embedder.id}`);
+        const { data, graph } = await readServingIndex(dir);
         if (i > 0)
           logger.warn(
             { served: basename(dir), damaged: problems },
             "newest index version is damaged; serving the previous version (run an ingest to replace it)",
           );
-        return KnowledgeBase.from(data, vectors, embedder, basename(dir));
+        return KnowledgeBase.from(data, graph, embedder, basename(dir));
       } catch (error) {
+        if (error instanceof DamagedGraphError) repairable ??= { dir, data: error.data };
         const reason = (error as Error).message.replace(/^index at \S+ is unreadable: /, "");
         problems.push(`${basename(dir)}: ${reason}`);
         logger.warn({ version: basename(dir), reason }, "index version unusable");

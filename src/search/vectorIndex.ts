@@ -41,6 +41,14 @@ export class VectorIndex {
     return new VectorIndex(index, dimensions);
   }
 
+  /** As read, with the file read and parsed on the thread pool, so the caller's thread goes on meanwhile. */
+  static async readAsync(file: string, dimensions: number): Promise<VectorIndex> {
+    const index = new HierarchicalNSW("cosine", dimensions);
+    await index.readIndex(file);
+    index.setEf(efFor(index.getCurrentCount()));
+    return new VectorIndex(index, dimensions);
+  }
+
   write(file: string): void {
     this.index.writeIndexSync(file);
   }

@@ -15,7 +15,8 @@ export function stem(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let result = word;
-  if (word.length > 3) {
+  // Numbers are not words: no stemmer changes them, and every document number would cost a stemmer call.
+  if (word.length > 3 && !/^\d+$/.test(word)) {
     const nl = dutch.stem(word) as string;
     const en = english.stem(word) as string;
     result = en.length < nl.length && /(ing|ions?|ed|es|s|ly)$/.test(word) ? en : nl;

@@ -22,7 +22,7 @@ function nameTable(kb: KnowledgeBase): NameTable {
     const entries: [string, string][] = [];
     for (const key of index.keys()) {
       entries.push([key, key]);
-      for (const fact of index.factsOf(key)) entries.push([fact.name, key]);
+      for (const name of index.spellings(key)) entries.push([name, key]);
       const entry = kb.vocabulary.competencies.find((c) => fold(c.name) === key);
       for (const alias of entry?.aliases ?? []) entries.push([alias, key]);
     }
