@@ -9,7 +9,8 @@ import type { QueryPlan } from "./understand/understand.js";
 /** How many of the best hits may show that the question's words occur together. */
 const TOGETHER_HITS = 5;
 
-export type Retrieval = { hits: SearchHit[]; query: PreparedQuery };
+/** What one search found: the fused hits, and the BM25 ranking among them (chunk ids, best first). */
+export type Retrieval = { hits: SearchHit[]; lexical: number[]; query: PreparedQuery };
 
 /**
  * The one retrieval behind every answer: the offline composers, the LLM
@@ -25,7 +26,7 @@ export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise
     competencies: u.competency ? [...new Set([...prepared.competencies, ...kb.competencyNames.keysOf(u.competency)])] : prepared.competencies,
   };
   const filter = u.system ? { system: u.system } : undefined;
-  return { query, hits: await kb.searchPrepared(query, { k, filter }) };
+  return { query, ...(await kb.searchRanked(query, { k, filter })) };
 }
 
 const evidenced = new WeakMap<KnowledgeBase, Map<string, boolean>>();
@@ -54,7 +55,7 @@ export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?:
   // A conversion is only asked about levels or systems ("komt schaal 10 overeen met C1?").
   const applies = u.outOfScope && (u.outOfScope.id !== "conversion" || u.levels.length > 0 || u.systems.length > 0);
   if (u.outOfScope && applies && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
-  const { hits } = retrieval ?? (await retrieve(u, kb));
+  const { hits, lexical } = retrieval ?? (await retrieve(u, kb));
   if (u.unknownRole && !u.followUp) {
     const nearest = kb.document(u.roles[0]!)?.title ?? "";
     return refuse(
@@ -80,8 +81,9 @@ export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?:
   const anchored = Boolean(u.competency) || u.levels.length > 0 || u.followUp || u.roles.length > 0 || (u.workDescription && known > 0) || explicitTopic;
   const nothing = say(lang, "Daarover vind ik niets in de documenten.", "I can't find anything about that in the documents.");
   if ((topic > 0 && known / topic < 0.5 && !anchored) || (topic === 0 && !anchored && u.intent === "general")) return refuse(u, kb, nothing, [], hits);
-  // The question's words must meet in one section, not be scattered over the corpus.
-  const candidates = [...hits.slice(0, TOGETHER_HITS).map((hit) => hit.chunk.id), ...kb.lexicalSearch(u.question, TOGETHER_HITS).map((s) => s.id)];
+  // The question's words must meet in one section, not be scattered over the corpus: among the best hits and
+  // BM25's own best (from the same search pass; the sections where most of the words occur rank first there).
+  const candidates = [...new Set([...hits.slice(0, TOGETHER_HITS).map((hit) => hit.chunk.id), ...lexical.slice(0, TOGETHER_HITS)])];
   const together = Math.max(0, ...candidates.map((id) => kb.chunkCoverage(id, u.question, kb.vocabulary.questionWords)));
   if (!hits.length || (!anchored && together < 0.5)) return refuse(u, kb, nothing, [], hits);
   return intent.compose(context);

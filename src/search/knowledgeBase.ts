@@ -176,7 +176,11 @@ export class KnowledgeBase {
   sourcesInSystem(system: string): string[] {
     if (!this.bySystem) {
       this.bySystem = new Map();
-      for (const doc of this.documents) this.bySystem.set(doc.system, [...(this.bySystem.get(doc.system) ?? []), doc.source]);
+      for (const doc of this.documents) {
+        const list = this.bySystem.get(doc.system);
+        if (list) list.push(doc.source);
+        else this.bySystem.set(doc.system, [doc.source]);
+      }
     }
     return this.bySystem.get(system) ?? [];
   }
@@ -191,14 +195,17 @@ export class KnowledgeBase {
     const system = filter.system && fold(filter.system);
     const level = filter.level && fold(filter.level);
     const competency = filter.competency && fold(filter.competency);
+    // The filter runs once per posting of every query term: fold each distinct value once, not per chunk.
+    const folded = new Map<string, string>();
+    const foldOnce = (text: string) => folded.get(text) ?? (folded.set(text, fold(text)), folded.get(text)!);
     return (id) => {
       const chunk = this.chunks[id];
       if (!chunk) return false;
-      if (system && !fold(chunk.system).includes(system)) return false;
+      if (system && !foldOnce(chunk.system).includes(system)) return false;
       if (filter.source && chunk.source !== filter.source) return false;
-      if (level && fold(chunk.level?.label ?? "") !== level) return false;
+      if (level && foldOnce(chunk.level?.label ?? "") !== level) return false;
       if (filter.kinds && !filter.kinds.includes(chunk.kind)) return false;
-      if (competency && fold(chunk.competency ?? "") !== competency) return false;
+      if (competency && foldOnce(chunk.competency ?? "") !== competency) return false;
       return true;
     };
   }
@@ -261,6 +268,11 @@ export class KnowledgeBase {
    * kind and of the asked competency.
    */
   async searchPrepared(prepared: PreparedQuery, options: { k?: number; filter?: SearchFilter } = {}): Promise<SearchHit[]> {
+    return (await this.searchRanked(prepared, options)).hits;
+  }
+
+  /** searchPrepared, with the lexical ranking it fused (chunk ids, best first) for checks that need BM25's own view. */
+  async searchRanked(prepared: PreparedQuery, options: { k?: number; filter?: SearchFilter } = {}): Promise<{ hits: SearchHit[]; lexical: number[] }> {
     const k = options.k ?? 8;
     const { query } = prepared;
     const [lexical, vector] = [
@@ -285,6 +297,6 @@ export class KnowledgeBase {
     if (named.size)
       for (const hit of fused.values())
         if (hit.chunk.competency && this.competencyNames.keysOf(hit.chunk.competency).some((key) => named.has(key))) hit.score += KIND_BONUS;
-    return [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k);
+    return { hits: [...fused.values()].sort((a, b) => b.score - a.score).slice(0, k), lexical: lexical.map((s) => s.id) };
   }
 }

@@ -297,13 +297,15 @@ export class LexicalIndex {
     for (let i = terms.length - 1; i >= 0; i--) remaining[i] = remaining[i + 1]! + terms[i]!.upper;
     const { scores, touched } = this;
     let size = 0;
+    let highest = 0; // the highest score so far: the k-th best cannot beat it, so below `remaining` no heap pass is needed
     let closed = false; // no new document can reach the top k any more
     for (const [i, term] of terms.entries()) {
-      if (!closed && size >= k && i > 0) {
+      // Closed, or about to be: candidates that cannot reach the k-th best with everything still to come drop
+      // out, again after each term (what is still to come shrinks, so the candidates do too).
+      if (size > k && i > 0 && (closed || (size >= k && highest > remaining[i]!))) {
         const threshold = kthBest(touched, size, scores, k);
-        if (threshold > remaining[i]!) {
-          closed = true;
-          // Candidates that cannot reach the threshold with everything still to come drop out.
+        if (threshold > remaining[i]!) closed = true;
+        if (closed) {
           let kept = 0;
           for (let j = 0; j < size; j++) {
             const id = touched[j]!;
@@ -328,7 +330,9 @@ export class LexicalIndex {
           if (closed || (accept && !accept(id))) continue;
           touched[size++] = id;
         }
-        scores[id]! += score(at, id);
+        const total = scores[id]! + score(at, id);
+        scores[id] = total;
+        if (total > highest) highest = total;
       }
     }
     const best = topK(touched.subarray(0, size), (id) => scores[id]!, k);

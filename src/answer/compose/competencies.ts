@@ -8,10 +8,13 @@ import type { QueryPlan } from "../understand/understand.js";
  */
 export function competencyFacts(kb: KnowledgeBase, name: string, u: QueryPlan, rank: (fact: CompetencyFact) => number): CompetencyFact[] {
   const preferred = new Set([...u.roles, ...u.previousSources]);
+  // Ranked once per fact, not once per comparison: a common competency has a fact in most documents.
   return kb.competencyNames
     .factsOf(name)
     .filter((fact) => !u.system || kb.document(fact.source)?.system === u.system)
-    .sort((a, b) => Number(preferred.has(b.source)) - Number(preferred.has(a.source)) || rank(b) - rank(a));
+    .map((fact) => ({ fact, preferred: preferred.has(fact.source) ? 1 : 0, rank: rank(fact) }))
+    .sort((a, b) => b.preferred - a.preferred || b.rank - a.rank)
+    .map(({ fact }) => fact);
 }
 
 export function inferredNote(fact: CompetencyFact, language: "nl" | "en"): string {

@@ -19,6 +19,15 @@ function levelLines(level: LevelFact): string[] {
     .flatMap(([, items]) => items);
 }
 
+const foldedLines = new WeakMap<LevelFact, string[]>();
+
+/** A level's lines as " word word " strings, folded once per level fact (an index's facts live as long as it does). */
+function levelLinesFolded(level: LevelFact): string[] {
+  let lines = foldedLines.get(level);
+  if (!lines) foldedLines.set(level, (lines = levelLines(level).map((line) => ` ${words(line).join(" ")} `)));
+  return lines;
+}
+
 function systemName(id: string): string {
   return systemById(id).name;
 }
@@ -67,9 +76,7 @@ export function composeScale(context: ComposeContext): Draft {
       kb
         .levelsOf(source)
         .some((level) =>
-          levelLines(level).some(
-            (line) => phrases.filter((p) => ` ${words(line).join(" ")} `.includes(p)).reduce((n, p) => n + p.trim().split(" ").length, 0) >= 2,
-          ),
+          levelLinesFolded(level).some((line) => phrases.filter((p) => line.includes(p)).reduce((n, p) => n + p.trim().split(" ").length, 0) >= 2),
         );
     const others = [...new Set(hits.map((h) => h.chunk.source))].filter((s) => !sources.includes(s) && kb.levelsOf(s).length > 1 && describesWork(s));
     sources = [...sources, ...others].slice(0, MAX_SOURCES);

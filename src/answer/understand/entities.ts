@@ -90,8 +90,7 @@ export function findCompetency(question: string, kb: KnowledgeBase, searchCompet
 
 /** The classification systems a question names ("bij het Rijk", "in de zorg"), among those in the index. */
 export function findSystems(question: string, kb: KnowledgeBase): string[] {
-  const present = new Set(kb.documents.map((d) => d.system));
   return systemsAskedFor(question)
     .map((s) => s.id)
-    .filter((id) => present.has(id));
+    .filter((id) => kb.sourcesInSystem(id).length > 0);
 }

@@ -70,10 +70,28 @@ const SIGNALS: IntentWordKind[] = [
 ];
 const LOOKUP_FIELDS = new Set(["department", "reportsTo", "evaluators", "hours", "education", "experience", "statuut", "location", "code"]);
 
+const titleWordCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** A document's title as folded words, once per index: a common title word names thousands of documents. */
+function foldedTitleWords(kb: KnowledgeBase, source: string): string[] {
+  let cache = titleWordCache.get(kb);
+  if (!cache) titleWordCache.set(kb, (cache = new Map()));
+  let found = cache.get(source);
+  if (!found)
+    cache.set(
+      source,
+      (found = fold(kb.document(source)?.title ?? "")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)),
+    );
+  return found;
+}
+
 /** The question without the job titles it names: "service level manager" names a job, it does not ask for a level. */
 function withoutRoleWords(question: string, kb: KnowledgeBase, roles: string[]): string {
   if (!roles.length) return question;
-  const titleWords = new Set(roles.flatMap((source) => fold(kb.document(source)?.title ?? "").split(/[^\p{L}\p{N}]+/u)).filter(Boolean));
+  const titleWords = new Set<string>();
+  for (const source of roles) for (const word of foldedTitleWords(kb, source)) titleWords.add(word);
   return fold(question)
     .split(/\s+/)
     .filter((w) => !titleWords.has(w.replace(/[^\p{L}\p{N}]/gu, "")))
