@@ -184,33 +184,43 @@ export class DamagedGraphError extends ChecksumMismatchError {
  * checksum holds: the native loader never sees a damaged file. A damaged
  * graph with intact other files throws DamagedGraphError with the data.
  */
-export async function readServingIndex(versionDir: string): Promise<{ data: IndexData; graph: VectorIndex }> {
+export async function readServingIndex(
+  versionDir: string,
+  manifest: Manifest & { files: NonNullable<Manifest["files"]> },
+): Promise<{ data: IndexData; graph: VectorIndex }> {
+  // Everything off this thread starts before the first await, so a caller can do its own work meanwhile.
+  const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
+  const matches = async (file: IndexFile) => {
+    const actual = await digests.get(join(versionDir, file))!;
+    const expected = manifest.files[file];
+    return actual.sha256 === expected.sha256 && actual.bytes === expected.bytes;
+  };
+  const graphLoad = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), manifest.dimensions) : undefined));
+  graphLoad.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+  const reading = new Map<IndexFile, Promise<Buffer>>();
+  const read = (file: IndexFile) => {
+    const content = reading.get(file) ?? readFile(join(versionDir, file));
+    reading.set(file, content);
+    content.catch(() => undefined);
+    return content;
+  };
   try {
-    const manifest = await readManifest(versionDir);
-    const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
-    const matches = async (file: IndexFile) => {
-      const actual = await digests.get(join(versionDir, file))!;
-      const expected = manifest.files[file];
-      return actual.sha256 === expected.sha256 && actual.bytes === expected.bytes;
-    };
-    const graphLoad = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), manifest.dimensions) : undefined));
-    graphLoad.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
     // A file that does not parse is reported as damaged when its checksum says so, else as the parse error.
-    const parsed = async <T>(file: IndexFile, parse: (content: Buffer) => T): Promise<T> => {
-      const content = await readFile(join(versionDir, file));
-      let result: T;
+    const parsed = async <T>(file: IndexFile, parse: (content: Buffer) => T, next?: IndexFile): Promise<T> => {
+      const content = await read(file);
+      if (next) void read(next); // read the next file while this one is parsed
       try {
-        result = parse(content);
+        return parse(content);
       } catch (error) {
         if (!(await matches(file))) throw new ChecksumMismatchError(file);
         throw error;
       }
-      if (!(await matches(file))) throw new ChecksumMismatchError(file);
-      return result;
     };
-    const facts = await parsed("facts.json", parseFacts);
-    const chunks = await parsed("chunks.jsonl", (content) => parseChunks(content, manifest));
+    read("facts.json");
+    const facts = await parsed("facts.json", parseFacts, "chunks.jsonl");
+    const chunks = await parsed("chunks.jsonl", (content) => parseChunks(content, manifest), "lexical.bin");
     const lexical = await parsed("lexical.bin", (content) => parseLexical(content, chunks));
+    for (const file of ["facts.json", "chunks.jsonl", "lexical.bin"] as const) if (!(await matches(file))) throw new ChecksumMismatchError(file);
     const data: IndexData = { manifest, ...facts, chunks, lexical, vectors: [] };
     const graph = await graphLoad;
     if (!graph) throw new DamagedGraphError(data);

@@ -32,6 +32,16 @@ export type SearchFilter = {
   competency?: string;
 };
 
+/** The vocabulary an index was built with (packs + its knowledge folder's glossary). */
+function vocabularyFor(manifest: Manifest): Vocabulary {
+  try {
+    return loadVocabulary(manifest.knowledgeDir);
+  } catch {
+    // A glossary that no longer parses must not stop an index from serving: the packs alone still work.
+    return loadVocabulary();
+  }
+}
+
 export type SearchHit = { chunk: Chunk; score: number; lexicalRank?: number; vectorRank?: number };
 
 /** Reciprocal rank fusion constant: the usual 60 keeps one list's top hit from drowning the other. */
@@ -84,13 +94,16 @@ export class KnowledgeBase {
           throw new IndexUnreadableError(`index at ${dir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
         });
         if (manifest.embedder !== embedder.id) throw new Error(`built with ${manifest.embedder}, not ${embedder.id}`);
-        const { data, graph } = await readServingIndex(dir);
+        const reading = readServingIndex(dir, manifest);
+        // The vocabulary is parsed while another thread checks and loads the files.
+        const vocabulary = vocabularyFor(manifest);
+        const { data, graph } = await reading;
         if (i > 0)
           logger.warn(
             { served: basename(dir), damaged: problems },
             "newest index version is damaged; serving the previous version (run an ingest to replace it)",
           );
-        return KnowledgeBase.from(data, graph, embedder, basename(dir));
+        return KnowledgeBase.from(data, graph, embedder, basename(dir), vocabulary);
       } catch (error) {
         if (error instanceof DamagedGraphError) repairable ??= { dir, data: error.data };
         const reason = (error as Error).message.replace(/^index at \S+ is unreadable: /, "");
@@ -112,21 +125,14 @@ export class KnowledgeBase {
           "index graph was damaged; rebuilt it from the stored chunks but could not rewrite it",
         );
       }
-      return KnowledgeBase.from(data, vectors, embedder, basename(dir));
+      return KnowledgeBase.from(data, vectors, embedder, basename(dir), vocabularyFor(data.manifest));
     }
     throw new IndexUnreadableError(`index in ${indexDir} is unreadable: no usable version (${problems.join("; ")})`);
   }
 
-  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder, version: string): KnowledgeBase {
+  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder, version: string, vocabulary: Vocabulary): KnowledgeBase {
     // An index always has its postings (readIndexData with lexical); building them here is only the fallback.
     const lexical = data.lexical ? new LexicalIndex(data.lexical) : LexicalIndex.build(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
-    let vocabulary: Vocabulary;
-    try {
-      vocabulary = loadVocabulary(data.manifest.knowledgeDir);
-    } catch {
-      // A glossary that no longer parses must not stop an index from serving: the packs alone still work.
-      vocabulary = loadVocabulary();
-    }
     const kb = new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
     kb.version = version;
     return kb;

@@ -106,8 +106,12 @@ describe("vector search breadth", () => {
   it("grows with the graph, within bounds", async () => {
     const { efFor } = await import("../../src/search/vectorIndex.js");
     expect(efFor(100)).toBe(64);
-    expect(efFor(10_000)).toBe(160);
-    expect(efFor(97_000)).toBeGreaterThanOrEqual(480);
+    // Never narrower for a bigger graph, and at least the 40 candidates the hybrid search asks for.
+    const sizes = [1_000, 10_000, 30_000, 97_000, 300_000, 1_000_000];
+    for (const [i, size] of sizes.entries()) {
+      expect(efFor(size)).toBeGreaterThanOrEqual(40);
+      if (i > 0) expect(efFor(size)).toBeGreaterThan(efFor(sizes[i - 1]!));
+    }
     expect(efFor(10_000_000)).toBe(1024);
   });
 });

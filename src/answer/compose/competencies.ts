@@ -2,19 +2,36 @@ import type { CompetencyFact } from "../../ingest/model.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import type { QueryPlan } from "../understand/understand.js";
 
+/** A named order of a competency's facts, e.g. "with the most interview questions first". */
+export type FactRanking = { id: string; rank: (fact: CompetencyFact) => number };
+
+const ranked = new WeakMap<KnowledgeBase, Map<string, CompetencyFact[]>>();
+
 /**
  * Facts about one competency (by any of its names), the named or previous
- * documents first, then the richest; narrowed to a named system.
+ * documents first, then by the ranking; narrowed to a named system. The
+ * ranked list is built once per index, competency and ranking: a common
+ * competency has a fact in most documents, and sorting them per question
+ * would grow with the corpus.
  */
-export function competencyFacts(kb: KnowledgeBase, name: string, u: QueryPlan, rank: (fact: CompetencyFact) => number): CompetencyFact[] {
+export function competencyFacts(kb: KnowledgeBase, name: string, u: QueryPlan, ranking: FactRanking): CompetencyFact[] {
+  let cache = ranked.get(kb);
+  if (!cache) ranked.set(kb, (cache = new Map()));
+  const key = `${kb.competencyNames.keysOf(name).join("|")}\u0000${ranking.id}`;
+  let facts = cache.get(key);
+  if (!facts) {
+    facts = kb.competencyNames
+      .factsOf(name)
+      .map((fact) => ({ fact, rank: ranking.rank(fact) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map(({ fact }) => fact);
+    cache.set(key, facts);
+  }
+  if (u.system) facts = facts.filter((fact) => kb.document(fact.source)?.system === u.system);
   const preferred = new Set([...u.roles, ...u.previousSources]);
-  // Ranked once per fact, not once per comparison: a common competency has a fact in most documents.
-  return kb.competencyNames
-    .factsOf(name)
-    .filter((fact) => !u.system || kb.document(fact.source)?.system === u.system)
-    .map((fact) => ({ fact, preferred: preferred.has(fact.source) ? 1 : 0, rank: rank(fact) }))
-    .sort((a, b) => b.preferred - a.preferred || b.rank - a.rank)
-    .map(({ fact }) => fact);
+  if (!preferred.size) return facts;
+  // The named documents' facts first, each group keeping the ranking's order.
+  return [...facts.filter((fact) => preferred.has(fact.source)), ...facts.filter((fact) => !preferred.has(fact.source))];
 }
 
 export function inferredNote(fact: CompetencyFact, language: "nl" | "en"): string {

@@ -2,7 +2,7 @@ import type { CompetencyFact } from "../../ingest/model.js";
 import { sameLevel } from "../../ingest/systems/levels.js";
 import { levelStatements } from "../../ingest/systems/levels.js";
 import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { competencyFacts, inferredNote, recognitionNote } from "./competencies.js";
+import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
 import { suggestFollowUps } from "./followUps.js";
 import { candidateSources } from "./sources.js";
 import { refuse } from "./refusal.js";
@@ -43,6 +43,11 @@ function roleCompetencies({ u, kb, hits }: ComposeContext): Draft {
   };
 }
 
+/** The fullest description first; for development questions, the ones with tips before all others. */
+const richness = (fact: CompetencyFact) => fact.indicators.length + fact.questions.length + (fact.description ? 1 : 0);
+const RICHEST: FactRanking = { id: "richest", rank: richness };
+const WITH_TIPS: FactRanking = { id: "tips", rank: (fact) => fact.tips.length * 10 + richness(fact) };
+
 /** A competency's description and indicators ("competency"), or its development tips ("development"). */
 export function composeCompetency(context: ComposeContext, intent: "competency" | "development"): Draft {
   const { u, kb, hits } = context;
@@ -62,12 +67,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
     return roleCompetencies(context);
   }
 
-  const facts = competencyFacts(
-    kb,
-    u.competency,
-    u,
-    (f) => (intent === "development" ? f.tips.length * 10 : 0) + f.indicators.length + f.questions.length + (f.description ? 1 : 0),
-  );
+  const facts = competencyFacts(kb, u.competency, u, intent === "development" ? WITH_TIPS : RICHEST);
   const fact = facts[0];
   if (!fact)
     return refuse(

@@ -1,18 +1,21 @@
 import type { Citation } from "../answer.js";
 import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { competencyFacts, inferredNote, recognitionNote } from "./competencies.js";
+import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
 import { suggestFollowUps } from "./followUps.js";
 import { candidateSources } from "./sources.js";
 import { refuse } from "./refusal.js";
 
 const MAX_QUESTIONS = 10;
 
+/** Facts with the most interview questions first. */
+const MOST_QUESTIONS: FactRanking = { id: "questions", rank: (fact) => fact.questions.length };
+
 /** The Toetsvragen of a competency, or a small interview kit for a role. */
 export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
   const lang = u.language;
   const expansions: NonNullable<Draft["expansions"]> = [];
   if (u.competency) {
-    const facts = competencyFacts(kb, u.competency, u, (f) => f.questions.length);
+    const facts = competencyFacts(kb, u.competency, u, MOST_QUESTIONS);
     const fact = facts.find((f) => f.questions.length);
     if (fact) {
       const title = titleOf(kb, fact.source);

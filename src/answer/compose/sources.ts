@@ -18,10 +18,16 @@ export function candidateSources(u: QueryPlan, kb: KnowledgeBase, hits: SearchHi
   }
   let ordered = [...new Set(hits.slice(0, TOP_HITS).map((hit) => hit.chunk.source))];
   if (u.system) {
-    const inSystem = new Set(kb.sourcesInSystem(u.system));
-    const found = ordered.filter((s) => inSystem.has(s));
-    // Documents of the system the hits did not reach come after, a few at most: there may be thousands.
-    ordered = [...found, ...[...inSystem].filter((s) => !found.includes(s)).slice(0, TOP_HITS)];
+    const system = u.system;
+    const found = ordered.filter((s) => kb.document(s)?.system === system);
+    // Documents of the system the hits did not reach come after, a few at most: there may be thousands,
+    // so the walk stops as soon as it has them.
+    const more: string[] = [];
+    for (const source of kb.sourcesInSystem(system)) {
+      if (more.length >= TOP_HITS) break;
+      if (!found.includes(source)) more.push(source);
+    }
+    ordered = [...found, ...more];
   }
   if (u.followUp && u.previousSources.length) {
     const previous = u.previousSources.filter((s) => kb.document(s));
