@@ -112,6 +112,6 @@ describe("vector search breadth", () => {
       expect(efFor(size)).toBeGreaterThanOrEqual(40);
       if (i > 0) expect(efFor(size)).toBeGreaterThan(efFor(sizes[i - 1]!));
     }
-    expect(efFor(10_000_000)).toBe(1024);
+    expect(efFor(10_000_000)).toBe(2048);
   });
 });
