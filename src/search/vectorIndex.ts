@@ -15,13 +15,13 @@ const EF_CONSTRUCTION = 200;
  * Search breadth for a graph of `size` points, growing with the graph so that
  * recall@40 against exact search stays ≥ 0.95. Measured with M 48 (`npm run
  * bench` reports it per size): at 97,000 chunks ef 300 gives 0.952 and 384
- * 0.973; at 292,000 chunks ef 648 gives only 0.927, 1,200 gives 0.959. Up to
- * ~100,000 chunks √n growth suffices; beyond, the breadth must grow about
- * linearly (0.4% of the graph), so search time does too: past ~30,000
- * profiles an external engine is the better home (docs/scaling.md).
+ * 0.973; at 292,000 chunks ef 648 gives 0.927, 1,167 0.946, 1,600 0.967. Up
+ * to ~100,000 chunks √n growth suffices; beyond, the breadth must grow about
+ * linearly (the line through ≈ 0.96 at both sizes), so search time does too:
+ * past ~30,000 profiles an external engine is the better home (docs/scaling.md).
  */
 export function efFor(size: number): number {
-  return Math.min(2048, Math.max(64, Math.round(120 * Math.sqrt(size / 10_000)), Math.round(0.004 * size)));
+  return Math.min(2048, Math.max(64, Math.round(120 * Math.sqrt(size / 10_000)), Math.round(0.005 * size - 100)));
 }
 
 /**
