@@ -5,6 +5,7 @@ import { say, type ComposeContext, type Draft } from "./compose/draft.js";
 import { refuse } from "./compose/refusal.js";
 import { intentById } from "./intents/registry.js";
 import type { QueryPlan } from "./understand/understand.js";
+import { perIndex } from "../search/perIndex.js";
 
 /** How many of the best hits may show that the question's words occur together. */
 const TOGETHER_HITS = 5;
@@ -29,12 +30,11 @@ export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise
   return { query, ...(await kb.searchRanked(query, { k, filter })) };
 }
 
-const evidenced = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+const evidenced = perIndex(() => new Map<string, boolean>());
 
 /** Whether any document speaks to an out-of-scope topic after all (then it is answered from there). */
 function documentsCover(kb: KnowledgeBase, topic: NonNullable<QueryPlan["outOfScope"]>): boolean {
-  let cache = evidenced.get(kb);
-  if (!cache) evidenced.set(kb, (cache = new Map()));
+  const cache = evidenced(kb);
   let covered = cache.get(topic.id);
   if (covered === undefined) {
     const entry = kb.vocabulary.outOfScope.find((t) => t.id === topic.id);

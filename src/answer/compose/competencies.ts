@@ -1,11 +1,12 @@
 import type { CompetencyFact } from "../../ingest/model.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import type { QueryPlan } from "../understand/understand.js";
+import { perIndex } from "../../search/perIndex.js";
 
 /** A named order of a competency's facts, e.g. "with the most interview questions first". */
 export type FactRanking = { id: string; rank: (fact: CompetencyFact) => number };
 
-const ranked = new WeakMap<KnowledgeBase, Map<string, CompetencyFact[]>>();
+const ranked = perIndex(() => new Map<string, CompetencyFact[]>());
 
 /**
  * Facts about one competency (by any of its names), the named or previous
@@ -15,8 +16,7 @@ const ranked = new WeakMap<KnowledgeBase, Map<string, CompetencyFact[]>>();
  * would grow with the corpus.
  */
 export function competencyFacts(kb: KnowledgeBase, name: string, u: QueryPlan, ranking: FactRanking): CompetencyFact[] {
-  let cache = ranked.get(kb);
-  if (!cache) ranked.set(kb, (cache = new Map()));
+  const cache = ranked(kb);
   const key = `${kb.competencyNames.keysOf(name).join("|")}\u0000${ranking.id}`;
   let facts = cache.get(key);
   if (!facts) {

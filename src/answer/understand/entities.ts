@@ -5,6 +5,7 @@ import { words } from "../../text/tokenize.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { PhraseMatcher } from "../../vocabulary/phraseMatcher.js";
 import { systemsAskedFor } from "../../ingest/systems/detect.js";
+import { perIndex } from "../../search/perIndex.js";
 
 export { findLevelMentions, type LevelMention } from "../../ingest/systems/levels.js";
 
@@ -12,30 +13,23 @@ export { findLevelMentions, type LevelMention } from "../../ingest/systems/level
 export type CompetencyMatch = { name: string; how: "name" | "spelling" | "everyday words" | "documents"; alternative?: string };
 
 type NameTable = { matcher: PhraseMatcher<string>; lastWords: { key: string; words: string[] }[] };
-const tables = new WeakMap<KnowledgeBase, NameTable>();
-
 /** Every name and alias of every competency the documents describe, built once per index. */
-function nameTable(kb: KnowledgeBase): NameTable {
-  let table = tables.get(kb);
-  if (!table) {
-    const index = kb.competencyNames;
-    const entries: [string, string][] = [];
-    for (const key of index.keys()) {
-      entries.push([key, key]);
-      for (const name of index.spellings(key)) entries.push([name, key]);
-      const entry = kb.vocabulary.competencies.find((c) => fold(c.name) === key);
-      for (const alias of entry?.aliases ?? []) entries.push([alias, key]);
-    }
-    table = {
-      matcher: new PhraseMatcher(entries),
-      lastWords: [...new Map(entries.map(([phrase, key]) => [`${fold(phrase)}|${key}`, { key, words: words(phrase) }])).values()].filter(
-        (e) => e.words.length > 0,
-      ),
-    };
-    tables.set(kb, table);
+const nameTable = perIndex((kb): NameTable => {
+  const index = kb.competencyNames;
+  const entries: [string, string][] = [];
+  for (const key of index.keys()) {
+    entries.push([key, key]);
+    for (const name of index.spellings(key)) entries.push([name, key]);
+    const entry = kb.vocabulary.competencies.find((c) => fold(c.name) === key);
+    for (const alias of entry?.aliases ?? []) entries.push([alias, key]);
   }
-  return table;
-}
+  return {
+    matcher: new PhraseMatcher(entries),
+    lastWords: [...new Map(entries.map(([phrase, key]) => [`${fold(phrase)}|${key}`, { key, words: words(phrase) }])).values()].filter(
+      (e) => e.words.length > 0,
+    ),
+  };
+});
 
 /**
  * The competency a question is about, found against the corpus: its names

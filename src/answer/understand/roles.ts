@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import { systemsAskedFor } from "../../ingest/systems/detect.js";
+import { perIndex } from "../../search/perIndex.js";
 
 type TitleTable = {
   stemsBySource: Map<string, Set<string>>;
@@ -17,32 +18,26 @@ function pushTo(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-const tables = new WeakMap<KnowledgeBase, TitleTable>();
-
 /** Title stems per document and documents per title stem (glossary role aliases count as title words), once per index. */
-function titleTable(kb: KnowledgeBase): TitleTable {
-  let table = tables.get(kb);
-  if (!table) {
-    const stemsBySource = new Map<string, Set<string>>();
-    // Every word of every title, short ones ("HR") included: for telling a namesake from the role itself.
-    const titleStems = new Map(kb.documents.map((doc) => [doc.source, new Set(words(doc.title).map(stem))]));
-    const sourcesByTitleStem = new Map<string, string[]>();
-    for (const [source, stems] of titleStems) for (const s of stems) pushTo(sourcesByTitleStem, s, source);
-    const sourcesByStem = new Map<string, string[]>();
-    for (const doc of kb.documents) {
-      const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
-      const stems = new Set(
-        words([doc.title, ...aliases].join(" "))
-          .filter((w) => w.length >= 3)
-          .map(stem),
-      );
-      stemsBySource.set(doc.source, stems);
-      for (const s of stems) pushTo(sourcesByStem, s, doc.source);
-    }
-    tables.set(kb, (table = { stemsBySource, sourcesByStem, titleStems, sourcesByTitleStem }));
+const titleTable = perIndex((kb): TitleTable => {
+  const stemsBySource = new Map<string, Set<string>>();
+  // Every word of every title, short ones ("HR") included: for telling a namesake from the role itself.
+  const titleStems = new Map(kb.documents.map((doc) => [doc.source, new Set(words(doc.title).map(stem))]));
+  const sourcesByTitleStem = new Map<string, string[]>();
+  for (const [source, stems] of titleStems) for (const s of stems) pushTo(sourcesByTitleStem, s, source);
+  const sourcesByStem = new Map<string, string[]>();
+  for (const doc of kb.documents) {
+    const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
+    const stems = new Set(
+      words([doc.title, ...aliases].join(" "))
+        .filter((w) => w.length >= 3)
+        .map(stem),
+    );
+    stemsBySource.set(doc.source, stems);
+    for (const s of stems) pushTo(sourcesByStem, s, doc.source);
   }
-  return table;
-}
+  return { stemsBySource, sourcesByStem, titleStems, sourcesByTitleStem };
+});
 
 /**
  * Documents whose title the question names ("de accountmanager", "a

@@ -6,6 +6,7 @@ import type { IntentWordKind } from "../../vocabulary/vocabulary.js";
 import { findCompetency, findLevelMentions, findSystems, type CompetencyMatch, type LevelMention } from "./entities.js";
 import { namedRoles, partlyNamedRole } from "./roles.js";
 import { detectIntent } from "../intents/registry.js";
+import { perIndex } from "../../search/perIndex.js";
 
 /** What kind of conversational turn this is, when it is one. */
 export type Conversational = "more" | "why" | "help" | "greeting" | "reset";
@@ -70,12 +71,11 @@ const SIGNALS: IntentWordKind[] = [
 ];
 const LOOKUP_FIELDS = new Set(["department", "reportsTo", "evaluators", "hours", "education", "experience", "statuut", "location", "code"]);
 
-const titleWordCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+const titleWordCache = perIndex(() => new Map<string, string[]>());
 
 /** A document's title as folded words, once per index: a common title word names thousands of documents. */
 function foldedTitleWords(kb: KnowledgeBase, source: string): string[] {
-  let cache = titleWordCache.get(kb);
-  if (!cache) titleWordCache.set(kb, (cache = new Map()));
+  const cache = titleWordCache(kb);
   let found = cache.get(source);
   if (!found)
     cache.set(
