@@ -62,6 +62,9 @@ export type IndexData = {
 /** What ingest writes: the facts, the chunks and their postings (the graph is written by its own callback). */
 export type IndexContents = Omit<IndexData, "vectors" | "lexical"> & { lexical: LexicalData };
 
+/** What serving reads: the index with its postings. */
+export type ServingIndexData = IndexData & { lexical: LexicalData };
+
 export class IndexUnreadableError extends Error {
   override name = "IndexUnreadableError";
 }
@@ -153,7 +156,10 @@ export async function versionIntact(versionDir: string): Promise<boolean> {
 export async function readIndexData(versionDir: string, options: { vectors?: boolean; lexical?: boolean } = {}): Promise<IndexData> {
   try {
     const manifest = await readManifest(versionDir);
-    const checked = async (file: IndexFile, content: Buffer) => (await verifyFile(versionDir, manifest, file, content), content);
+    const checked = async (file: IndexFile, content: Buffer) => {
+      await verifyFile(versionDir, manifest, file, content);
+      return content;
+    };
     const facts = parseFacts(await checked("facts.json", await readFile(join(versionDir, "facts.json"))));
     const chunks = parseChunks(await checked("chunks.jsonl", await readFile(join(versionDir, "chunks.jsonl"))), manifest);
     const lexical = options.lexical ? parseLexical(await checked("lexical.bin", await readFile(join(versionDir, "lexical.bin"))), chunks) : undefined;
@@ -172,7 +178,7 @@ export async function readIndexData(versionDir: string, options: { vectors?: boo
 
 /** A version whose graph file is damaged while the rest is intact: the rest, to rebuild the graph from. */
 export class DamagedGraphError extends ChecksumMismatchError {
-  constructor(readonly data: IndexData) {
+  constructor(readonly data: ServingIndexData) {
     super("hnsw.bin");
   }
 }
@@ -187,7 +193,7 @@ export class DamagedGraphError extends ChecksumMismatchError {
 export async function readServingIndex(
   versionDir: string,
   manifest: Manifest & { files: NonNullable<Manifest["files"]> },
-): Promise<{ data: IndexData; graph: VectorIndex }> {
+): Promise<{ data: ServingIndexData; graph: VectorIndex }> {
   // Everything off this thread starts before the first await, so a caller can do its own work meanwhile.
   const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
   const matches = async (file: IndexFile) => {
@@ -216,12 +222,11 @@ export async function readServingIndex(
         throw error;
       }
     };
-    read("facts.json");
     const facts = await parsed("facts.json", parseFacts, "chunks.jsonl");
     const chunks = await parsed("chunks.jsonl", (content) => parseChunks(content, manifest), "lexical.bin");
     const lexical = await parsed("lexical.bin", (content) => parseLexical(content, chunks));
     for (const file of ["facts.json", "chunks.jsonl", "lexical.bin"] as const) if (!(await matches(file))) throw new ChecksumMismatchError(file);
-    const data: IndexData = { manifest, ...facts, chunks, lexical, vectors: [] };
+    const data: ServingIndexData = { manifest, ...facts, chunks, lexical, vectors: [] };
     const graph = await graphLoad;
     if (!graph) throw new DamagedGraphError(data);
     if (graph.size !== chunks.length) throw new Error("graph size does not match the chunk store");
@@ -232,7 +237,8 @@ export async function readServingIndex(
   }
 }
 
-function unreadable(versionDir: string, error: unknown): IndexUnreadableError {
+/** The error for a version that cannot be read, with the first line of the reason. */
+export function unreadable(versionDir: string, error: unknown): IndexUnreadableError {
   return new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
 }
 
@@ -250,7 +256,12 @@ function parseChunks(content: Buffer, manifest: Manifest): Chunk[] {
   const chunks: Chunk[] = [];
   // A document's ten chunks share one copy of its source, title and system instead of ten each.
   const shared = new Map<string, string>();
-  const intern = (text: string) => shared.get(text) ?? (shared.set(text, text), text);
+  const intern = (text: string) => {
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    shared.set(text, text);
+    return text;
+  };
   for (let start = 0; start < content.length; ) {
     let end = content.indexOf(10, start);
     if (end < 0) end = content.length;

@@ -10,9 +10,10 @@ import {
   readManifest,
   readServingIndex,
   rewriteGraph,
+  unreadable,
   versionDirs,
-  type IndexData,
   type Manifest,
+  type ServingIndexData,
 } from "./indexFiles.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
 import { prepareQuery, type PreparedQuery } from "./queryExpansion.js";
@@ -87,11 +88,11 @@ export class KnowledgeBase {
     const dirs = await versionDirs(indexDir);
     if (!dirs.length) throw new IndexUnreadableError(`no index in ${indexDir}`);
     const problems: string[] = [];
-    let repairable: { dir: string; data: IndexData } | undefined;
+    let repairable: { dir: string; data: ServingIndexData } | undefined;
     for (const [i, dir] of dirs.entries()) {
       try {
         const manifest = await readManifest(dir).catch((error: unknown) => {
-          throw new IndexUnreadableError(`index at ${dir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
+          throw unreadable(dir, error);
         });
         if (manifest.embedder !== embedder.id) throw new Error(`built with ${manifest.embedder}, not ${embedder.id}`);
         const reading = readServingIndex(dir, manifest);
@@ -130,9 +131,8 @@ export class KnowledgeBase {
     throw new IndexUnreadableError(`index in ${indexDir} is unreadable: no usable version (${problems.join("; ")})`);
   }
 
-  private static from(data: IndexData, vectors: VectorIndex, embedder: Embedder, version: string, vocabulary: Vocabulary): KnowledgeBase {
-    // An index always has its postings (readIndexData with lexical); building them here is only the fallback.
-    const lexical = data.lexical ? new LexicalIndex(data.lexical) : LexicalIndex.build(data.chunks.length, (id) => chunkContext(data.chunks[id]!));
+  private static from(data: ServingIndexData, vectors: VectorIndex, embedder: Embedder, version: string, vocabulary: Vocabulary): KnowledgeBase {
+    const lexical = new LexicalIndex(data.lexical);
     const kb = new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
     kb.version = version;
     return kb;
@@ -203,7 +203,11 @@ export class KnowledgeBase {
     const competency = filter.competency && fold(filter.competency);
     // The filter runs once per posting of every query term: fold each distinct value once, not per chunk.
     const folded = new Map<string, string>();
-    const foldOnce = (text: string) => folded.get(text) ?? (folded.set(text, fold(text)), folded.get(text)!);
+    const foldOnce = (text: string) => {
+      let result = folded.get(text);
+      if (result === undefined) folded.set(text, (result = fold(text)));
+      return result;
+    };
     return (id) => {
       const chunk = this.chunks[id];
       if (!chunk) return false;

@@ -135,11 +135,6 @@ export class LexicalIndex {
     this.touched = new Int32Array(data.count);
   }
 
-  /** Builds the index from documents 0…count-1; `textOf` is asked for each text when needed, so no copy of all texts is held. */
-  static build(count: number, textOf: (id: number) => string): LexicalIndex {
-    return new LexicalIndex(buildLexicalData(count, textOf));
-  }
-
   private postings(term: string): { ids: Int32Array; from: number; to: number } | undefined {
     const t = this.termIds.get(term);
     return t === undefined ? undefined : { ids: this.data.ids, from: this.data.offsets[t]!, to: this.data.offsets[t + 1]! };
@@ -302,7 +297,7 @@ export class LexicalIndex {
     for (const [i, term] of terms.entries()) {
       // Closed, or about to be: candidates that cannot reach the k-th best with everything still to come drop
       // out, again after each term (what is still to come shrinks, so the candidates do too).
-      if (size > k && i > 0 && (closed || (size >= k && highest > remaining[i]!))) {
+      if (size > k && i > 0 && (closed || highest > remaining[i]!)) {
         const threshold = kthBest(touched, size, scores, k);
         if (threshold > remaining[i]!) closed = true;
         if (closed) {
