@@ -49,7 +49,7 @@ export class FunctiewijzerAssistant implements Assistant {
     return {
       ready: true,
       documents: this.kb.documents.length,
-      chunks: this.kb.chunks.length,
+      chunks: this.kb.chunkCount,
       mode: this.options.llm ? "llm" : "offline",
       builtAt: this.kb.manifest.builtAt,
     };

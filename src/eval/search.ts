@@ -32,7 +32,8 @@ const flat = (text: string) => fold(squash(normalizeText(text)));
 function naiveIsGold(chunk: NaiveChunk, q: SearchQuestion, kb: KnowledgeBase): boolean {
   if (chunk.source !== q.source) return false;
   const text = flat(chunk.text);
-  const lines = kb.chunks
+  const lines = kb
+    .allChunks()
     .filter((c) => isGold(c, q))
     .flatMap((c) => [...c.path.slice(-1), ...c.text.split("\n")])
     .map((l) => flat(l.replace(/^\s*(?:[-*•]|\d+\.)\s*/, "")).replace(/:$/, ""))
@@ -73,8 +74,8 @@ export async function evaluateSearch(knowledgeDir: string, questions: SearchQues
         expected: `${q.source} › ${q.section}`,
         got: hybrid[0] ? `${hybrid[0].chunk.source} › ${citationSection(hybrid[0].chunk)}` : "(nothing)",
       });
-    ranks["lexical only (no expansion)"]!.push(rankOf(kb.lexicalSearch(q.query, K), (s) => isGold(kb.chunks[s.id]!, q)));
-    ranks["vectors only"]!.push(rankOf(await kb.vectorSearch(q.query, K), (s) => isGold(kb.chunks[s.id]!, q)));
+    ranks["lexical only (no expansion)"]!.push(rankOf(kb.lexicalSearch(q.query, K), (s) => isGold(kb.chunk(s.id), q)));
+    ranks["vectors only"]!.push(rankOf(await kb.vectorSearch(q.query, K), (s) => isGold(kb.chunk(s.id), q)));
     ranks["naive baseline (1,000-char chunks, vectors only)"]!.push(rankOf(await naive.search(q.query, K), (c) => naiveIsGold(c, q, kb)));
   }
   return { rows: Object.entries(ranks).map(([retriever, r]) => ({ retriever, ...rankMetrics(r) })), misses };

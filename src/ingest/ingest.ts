@@ -20,6 +20,7 @@ import {
 } from "../search/indexFiles.js";
 import { VectorIndex } from "../search/vectorIndex.js";
 import { buildLexicalData } from "../search/lexicalIndex.js";
+import { FactStore } from "../search/factStore.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
 import type { ParsedDocument } from "./model.js";
@@ -111,7 +112,7 @@ async function unchangedSummary(
   } catch {
     return undefined;
   }
-  if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.jsonl")))
+  if (manifest.embedder !== embedderId || manifest.vocabulary !== vocabularyHash || manifest.sections === undefined || !existsSync(join(dir, "chunks.bin")))
     return undefined;
   // A damaged version (checksums) is rebuilt even when the documents did not change.
   if (!(await versionIntact(dir))) return undefined;
@@ -125,20 +126,8 @@ async function unchangedSummary(
     files.length + skipped.length - readable.length === manifest.skipped.length;
   if (!same) return undefined;
   // Up to date: the report comes from the stored document facts (read only here, not on the hot path of a plain start).
-  const facts = JSON.parse(await readFile(join(dir, "facts.json"), "utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
-  // Grouped by source once: filtering every list per document is quadratic at 10,000 documents.
-  const bySource = <T extends { source: string }>(items: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const item of items) {
-      const group = groups.get(item.source);
-      if (group) group.push(item);
-      else groups.set(item.source, [item]);
-    }
-    return groups;
-  };
-  const competencies = bySource(facts.competencies);
-  const levels = bySource(facts.levels);
-  const report = facts.documents.map((meta) => summarise({ meta, competencies: competencies.get(meta.source) ?? [], levels: levels.get(meta.source) ?? [] }));
+  const facts = FactStore.fromBuffer(await readFile(join(dir, "facts.bin")));
+  const report = facts.documents.map((meta) => summarise({ meta, competencies: facts.competenciesOf(meta.source), levels: facts.levelsOf(meta.source) }));
   return {
     documents: known.size,
     sections: manifest.sections,

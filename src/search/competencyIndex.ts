@@ -1,4 +1,5 @@
 import type { CompetencyFact } from "../ingest/model.js";
+import type { FactStore } from "./factStore.js";
 import { fold } from "../text/normalize.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 
@@ -10,25 +11,28 @@ import type { Vocabulary } from "../vocabulary/vocabulary.js";
  * question scans every fact.
  */
 export class CompetencyIndex {
-  private readonly byKey = new Map<string, CompetencyFact[]>();
+  /** Fact ids per key; the facts themselves are parsed when a question asks for them. */
+  private readonly byKey = new Map<string, number[]>();
+  private readonly factsByKey = new Map<string, CompetencyFact[]>();
   private readonly keysByName = new Map<string, string[]>();
   private readonly spellingsByKey = new Map<string, Set<string>>();
   /** Display name per key: the vocabulary's, or the documents' most common spelling. */
   readonly names = new Map<string, string>();
 
   constructor(
-    facts: CompetencyFact[],
+    private readonly facts: Pick<FactStore, "competencyCount" | "competencyNameOf" | "competency">,
     private readonly vocabulary: Vocabulary,
   ) {
-    for (const fact of facts) {
-      for (const key of this.keysOf(fact.name)) {
+    for (let id = 0; id < facts.competencyCount; id++) {
+      const name = facts.competencyNameOf(id);
+      for (const key of this.keysOf(name)) {
         const list = this.byKey.get(key);
-        if (list) list.push(fact);
-        else this.byKey.set(key, [fact]);
+        if (list) list.push(id);
+        else this.byKey.set(key, [id]);
         const spellings = this.spellingsByKey.get(key);
-        if (spellings) spellings.add(fact.name);
-        else this.spellingsByKey.set(key, new Set([fact.name]));
-        if (!this.names.has(key)) this.names.set(key, vocabulary.competencies.find((c) => fold(c.name) === key)?.name ?? fact.name);
+        if (spellings) spellings.add(name);
+        else this.spellingsByKey.set(key, new Set([name]));
+        if (!this.names.has(key)) this.names.set(key, vocabulary.competencies.find((c) => fold(c.name) === key)?.name ?? name);
       }
     }
   }
@@ -51,7 +55,11 @@ export class CompetencyIndex {
 
   /** The facts about one competency (by any of its names). */
   factsOf(name: string): CompetencyFact[] {
-    return this.keysOf(name).flatMap((key) => this.byKey.get(key) ?? []);
+    return this.keysOf(name).flatMap((key) => {
+      let facts = this.factsByKey.get(key);
+      if (!facts) this.factsByKey.set(key, (facts = (this.byKey.get(key) ?? []).map((id) => this.facts.competency(id))));
+      return facts;
+    });
   }
 
   /** The distinct ways the documents write one competency's name (thousands of facts share a handful). */

@@ -1,8 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { once } from "node:events";
-import { finished } from "node:stream/promises";
+import { createReadStream, existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
 import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
@@ -10,17 +8,19 @@ import type { Chunk } from "./chunk.js";
 import type { LexicalData } from "./lexicalIndex.js";
 import { lexicalDataFromBuffer, lexicalDataToBuffer } from "./lexicalIndexFile.js";
 import { VectorIndex } from "./vectorIndex.js";
-import { digestFilesInWorker } from "./fileDigests.js";
+import { ChunkStore } from "./chunkStore.js";
+import { FactStore } from "./factStore.js";
 
 /**
  * 3: the manifest records a sha256 of every index file. 4: the BM25 postings are stored (lexical.bin) and
  * the vectors live only in the graph (hnsw.bin keeps every point; a separate vectors.f32 doubled the disk
- * and the checksum time for nothing).
+ * and the checksum time for nothing). 5: chunks and facts are stored as columns plus records parsed on
+ * demand (chunks.bin, facts.bin), so opening an index parses no chunk and no competency or level fact.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** The files of a version folder besides the manifest; each is checksummed in it. */
-export const INDEX_FILES = ["facts.json", "chunks.jsonl", "lexical.bin", "hnsw.bin"] as const;
+export const INDEX_FILES = ["facts.bin", "chunks.bin", "lexical.bin", "hnsw.bin"] as const;
 export type IndexFile = (typeof INDEX_FILES)[number];
 
 const FileDigestSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
@@ -40,9 +40,7 @@ export const ManifestSchema = z.object({
   /** The knowledge folder the index was built from: `--index DIR` alone answers from it and never rebuilds from another. */
   knowledgeDir: z.string().optional(),
   /** Written by writeIndex; required when an index is read. */
-  files: z
-    .object({ "facts.json": FileDigestSchema, "chunks.jsonl": FileDigestSchema, "lexical.bin": FileDigestSchema, "hnsw.bin": FileDigestSchema })
-    .optional(),
+  files: z.object({ "facts.bin": FileDigestSchema, "chunks.bin": FileDigestSchema, "lexical.bin": FileDigestSchema, "hnsw.bin": FileDigestSchema }).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -62,8 +60,8 @@ export type IndexData = {
 /** What ingest writes: the facts, the chunks and their postings (the graph is written by its own callback). */
 export type IndexContents = Omit<IndexData, "vectors" | "lexical"> & { lexical: LexicalData };
 
-/** What serving reads: the index with its postings. */
-export type ServingIndexData = IndexData & { lexical: LexicalData };
+/** What serving reads: the chunks and facts as stores that parse a record when it is asked for, and the postings. */
+export type ServingIndexData = { manifest: Manifest; chunks: ChunkStore; facts: FactStore; lexical: LexicalData };
 
 export class IndexUnreadableError extends Error {
   override name = "IndexUnreadableError";
@@ -160,9 +158,9 @@ export async function readIndexData(versionDir: string, options: { vectors?: boo
       await verifyFile(versionDir, manifest, file, content);
       return content;
     };
-    const facts = parseFacts(await checked("facts.json", await readFile(join(versionDir, "facts.json"))));
-    const chunks = parseChunks(await checked("chunks.jsonl", await readFile(join(versionDir, "chunks.jsonl"))), manifest);
-    const lexical = options.lexical ? parseLexical(await checked("lexical.bin", await readFile(join(versionDir, "lexical.bin"))), chunks) : undefined;
+    const facts = parseFacts(await checked("facts.bin", await readFile(join(versionDir, "facts.bin")))).all();
+    const chunks = parseChunks(await checked("chunks.bin", await readFile(join(versionDir, "chunks.bin"))), manifest).all();
+    const lexical = options.lexical ? parseLexical(await checked("lexical.bin", await readFile(join(versionDir, "lexical.bin"))), chunks.length) : undefined;
     let vectors: Float32Array[] = [];
     if (options.vectors) {
       await verifyFile(versionDir, manifest, "hnsw.bin");
@@ -176,121 +174,25 @@ export async function readIndexData(versionDir: string, options: { vectors?: boo
   }
 }
 
-/** A version whose graph file is damaged while the rest is intact: the rest, to rebuild the graph from. */
-export class DamagedGraphError extends ChecksumMismatchError {
-  constructor(readonly data: ServingIndexData) {
-    super("hnsw.bin");
-  }
-}
-
-/**
- * Reads a version for serving: facts, chunks and postings, and the graph.
- * The checksums are computed on another thread while this one parses, and
- * the graph is loaded (natively, off this thread too) as soon as its own
- * checksum holds: the native loader never sees a damaged file. A damaged
- * graph with intact other files throws DamagedGraphError with the data.
- */
-export async function readServingIndex(
-  versionDir: string,
-  manifest: Manifest & { files: NonNullable<Manifest["files"]> },
-): Promise<{ data: ServingIndexData; graph: VectorIndex }> {
-  // Everything off this thread starts before the first await, so a caller can do its own work meanwhile.
-  const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
-  const matches = async (file: IndexFile) => {
-    const actual = await digests.get(join(versionDir, file))!;
-    const expected = manifest.files[file];
-    return actual.sha256 === expected.sha256 && actual.bytes === expected.bytes;
-  };
-  const graphLoad = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), manifest.dimensions) : undefined));
-  graphLoad.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
-  const reading = new Map<IndexFile, Promise<Buffer>>();
-  const read = (file: IndexFile) => {
-    const content = reading.get(file) ?? readFile(join(versionDir, file));
-    reading.set(file, content);
-    content.catch(() => undefined);
-    return content;
-  };
-  try {
-    // A file that does not parse is reported as damaged when its checksum says so, else as the parse error.
-    const parsed = async <T>(file: IndexFile, parse: (content: Buffer) => T, next?: IndexFile): Promise<T> => {
-      const content = await read(file);
-      if (next) void read(next); // read the next file while this one is parsed
-      try {
-        return parse(content);
-      } catch (error) {
-        if (!(await matches(file))) throw new ChecksumMismatchError(file);
-        throw error;
-      }
-    };
-    const facts = await parsed("facts.json", parseFacts, "chunks.jsonl");
-    const chunks = await parsed("chunks.jsonl", (content) => parseChunks(content, manifest), "lexical.bin");
-    const lexical = await parsed("lexical.bin", (content) => parseLexical(content, chunks));
-    for (const file of ["facts.json", "chunks.jsonl", "lexical.bin"] as const) if (!(await matches(file))) throw new ChecksumMismatchError(file);
-    const data: ServingIndexData = { manifest, ...facts, chunks, lexical, vectors: [] };
-    const graph = await graphLoad;
-    if (!graph) throw new DamagedGraphError(data);
-    if (graph.size !== chunks.length) throw new Error("graph size does not match the chunk store");
-    return { data, graph };
-  } catch (error) {
-    if (error instanceof DamagedGraphError) throw error;
-    throw unreadable(versionDir, error);
-  }
-}
-
 /** The error for a version that cannot be read, with the first line of the reason. */
 export function unreadable(versionDir: string, error: unknown): IndexUnreadableError {
   return new IndexUnreadableError(`index at ${versionDir} is unreadable: ${(error as Error).message.split("\n")[0]}`);
 }
 
-function parseFacts(content: Buffer): Pick<IndexData, "documents" | "competencies" | "levels"> {
-  return JSON.parse(content.toString("utf8")) as Pick<IndexData, "documents" | "competencies" | "levels">;
+export function parseFacts(content: Buffer): FactStore {
+  return FactStore.fromBuffer(content);
 }
 
-/**
- * Chunks one JSON object a line. Each line is decoded on its own (a line
- * never splits a UTF-8 character), so the store never becomes one huge
- * string in memory (which would stay in the process's resident memory long
- * after it is parsed).
- */
-function parseChunks(content: Buffer, manifest: Manifest): Chunk[] {
-  const chunks: Chunk[] = [];
-  // A document's ten chunks share one copy of its source, title and system instead of ten each.
-  const shared = new Map<string, string>();
-  const intern = (text: string) => {
-    const known = shared.get(text);
-    if (known !== undefined) return known;
-    shared.set(text, text);
-    return text;
-  };
-  for (let start = 0; start < content.length; ) {
-    let end = content.indexOf(10, start);
-    if (end < 0) end = content.length;
-    if (end > start) {
-      const chunk = JSON.parse(content.toString("utf8", start, end)) as Chunk;
-      chunk.source = intern(chunk.source);
-      chunk.title = intern(chunk.title);
-      chunk.system = intern(chunk.system);
-      chunks.push(chunk);
-    }
-    start = end + 1;
-  }
-  if (chunks.length !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
+export function parseChunks(content: Buffer, manifest: Manifest): ChunkStore {
+  const chunks = ChunkStore.fromBuffer(content);
+  if (chunks.size !== manifest.chunks) throw new Error("chunk store does not match the manifest (truncated?)");
   return chunks;
 }
 
-function parseLexical(content: Buffer, chunks: Chunk[]): LexicalData {
+export function parseLexical(content: Buffer, chunks: number): LexicalData {
   const lexical = lexicalDataFromBuffer(content);
-  if (lexical.count !== chunks.length) throw new Error("lexical index does not match the chunk store");
+  if (lexical.count !== chunks) throw new Error("lexical index does not match the chunk store");
   return lexical;
-}
-
-async function writeChunks(file: string, chunks: Chunk[]): Promise<void> {
-  const out = createWriteStream(file, { encoding: "utf8" });
-  for (const chunk of chunks) {
-    if (!out.write(`${JSON.stringify(chunk)}\n`)) await once(out, "drain");
-  }
-  out.end();
-  await finished(out);
 }
 
 /**
@@ -306,8 +208,8 @@ export async function writeIndex(indexDir: string, data: IndexContents, writeGra
   const dir = join(indexDir, name);
   await mkdir(dir);
   const { manifest, chunks, lexical, ...facts } = data;
-  await writeFile(join(dir, "facts.json"), JSON.stringify(facts));
-  await writeChunks(join(dir, "chunks.jsonl"), chunks);
+  await writeFile(join(dir, "facts.bin"), FactStore.toBuffer(facts));
+  await writeFile(join(dir, "chunks.bin"), ChunkStore.toBuffer(chunks));
   await writeFile(join(dir, "lexical.bin"), lexicalDataToBuffer(lexical));
   writeGraph(join(dir, "hnsw.bin"));
   const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<

@@ -4,17 +4,10 @@ import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
 import { silentLogger, type Logger } from "../logger.js";
-import {
-  DamagedGraphError,
-  IndexUnreadableError,
-  readManifest,
-  readServingIndex,
-  rewriteGraph,
-  unreadable,
-  versionDirs,
-  type Manifest,
-  type ServingIndexData,
-} from "./indexFiles.js";
+import { DamagedGraphError, readServingIndex } from "./servingIndex.js";
+import { IndexUnreadableError, readManifest, rewriteGraph, unreadable, versionDirs, type Manifest, type ServingIndexData } from "./indexFiles.js";
+import type { ChunkStore } from "./chunkStore.js";
+import type { FactStore } from "./factStore.js";
 import { LexicalIndex, type Scored } from "./lexicalIndex.js";
 import { prepareQuery, type PreparedQuery } from "./queryExpansion.js";
 import { VectorIndex } from "./vectorIndex.js";
@@ -54,10 +47,8 @@ const KIND_BONUS = 1 / (RRF_K + 3);
 export class KnowledgeBase {
   private constructor(
     readonly manifest: Manifest,
-    readonly chunks: Chunk[],
-    readonly documents: DocumentMeta[],
-    readonly competencies: CompetencyFact[],
-    readonly levels: LevelFact[],
+    private readonly chunks: ChunkStore,
+    private readonly facts: FactStore,
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex,
     private readonly embedder: Embedder,
@@ -68,10 +59,38 @@ export class KnowledgeBase {
   /** The version folder this index was read from (a damaged newest version falls back to an older one). */
   version = "";
 
+  get documents(): DocumentMeta[] {
+    return this.facts.documents;
+  }
+
+  get chunkCount(): number {
+    return this.chunks.size;
+  }
+
+  /** A chunk by id (parsed the first time it is asked for). */
+  chunk(id: number): Chunk {
+    return this.chunks.get(id);
+  }
+
+  /** Whether any chunk passes; a once-per-index scan that keeps none of the chunks it parses. */
+  someChunk(test: (chunk: Chunk) => unknown): boolean {
+    return this.chunks.some(test);
+  }
+
+  /** Every chunk, parsed (evaluations; serving never needs them all). */
+  allChunks(): Chunk[] {
+    return this.chunks.all();
+  }
+
+  /** The first competency fact that passes, in document order, parsing only as far as it. */
+  findCompetency(test: (fact: CompetencyFact) => unknown): CompetencyFact | undefined {
+    return this.facts.findCompetency(test);
+  }
+
   private competencyIndex?: CompetencyIndex;
   /** Competency facts grouped by the competency they are about, built once per index. */
   get competencyNames(): CompetencyIndex {
-    return (this.competencyIndex ??= new CompetencyIndex(this.competencies, this.vocabulary));
+    return (this.competencyIndex ??= new CompetencyIndex(this.facts, this.vocabulary));
   }
 
   /**
@@ -114,7 +133,7 @@ export class KnowledgeBase {
     }
     if (repairable) {
       const { dir, data } = repairable;
-      const embedded = await embedder.embeddings.embedDocuments(data.chunks.map((chunk) => chunkContext(chunk)));
+      const embedded = await embedder.embeddings.embedDocuments(data.chunks.all().map((chunk) => chunkContext(chunk)));
       const vectors = VectorIndex.build(embedded, data.manifest.dimensions);
       try {
         await rewriteGraph(dir, data.manifest, (file) => vectors.write(file));
@@ -133,39 +152,23 @@ export class KnowledgeBase {
 
   private static from(data: ServingIndexData, vectors: VectorIndex, embedder: Embedder, version: string, vocabulary: Vocabulary): KnowledgeBase {
     const lexical = new LexicalIndex(data.lexical);
-    const kb = new KnowledgeBase(data.manifest, data.chunks, data.documents, data.competencies, data.levels, lexical, vectors, embedder, vocabulary);
+    const kb = new KnowledgeBase(data.manifest, data.chunks, data.facts, lexical, vectors, embedder, vocabulary);
     kb.version = version;
     return kb;
   }
 
   private bySource?: Map<string, DocumentMeta>;
-  private readonly perSource = new Map<string, Map<string, unknown[]>>();
-
-  /** Groups a list by source once, so per-document lookups stay cheap at 10,000 documents. */
-  private grouped<T extends { source: string }>(name: string, items: T[], source: string): T[] {
-    let groups = this.perSource.get(name);
-    if (!groups) {
-      groups = new Map();
-      for (const item of items) {
-        const list = groups.get(item.source) ?? [];
-        list.push(item);
-        groups.set(item.source, list);
-      }
-      this.perSource.set(name, groups);
-    }
-    return (groups.get(source) as T[] | undefined) ?? [];
-  }
 
   levelsOf(source: string): LevelFact[] {
-    return this.grouped("levels", this.levels, source);
+    return this.facts.levelsOf(source);
   }
 
   competenciesOf(source: string): CompetencyFact[] {
-    return this.grouped("competencies", this.competencies, source);
+    return this.facts.competenciesOf(source);
   }
 
   chunksOf(source: string): Chunk[] {
-    return this.grouped("chunks", this.chunks, source);
+    return this.chunks.idsOf(source).map((id) => this.chunks.get(id));
   }
 
   private euroAmounts?: boolean;
@@ -209,13 +212,14 @@ export class KnowledgeBase {
       return result;
     };
     return (id) => {
-      const chunk = this.chunks[id];
-      if (!chunk) return false;
-      if (system && !foldOnce(chunk.system).includes(system)) return false;
-      if (filter.source && chunk.source !== filter.source) return false;
-      if (level && foldOnce(chunk.level?.label ?? "") !== level) return false;
-      if (filter.kinds && !filter.kinds.includes(chunk.kind)) return false;
-      if (competency && foldOnce(chunk.competency ?? "") !== competency) return false;
+      // From the store's columns: filtering never parses a chunk.
+      const chunks = this.chunks;
+      if (!(id >= 0 && id < chunks.size)) return false;
+      if (system && !foldOnce(chunks.system(id)).includes(system)) return false;
+      if (filter.source && chunks.source(id) !== filter.source) return false;
+      if (level && foldOnce(chunks.levelLabel(id) ?? "") !== level) return false;
+      if (filter.kinds && !filter.kinds.includes(chunks.kind(id))) return false;
+      if (competency && foldOnce(chunks.competency(id) ?? "") !== competency) return false;
       return true;
     };
   }
@@ -292,7 +296,7 @@ export class KnowledgeBase {
     const fused = new Map<number, SearchHit>();
     const add = (list: Scored[], key: "lexicalRank" | "vectorRank") =>
       list.forEach(({ id }, rank) => {
-        const hit = fused.get(id) ?? { chunk: this.chunks[id]!, score: 0 };
+        const hit = fused.get(id) ?? { chunk: this.chunks.get(id), score: 0 };
         hit.score += 1 / (RRF_K + rank + 1);
         hit[key] = rank + 1;
         fused.set(id, hit);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 describe("offline answers over the seed documents", () => {
   it("lists a competency's interview questions exactly as extracted, cited", async () => {
     const answer = await assistant.ask("Geef toetsvragen voor onderhandelen");
-    const fact = kb.competencies.find((c) => c.name === "Onderhandelen")!;
+    const fact = kb.findCompetency((c) => c.name === "Onderhandelen")!;
     expect(AnswerSchema.parse(answer)).toBeTruthy();
     expect(answer).toMatchObject({ intent: "interview", answered: true, mode: "offline", language: "nl" });
     for (const question of fact.questions) expect(answer.answer).toContain(question);

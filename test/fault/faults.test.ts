@@ -54,7 +54,7 @@ describe("faults", () => {
     const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, EMBEDDINGS: "local" });
     await openAssistant(config, { logger: silentLogger });
     const version = (await currentVersionDir(indexDir))!;
-    writeFileSync(join(version, "chunks.jsonl"), '{"id": 0, "text": "trunc\n');
+    writeFileSync(join(version, "chunks.bin"), "truncated");
     const assistant = await openAssistant(config, { logger: silentLogger });
     expect(assistant.status().documents).toBe(5);
     expect((await assistant.ask("Geef toetsvragen voor onderhandelen")).answered).toBe(true);

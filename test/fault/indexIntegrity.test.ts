@@ -38,8 +38,8 @@ function flipBytes(file: string, count = 20): void {
 }
 
 /** Opens the index in a child process; a crash (segfault) shows as a signal or non-zero code, not as a dead test runner. */
-async function openInChild(indexDir: string): Promise<{ code: number | null; served?: Served; stderr: string }> {
-  const run = await runScript("test/support/openIndex.ts", [indexDir]);
+async function openInChild(indexDir: string, options: { prefetch?: boolean } = {}): Promise<{ code: number | null; served?: Served; stderr: string }> {
+  const run = await runScript("test/support/openIndex.ts", [indexDir, ...(options.prefetch ? ["--prefetch"] : [])]);
   const line = run.stdout.trim().split("\n").pop();
   return { code: run.code, served: line ? (JSON.parse(line) as Served) : undefined, stderr: run.stderr };
 }
@@ -48,7 +48,7 @@ describe("index files are checksummed and a damaged version never crashes the se
   it("records a sha256 of every index file in the manifest", async () => {
     const { current } = await twoVersions();
     const manifest = await readManifest(current);
-    for (const file of ["facts.json", "chunks.jsonl", "lexical.bin", "hnsw.bin"] as const) {
+    for (const file of ["facts.bin", "chunks.bin", "lexical.bin", "hnsw.bin"] as const) {
       expect(manifest.files[file]).toEqual(await digestFile(join(current, file)));
     }
   }, 60_000);
@@ -70,6 +70,18 @@ describe("index files are checksummed and a damaged version never crashes the se
     const after = await openInChild(indexDir);
     expect(after.served).toMatchObject({ documents: 6 });
     expect(after.stderr).not.toContain("unusable");
+  }, 90_000);
+
+  it("checks the graph's checksum in the prefetch the server starts before its code loads, and serves the previous version", async () => {
+    const { indexDir, current } = await twoVersions();
+    const intact = await openInChild(indexDir, { prefetch: true });
+    expect(intact.served).toMatchObject({ documents: 6 });
+    expect(intact.stderr).not.toContain("unusable");
+    flipBytes(join(current, "hnsw.bin"));
+    const opened = await openInChild(indexDir, { prefetch: true });
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(opened.served).toMatchObject({ documents: 5 });
+    expect(opened.stderr).toContain("hnsw.bin does not match its checksum");
   }, 90_000);
 
   it("rebuilds a damaged graph from the stored chunks and rewrites it once when no previous version is intact", async () => {

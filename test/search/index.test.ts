@@ -79,7 +79,7 @@ describe("incremental, atomic ingest", () => {
     await expect(KnowledgeBase.open(indexDir, other)).rejects.toThrow(/unreadable/);
     const recovered = await ingest({ knowledgeDir, indexDir, embedder: other, logger: silentLogger });
     expect(recovered.changed).toBe(true);
-    expect((await KnowledgeBase.open(indexDir, other)).chunks.length).toBe(recovered.chunks);
+    expect((await KnowledgeBase.open(indexDir, other)).chunkCount).toBe(recovered.chunks);
     // The new version and the one it replaced (kept as the fallback for a damaged new one).
     expect(
       readdirSync(indexDir)

@@ -7,7 +7,7 @@ export function exampleQuestions(kb: KnowledgeBase, lang: Language): string[] {
   const out: string[] = [];
   const withLevels = kb.documents.find((d) => d.jobLevels.length);
   if (withLevels) out.push(say(lang, `Welke schaal past bij ${withLevels.title}?`, `Which scale fits ${withLevels.title}?`));
-  const withQuestions = kb.competencies.find((c) => c.questions.length);
+  const withQuestions = kb.findCompetency((c) => c.questions.length);
   if (withQuestions)
     out.push(say(lang, `Geef toetsvragen voor ${withQuestions.name.toLowerCase()}`, `Give interview questions for ${withQuestions.name.toLowerCase()}`));
   const withTwoLevels = kb.documents.find((d) => kb.levelsOf(d.source).filter((l) => Object.keys(l.aspects).length).length >= 2);
@@ -24,7 +24,7 @@ export function exampleQuestions(kb: KnowledgeBase, lang: Language): string[] {
       ),
     );
   }
-  const withTips = kb.competencies.find((c) => c.tips.length && c.name !== withQuestions?.name) ?? kb.competencies.find((c) => c.tips.length);
+  const withTips = kb.findCompetency((c) => c.tips.length && c.name !== withQuestions?.name) ?? kb.findCompetency((c) => c.tips.length);
   if (withTips) out.push(say(lang, `Hoe word ik beter in ${withTips.name.toLowerCase()}?`, `How do I get better at ${withTips.name.toLowerCase()}?`));
   return out;
 }

@@ -21,7 +21,7 @@ export function refuse(u: QueryPlan, kb: KnowledgeBase, reason: string, citation
         "Ik kan wel antwoorden op vragen over schalen en niveaus, toetsvragen, competenties, ontwikkeltips en taken uit deze documenten:",
         "I can answer questions about scales and levels, interview questions, competencies, development tips and tasks from these documents:",
       );
-  const competency = hits.map((h) => h.chunk.competency).find(Boolean) ?? kb.competencies.find((c) => c.questions.length)?.name;
+  const competency = hits.map((h) => h.chunk.competency).find(Boolean) ?? kb.findCompetency((c) => c.questions.length)?.name;
   const example = docs.find((d) => d.jobLevels.length)?.title;
   const followUps = [
     example ? say(lang, `Welke schaal past bij ${example}?`, `Which scale fits ${example}?`) : undefined,

@@ -73,7 +73,7 @@ export function findCompetency(question: string, kb: KnowledgeBase, searchCompet
   }
   // The documents' own descriptions, indicators and tips: the best competency section for the question's words.
   const hits = kb.lexicalSearch(question, 5, { kinds: ["competency", "interview-questions", "development-tips"] });
-  const named = hits.map((h) => kb.chunks[h.id]?.competency).filter((c): c is string => Boolean(c));
+  const named = hits.map((h) => kb.chunk(h.id).competency).filter((c): c is string => Boolean(c));
   // Only a question with words of its own ("iemand die rustig blijft als het druk is"), not "welke competenties?".
   const content = kb.queryTerms(question).filter((t) => t.length >= 3 && !kb.vocabulary.questionWords.has(t));
   const { topic, known } = kb.coverage(question, kb.vocabulary.questionWords);

@@ -20,21 +20,34 @@ function pushTo(map: Map<string, string[]>, key: string, value: string): void {
 
 /** Title stems per document and documents per title stem (glossary role aliases count as title words), once per index. */
 const titleTable = perIndex((kb): TitleTable => {
+  const roleNames = kb.vocabulary.roles.map((role) => ({ name: words(role.name).join(" "), aliases: role.aliases }));
+  // Many documents share a title ("Beleidsmedewerker"): each distinct title is split and stemmed once.
+  const byTitle = new Map<string, { all: Set<string>; distinctive: Set<string> }>();
+  const stemsOf = (title: string) => {
+    let known = byTitle.get(title);
+    if (!known) {
+      const titleWords = words(title);
+      const joined = titleWords.join(" ");
+      const aliases = roleNames.filter((role) => joined.includes(role.name)).flatMap((role) => role.aliases);
+      known = {
+        // Every word of the title, short ones ("HR") included: for telling a namesake from the role itself.
+        all: new Set(titleWords.map(stem)),
+        distinctive: new Set([...titleWords, ...words(aliases.join(" "))].filter((w) => w.length >= 3).map(stem)),
+      };
+      byTitle.set(title, known);
+    }
+    return known;
+  };
   const stemsBySource = new Map<string, Set<string>>();
-  // Every word of every title, short ones ("HR") included: for telling a namesake from the role itself.
-  const titleStems = new Map(kb.documents.map((doc) => [doc.source, new Set(words(doc.title).map(stem))]));
+  const titleStems = new Map<string, Set<string>>();
   const sourcesByTitleStem = new Map<string, string[]>();
-  for (const [source, stems] of titleStems) for (const s of stems) pushTo(sourcesByTitleStem, s, source);
   const sourcesByStem = new Map<string, string[]>();
   for (const doc of kb.documents) {
-    const aliases = kb.vocabulary.roles.filter((role) => words(doc.title).join(" ").includes(words(role.name).join(" "))).flatMap((role) => role.aliases);
-    const stems = new Set(
-      words([doc.title, ...aliases].join(" "))
-        .filter((w) => w.length >= 3)
-        .map(stem),
-    );
-    stemsBySource.set(doc.source, stems);
-    for (const s of stems) pushTo(sourcesByStem, s, doc.source);
+    const { all, distinctive } = stemsOf(doc.title);
+    titleStems.set(doc.source, all);
+    for (const s of all) pushTo(sourcesByTitleStem, s, doc.source);
+    stemsBySource.set(doc.source, distinctive);
+    for (const s of distinctive) pushTo(sourcesByStem, s, doc.source);
   }
   return { stemsBySource, sourcesByStem, titleStems, sourcesByTitleStem };
 });

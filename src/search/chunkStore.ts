@@ -1,0 +1,190 @@
+import { z } from "zod";
+import type { LevelRef, SectionKind } from "../ingest/model.js";
+import { packBinary, unpackBinary } from "./binaryFile.js";
+import type { Chunk } from "./chunk.js";
+import { LazyRecords } from "./lazyRecords.js";
+
+/**
+ * The chunks of an index (`chunks.bin` of a version folder). What search
+ * filters on is kept in columns (document, kind, level label, competency),
+ * read as views on the file; each chunk's own text, path and level is JSON,
+ * parsed the first time the chunk is shown. A document's source, title and
+ * system are stored once, not once per chunk. In the layout of binaryFile:
+ *
+ *   header (documents, kinds, level labels, competency names) ·
+ *   document u32[count] · level label i32[count] · competency i32[count] (−1: none) ·
+ *   record offsets u32[count+1] · kind u8[count] · records u8[bytes]
+ */
+const CHUNK_FILE_FORMAT = 1;
+
+const HeaderSchema = z.object({
+  format: z.literal(CHUNK_FILE_FORMAT),
+  count: z.number().int().nonnegative(),
+  documents: z.array(z.object({ source: z.string(), title: z.string(), system: z.string() })),
+  kinds: z.array(z.string()),
+  levels: z.array(z.string()),
+  competencies: z.array(z.string()),
+  bytes: z.number().int().nonnegative(),
+});
+type Header = z.infer<typeof HeaderSchema>;
+
+/** What each chunk's JSON record holds: the rest is in the columns. */
+type ChunkRecord = [sectionId: string, path: string[], text: string, level?: LevelRef];
+
+/** Table of distinct strings, with the index of each (−1 for none). */
+function table() {
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  return {
+    values,
+    of(value: string | undefined): number {
+      if (value === undefined) return -1;
+      let i = index.get(value);
+      if (i === undefined) index.set(value, (i = values.push(value) - 1));
+      return i;
+    },
+  };
+}
+
+export class ChunkStore {
+  private readonly records: LazyRecords<Chunk>;
+  private bySource?: Map<string, number[]>;
+
+  private constructor(
+    private readonly header: Header,
+    private readonly documentOf: Uint32Array,
+    private readonly levelOf: Int32Array,
+    private readonly competencyOf: Int32Array,
+    offsets: Uint32Array,
+    private readonly kindOf: Uint8Array,
+    body: Buffer,
+  ) {
+    this.records = new LazyRecords<Chunk>(body, offsets, (json, id) => this.revive(json as ChunkRecord, id));
+  }
+
+  static toBuffer(chunks: Chunk[]): Buffer {
+    const documents = new Map<string, number>();
+    const documentList: Header["documents"] = [];
+    const [kinds, levels, competencies] = [table(), table(), table()];
+    const documentOf = new Uint32Array(chunks.length);
+    const levelOf = new Int32Array(chunks.length);
+    const competencyOf = new Int32Array(chunks.length);
+    const kindOf = new Uint8Array(chunks.length);
+    chunks.forEach((chunk, id) => {
+      if (chunk.id !== id) throw new Error("chunk ids must be their positions");
+      let doc = documents.get(chunk.source);
+      if (doc === undefined) {
+        documents.set(chunk.source, (doc = documentList.push({ source: chunk.source, title: chunk.title, system: chunk.system }) - 1));
+      }
+      documentOf[id] = doc;
+      levelOf[id] = levels.of(chunk.level?.label);
+      competencyOf[id] = competencies.of(chunk.competency);
+      kindOf[id] = kinds.of(chunk.kind);
+    });
+    if (kinds.values.length > 255) throw new Error("too many section kinds");
+    const { body, offsets } = LazyRecords.pack(
+      chunks.map((c): ChunkRecord => (c.level ? [c.sectionId, c.path, c.text, c.level] : [c.sectionId, c.path, c.text])),
+    );
+    const header: Header = {
+      format: CHUNK_FILE_FORMAT,
+      count: chunks.length,
+      documents: documentList,
+      kinds: kinds.values,
+      levels: levels.values,
+      competencies: competencies.values,
+      bytes: body.length,
+    };
+    return packBinary(header, [documentOf, levelOf, competencyOf, offsets, kindOf, body]);
+  }
+
+  /** Reads a stored chunk store: the header and the columns are checked, the records are parsed when asked for. */
+  static fromBuffer(file: Buffer): ChunkStore {
+    const { header: raw, arrays } = unpackBinary(file, "chunk store");
+    const header = HeaderSchema.parse(raw);
+    const n = header.count;
+    const [documentOf, levelOf, competencyOf, offsets, kindOf, body] = arrays(
+      ["u32", n],
+      ["i32", n],
+      ["i32", n],
+      ["u32", n + 1],
+      ["u8", n],
+      ["u8", header.bytes],
+    );
+    // The columns index the header's tables: one pass checks every entry, so a lookup never meets a hole.
+    for (let id = 0; id < n; id++) {
+      if (documentOf[id]! >= header.documents.length || kindOf[id]! >= header.kinds.length) throw new Error("chunk store columns do not match its header");
+      if (levelOf[id]! >= header.levels.length || competencyOf[id]! >= header.competencies.length)
+        throw new Error("chunk store columns do not match its header");
+      if (offsets[id + 1]! < offsets[id]!) throw new Error("chunk store offsets are not in order");
+    }
+    if (offsets[0] !== 0 || offsets[n] !== header.bytes) throw new Error("chunk store offsets do not match its header");
+    return new ChunkStore(header, documentOf, levelOf, competencyOf, offsets, kindOf, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  }
+
+  get size(): number {
+    return this.header.count;
+  }
+
+  get(id: number): Chunk {
+    return this.records.get(id);
+  }
+
+  all(): Chunk[] {
+    return this.records.all();
+  }
+
+  /** Whether any chunk passes; chunks not yet parsed are parsed for the test and not kept. */
+  some(test: (chunk: Chunk) => unknown): boolean {
+    return this.records.some(test);
+  }
+
+  source(id: number): string {
+    return this.header.documents[this.documentOf[id]!]!.source;
+  }
+
+  system(id: number): string {
+    return this.header.documents[this.documentOf[id]!]!.system;
+  }
+
+  kind(id: number): SectionKind {
+    return this.header.kinds[this.kindOf[id]!] as SectionKind;
+  }
+
+  levelLabel(id: number): string | undefined {
+    const level = this.levelOf[id]!;
+    return level < 0 ? undefined : this.header.levels[level];
+  }
+
+  competency(id: number): string | undefined {
+    const competency = this.competencyOf[id]!;
+    return competency < 0 ? undefined : this.header.competencies[competency];
+  }
+
+  /** A document's chunk ids in order, grouped once per store. */
+  idsOf(source: string): number[] {
+    if (!this.bySource) {
+      const byDocument = this.header.documents.map(() => [] as number[]);
+      for (let id = 0; id < this.size; id++) byDocument[this.documentOf[id]!]!.push(id);
+      this.bySource = new Map(this.header.documents.map((doc, i) => [doc.source, byDocument[i]!]));
+    }
+    return this.bySource.get(source) ?? [];
+  }
+
+  private revive([sectionId, path, text, level]: ChunkRecord, id: number): Chunk {
+    const doc = this.header.documents[this.documentOf[id]!]!;
+    const competency = this.competency(id);
+    // The keys in the order ingest writes them, absent ones left out (as JSON had them).
+    return {
+      sectionId,
+      source: doc.source,
+      title: doc.title,
+      system: doc.system,
+      path,
+      kind: this.kind(id),
+      text,
+      ...(level ? { level } : {}),
+      ...(competency !== undefined ? { competency } : {}),
+      id,
+    };
+  }
+}
