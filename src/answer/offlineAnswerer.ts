@@ -39,7 +39,7 @@ function documentsCover(kb: KnowledgeBase, topic: NonNullable<QueryPlan["outOfSc
   if (covered === undefined) {
     const entry = kb.vocabulary.outOfScope.find((t) => t.id === topic.id);
     const words = (entry?.evidence ?? []).map(fold);
-    covered = words.length > 0 && kb.someChunk((c) => words.some((w) => fold(c.text).includes(w)));
+    covered = words.length > 0 && kb.someChunkText((text) => words.some((w) => fold(text).includes(w)));
     cache.set(topic.id, covered);
   }
   return covered;

@@ -7,13 +7,16 @@ import { LazyRecords } from "./lazyRecords.js";
 /**
  * The chunks of an index (`chunks.bin` of a version folder). What search
  * filters on is kept in columns (document, kind, level label, competency),
- * read as views on the file; each chunk's own text, path and level is JSON,
- * parsed the first time the chunk is shown. A document's source, title and
- * system are stored once, not once per chunk. In the layout of binaryFile:
+ * read as views on the file; each chunk's path, section and level are a JSON
+ * record, parsed the first time the chunk is shown; its text is plain UTF-8,
+ * so a scan of every text decodes and never parses. A document's source,
+ * title and system are stored once, not once per chunk. In the layout of
+ * binaryFile:
  *
- *   header (documents, kinds, level labels, competency names) ·
+ *   header (documents, kinds, level labels, competency names, sizes) ·
  *   document u32[count] · level label i32[count] · competency i32[count] (−1: none) ·
- *   record offsets u32[count+1] · kind u8[count] · records u8[bytes]
+ *   record offsets u32[count+1] · text offsets u32[count+1] · kind u8[count] ·
+ *   records u8[bytes] · texts u8[textBytes]
  */
 const CHUNK_FILE_FORMAT = 1;
 
@@ -25,11 +28,12 @@ const HeaderSchema = z.object({
   levels: z.array(z.string()),
   competencies: z.array(z.string()),
   bytes: z.number().int().nonnegative(),
+  textBytes: z.number().int().nonnegative(),
 });
 type Header = z.infer<typeof HeaderSchema>;
 
-/** What each chunk's JSON record holds: the rest is in the columns. */
-type ChunkRecord = [sectionId: string, path: string[], text: string, level?: LevelRef];
+/** What each chunk's JSON record holds: the text and the rest are in the columns. */
+type ChunkRecord = [sectionId: string, path: string[], level?: LevelRef];
 
 /** Table of distinct strings, with the index of each (−1 for none). */
 function table() {
@@ -56,8 +60,10 @@ export class ChunkStore {
     private readonly levelOf: Int32Array,
     private readonly competencyOf: Int32Array,
     offsets: Uint32Array,
+    private readonly textOffsets: Uint32Array,
     private readonly kindOf: Uint8Array,
     body: Buffer,
+    private readonly texts: Buffer,
   ) {
     this.records = new LazyRecords<Chunk>(body, offsets, (json, id) => this.revive(json as ChunkRecord, id));
   }
@@ -82,9 +88,10 @@ export class ChunkStore {
       kindOf[id] = kinds.of(chunk.kind);
     });
     if (kinds.values.length > 255) throw new Error("too many section kinds");
-    const { body, offsets } = LazyRecords.pack(
-      chunks.map((c): ChunkRecord => (c.level ? [c.sectionId, c.path, c.text, c.level] : [c.sectionId, c.path, c.text])),
-    );
+    const { body, offsets } = LazyRecords.pack(chunks.map((c): ChunkRecord => (c.level ? [c.sectionId, c.path, c.level] : [c.sectionId, c.path])));
+    const texts = chunks.map((c) => Buffer.from(c.text, "utf8"));
+    const textOffsets = new Uint32Array(chunks.length + 1);
+    texts.forEach((text, i) => (textOffsets[i + 1] = textOffsets[i]! + text.length));
     const header: Header = {
       format: CHUNK_FILE_FORMAT,
       count: chunks.length,
@@ -93,8 +100,9 @@ export class ChunkStore {
       levels: levels.values,
       competencies: competencies.values,
       bytes: body.length,
+      textBytes: textOffsets[chunks.length]!,
     };
-    return packBinary(header, [documentOf, levelOf, competencyOf, offsets, kindOf, body]);
+    return packBinary(header, [documentOf, levelOf, competencyOf, offsets, textOffsets, kindOf, body, ...texts]);
   }
 
   /** Reads a stored chunk store: the header and the columns are checked, the records are parsed when asked for. */
@@ -102,23 +110,27 @@ export class ChunkStore {
     const { header: raw, arrays } = unpackBinary(file, "chunk store");
     const header = HeaderSchema.parse(raw);
     const n = header.count;
-    const [documentOf, levelOf, competencyOf, offsets, kindOf, body] = arrays(
+    const [documentOf, levelOf, competencyOf, offsets, textOffsets, kindOf, body, texts] = arrays(
       ["u32", n],
       ["i32", n],
       ["i32", n],
       ["u32", n + 1],
+      ["u32", n + 1],
       ["u8", n],
       ["u8", header.bytes],
+      ["u8", header.textBytes],
     );
     // The columns index the header's tables: one pass checks every entry, so a lookup never meets a hole.
     for (let id = 0; id < n; id++) {
       if (documentOf[id]! >= header.documents.length || kindOf[id]! >= header.kinds.length) throw new Error("chunk store columns do not match its header");
       if (levelOf[id]! >= header.levels.length || competencyOf[id]! >= header.competencies.length)
         throw new Error("chunk store columns do not match its header");
-      if (offsets[id + 1]! < offsets[id]!) throw new Error("chunk store offsets are not in order");
+      if (offsets[id + 1]! < offsets[id]! || textOffsets[id + 1]! < textOffsets[id]!) throw new Error("chunk store offsets are not in order");
     }
-    if (offsets[0] !== 0 || offsets[n] !== header.bytes) throw new Error("chunk store offsets do not match its header");
-    return new ChunkStore(header, documentOf, levelOf, competencyOf, offsets, kindOf, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    if (offsets[0] !== 0 || offsets[n] !== header.bytes || textOffsets[0] !== 0 || textOffsets[n] !== header.textBytes)
+      throw new Error("chunk store offsets do not match its header");
+    const bytes = (view: Uint8Array) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+    return new ChunkStore(header, documentOf, levelOf, competencyOf, offsets, textOffsets, kindOf, bytes(body), bytes(texts));
   }
 
   get size(): number {
@@ -133,9 +145,14 @@ export class ChunkStore {
     return this.records.all();
   }
 
-  /** Whether any chunk passes; chunks not yet parsed are parsed for the test and not kept. */
-  some(test: (chunk: Chunk) => unknown): boolean {
-    return this.records.some(test);
+  /** Whether any chunk's text passes: the texts are decoded one by one, nothing is parsed or kept. */
+  someText(test: (text: string) => unknown): boolean {
+    for (let id = 0; id < this.size; id++) if (test(this.text(id))) return true;
+    return false;
+  }
+
+  private text(id: number): string {
+    return this.texts.toString("utf8", this.textOffsets[id], this.textOffsets[id + 1]);
   }
 
   source(id: number): string {
@@ -170,7 +187,7 @@ export class ChunkStore {
     return this.bySource.get(source) ?? [];
   }
 
-  private revive([sectionId, path, text, level]: ChunkRecord, id: number): Chunk {
+  private revive([sectionId, path, level]: ChunkRecord, id: number): Chunk {
     const doc = this.header.documents[this.documentOf[id]!]!;
     const competency = this.competency(id);
     // The keys in the order ingest writes them, absent ones left out (as JSON had them).
@@ -181,7 +198,7 @@ export class ChunkStore {
       system: doc.system,
       path,
       kind: this.kind(id),
-      text,
+      text: this.text(id),
       ...(level ? { level } : {}),
       ...(competency !== undefined ? { competency } : {}),
       id,

@@ -4,22 +4,22 @@ import type { FileDigest } from "./indexFiles.js";
 /**
  * The worker's code, as a string: it runs the same from TypeScript (tsx) and
  * from compiled JavaScript, with nothing to resolve. It streams each file
- * through sha256 and posts each digest as soon as it is known.
+ * through CRC-32 and posts each digest as soon as it is known.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { createHash } = require("node:crypto");
+const { crc32 } = require("node:zlib");
 const { createReadStream } = require("node:fs");
 (async () => {
   for (const file of workerData) {
     try {
-      const hash = createHash("sha256");
+      let crc = 0;
       let bytes = 0;
       for await (const piece of createReadStream(file, { highWaterMark: 1 << 20 })) {
-        hash.update(piece);
+        crc = crc32(piece, crc);
         bytes += piece.length;
       }
-      parentPort.postMessage({ file, digest: { sha256: hash.digest("hex"), bytes } });
+      parentPort.postMessage({ file, digest: { crc32: crc.toString(16).padStart(8, "0"), bytes } });
     } catch (error) {
       parentPort.postMessage({ file, error: String(error && error.message) });
     }
@@ -28,7 +28,7 @@ const { createReadStream } = require("node:fs");
 `;
 
 /**
- * sha256 of several files on another thread, so checking an index's
+ * CRC-32 of several files on another thread, so checking an index's
  * checksums (hundreds of MB at 10,000 documents) runs on the second core
  * while this one parses. One promise per file, in the order given.
  */

@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { createReadStream, existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
@@ -12,10 +12,12 @@ import { ChunkStore } from "./chunkStore.js";
 import { FactStore } from "./factStore.js";
 
 /**
- * 3: the manifest records a sha256 of every index file. 4: the BM25 postings are stored (lexical.bin) and
+ * 3: the manifest records a checksum of every index file. 4: the BM25 postings are stored (lexical.bin) and
  * the vectors live only in the graph (hnsw.bin keeps every point; a separate vectors.f32 doubled the disk
  * and the checksum time for nothing). 5: chunks and facts are stored as columns plus records parsed on
- * demand (chunks.bin, facts.bin), so opening an index parses no chunk and no competency or level fact.
+ * demand (chunks.bin, facts.bin), so opening an index parses no chunk and no competency or level fact; the
+ * checksums are CRC-32 instead of SHA-256 (they detect damage; the manifest beside them is not signed, so a
+ * cryptographic hash protected against nothing more, at three times the CPU at every start).
  */
 export const INDEX_FORMAT = 5;
 
@@ -23,7 +25,7 @@ export const INDEX_FORMAT = 5;
 export const INDEX_FILES = ["facts.bin", "chunks.bin", "lexical.bin", "hnsw.bin"] as const;
 export type IndexFile = (typeof INDEX_FILES)[number];
 
-const FileDigestSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() });
+const FileDigestSchema = z.object({ crc32: z.string().regex(/^[0-9a-f]{8}$/), bytes: z.number().int().nonnegative() });
 export type FileDigest = z.infer<typeof FileDigestSchema>;
 
 export const ManifestSchema = z.object({
@@ -75,14 +77,19 @@ export class ChecksumMismatchError extends Error {
   }
 }
 
+/** A CRC-32 as the manifest writes it: eight hex digits. */
+export function crc32Hex(crc: number): string {
+  return crc.toString(16).padStart(8, "0");
+}
+
 export async function digestFile(file: string): Promise<FileDigest> {
-  const hash = createHash("sha256");
+  let crc = 0;
   let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    crc = crc32(chunk as Buffer, crc);
     bytes += (chunk as Buffer).length;
   }
-  return { sha256: hash.digest("hex"), bytes };
+  return { crc32: crc32Hex(crc), bytes };
 }
 
 /** Reads and validates a version's manifest; an index without checksums is unreadable (it predates them). */
@@ -94,7 +101,7 @@ export async function readManifest(versionDir: string): Promise<Manifest & { fil
 
 /**
  * Checks one file against the manifest before anything parses it (the native
- * graph loader crashes the process on a damaged file): size first, then sha256.
+ * graph loader crashes the process on a damaged file): size first, then CRC-32.
  */
 export async function verifyFile(versionDir: string, manifest: Manifest, file: IndexFile, content?: Buffer): Promise<void> {
   const expected = manifest.files?.[file];
@@ -107,8 +114,8 @@ export async function verifyFile(versionDir: string, manifest: Manifest, file: I
       () => -1,
     ));
   if (size !== expected.bytes) throw new ChecksumMismatchError(file);
-  const actual = content ? createHash("sha256").update(content).digest("hex") : (await digestFile(path)).sha256;
-  if (actual !== expected.sha256) throw new ChecksumMismatchError(file);
+  const actual = content ? crc32Hex(crc32(content)) : (await digestFile(path)).crc32;
+  if (actual !== expected.crc32) throw new ChecksumMismatchError(file);
 }
 
 const CURRENT = "CURRENT";

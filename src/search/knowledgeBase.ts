@@ -72,9 +72,9 @@ export class KnowledgeBase {
     return this.chunks.get(id);
   }
 
-  /** Whether any chunk passes; a once-per-index scan that keeps none of the chunks it parses. */
-  someChunk(test: (chunk: Chunk) => unknown): boolean {
-    return this.chunks.some(test);
+  /** Whether any chunk's text passes: a once-per-index scan that parses no chunk. */
+  someChunkText(test: (text: string) => unknown): boolean {
+    return this.chunks.someText(test);
   }
 
   /** Every chunk, parsed (evaluations; serving never needs them all). */
@@ -175,7 +175,7 @@ export class KnowledgeBase {
 
   /** Whether any document states an amount in euros (salary questions need one). */
   get mentionsEuroAmounts(): boolean {
-    this.euroAmounts ??= this.chunks.some((c) => /€\s?\d|\d\s?(euro|eur)\b/i.test(c.text));
+    this.euroAmounts ??= this.chunks.someText((text) => /€\s?\d|\d\s?(euro|eur)\b/i.test(text));
     return this.euroAmounts;
   }
 

@@ -26,7 +26,7 @@ export class LazyRecords<T> {
     let record = this.parsed[id];
     if (record === undefined) {
       if (!(id >= 0 && id < this.size)) throw new RangeError(`no record ${id}`);
-      record = this.parsed[id] = this.read(id);
+      record = this.parsed[id] = this.revive(JSON.parse(this.bytes.toString("utf8", this.offsets[id], this.offsets[id + 1])), id);
     }
     return record;
   }
@@ -43,16 +43,6 @@ export class LazyRecords<T> {
       if (test(record)) return record;
     }
     return undefined;
-  }
-
-  /** Whether any record passes, parsing those not yet kept without keeping them: a once-per-index scan must not hold the whole store. */
-  some(test: (record: T) => unknown): boolean {
-    for (let id = 0; id < this.size; id++) if (test(this.parsed[id] ?? this.read(id))) return true;
-    return false;
-  }
-
-  private read(id: number): T {
-    return this.revive(JSON.parse(this.bytes.toString("utf8", this.offsets[id], this.offsets[id + 1])), id);
   }
 
   /** Packs records as the body and offsets this class reads. */

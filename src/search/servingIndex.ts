@@ -44,7 +44,7 @@ function startReading(versionDir: string, expected: Expected): VersionReading {
   const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
   const matches = async (file: IndexFile) => {
     const actual = await digests.get(join(versionDir, file))!;
-    return actual.sha256 === expected.files[file].sha256 && actual.bytes === expected.files[file].bytes;
+    return actual.crc32 === expected.files[file].crc32 && actual.bytes === expected.files[file].bytes;
   };
   const graph = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), expected.dimensions) : undefined));
   graph.catch(() => undefined); // awaited by the reader; a failure must not surface as unhandled meanwhile
@@ -63,7 +63,7 @@ let prefetched: Promise<VersionReading | undefined> | undefined;
 /** What the prefetch needs of a manifest; the full manifest is validated when the index is opened. */
 const PrefetchManifestSchema = z.object({
   dimensions: z.number().int().positive(),
-  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number() })),
+  files: z.record(z.string(), z.object({ crc32: z.string(), bytes: z.number() })),
 });
 
 /**
@@ -90,7 +90,7 @@ async function takePrefetched(versionDir: string, expected: Expected): Promise<V
   if (!reading || reading.versionDir !== versionDir || reading.expected.dimensions !== expected.dimensions) return undefined;
   const same = INDEX_FILES.every((file) => {
     const [a, b] = [reading.expected.files[file], expected.files[file]];
-    return a.sha256 === b.sha256 && a.bytes === b.bytes;
+    return a.crc32 === b.crc32 && a.bytes === b.bytes;
   });
   return same ? reading : undefined;
 }

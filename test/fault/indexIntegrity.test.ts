@@ -45,7 +45,7 @@ async function openInChild(indexDir: string, options: { prefetch?: boolean } = {
 }
 
 describe("index files are checksummed and a damaged version never crashes the server (finding 7)", () => {
-  it("records a sha256 of every index file in the manifest", async () => {
+  it("records a checksum (CRC-32) and the size of every index file in the manifest", async () => {
     const { current } = await twoVersions();
     const manifest = await readManifest(current);
     for (const file of ["facts.bin", "chunks.bin", "lexical.bin", "hnsw.bin"] as const) {
