@@ -21,6 +21,7 @@ import {
 import { VectorIndex } from "../search/vectorIndex.js";
 import { buildLexicalData } from "../search/lexicalIndex.js";
 import { FactStore } from "../search/factStore.js";
+import { readPreviousFormat } from "../search/previousFormat.js";
 import { chunkDocument } from "./chunker.js";
 import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
 import type { ParsedDocument } from "./model.js";
@@ -70,6 +71,12 @@ async function previousIndex(indexDir: string, logger: Logger): Promise<IndexDat
   try {
     return await readIndexData(dir, { vectors: true });
   } catch (error) {
+    // An index of the previous format (after an upgrade) still gives its chunks and vectors.
+    const previous = await readPreviousFormat(dir).catch(() => undefined);
+    if (previous) {
+      logger.info("index of the previous format: rewriting it in the current one, with its vectors");
+      return previous;
+    }
     logger.warn({ err: (error as Error).message }, "previous index unreadable; rebuilding from the documents");
     return undefined;
   }
