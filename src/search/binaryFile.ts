@@ -12,8 +12,10 @@
  * not garbage.
  */
 
-type ArrayKind = "u8" | "u16" | "u32" | "i32" | "f32";
+type ArrayKind = "bytes" | "u8" | "u16" | "u32" | "i32" | "f32";
 type ArrayOf<K extends ArrayKind> = {
+  /** Raw bytes (JSON records, texts) as a Buffer view. */
+  bytes: Buffer;
   u8: Uint8Array;
   u16: Uint16Array;
   u32: Uint32Array;
@@ -21,8 +23,9 @@ type ArrayOf<K extends ArrayKind> = {
   f32: Float32Array;
 }[K];
 
-const WIDTH: Record<ArrayKind, number> = { u8: 1, u16: 2, u32: 4, i32: 4, f32: 4 };
+const WIDTH: Record<ArrayKind, number> = { bytes: 1, u8: 1, u16: 2, u32: 4, i32: 4, f32: 4 };
 const MAKE: { [K in ArrayKind]: (buffer: ArrayBufferLike, offset: number, length: number) => ArrayOf<K> } = {
+  bytes: (b, o, n) => Buffer.from(b, o, n),
   u8: (b, o, n) => new Uint8Array(b, o, n),
   u16: (b, o, n) => new Uint16Array(b, o, n),
   u32: (b, o, n) => new Uint32Array(b, o, n),
@@ -70,4 +73,29 @@ export function unpackBinary(
     }) as { [I in keyof K]: ArrayOf<K[I]> };
   };
   return { header, arrays };
+}
+
+/**
+ * Checks a read file's columns against its header: each column's values
+ * index a table of the given size (−1, "none", passes in signed columns),
+ * so a lookup never meets a hole.
+ */
+export function checkColumns(what: string, ...columns: [column: ArrayLike<number>, size: number][]): void {
+  for (const [column, size] of columns) {
+    for (let i = 0; i < column.length; i++) if (column[i]! >= size) throw new Error(`${what} columns do not match its header`);
+  }
+}
+
+/** Checks record offsets: from `start` to `end`, never going back, so every record is a slice of the body. */
+export function checkOffsets(what: string, offsets: ArrayLike<number>, start: number, end: number): void {
+  let ok = offsets[0] === start && offsets[offsets.length - 1] === end;
+  for (let i = 1; ok && i < offsets.length; i++) ok = offsets[i]! >= offsets[i - 1]!;
+  if (!ok) throw new Error(`${what} offsets do not match its header`);
+}
+
+/** The ids (positions) per value of a column whose values are 0 … values − 1: a document's chunks or facts. */
+export function idsByValue(column: ArrayLike<number>, values: number): number[][] {
+  const lists = Array.from({ length: values }, () => [] as number[]);
+  for (let id = 0; id < column.length; id++) lists[column[id]!]!.push(id);
+  return lists;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LevelRef, SectionKind } from "../ingest/model.js";
-import { packBinary, unpackBinary } from "./binaryFile.js";
+import { checkColumns, checkOffsets, idsByValue, packBinary, unpackBinary } from "./binaryFile.js";
 import type { Chunk } from "./chunk.js";
 import { LazyRecords } from "./lazyRecords.js";
 
@@ -117,20 +117,19 @@ export class ChunkStore {
       ["u32", n + 1],
       ["u32", n + 1],
       ["u8", n],
-      ["u8", header.bytes],
-      ["u8", header.textBytes],
+      ["bytes", header.bytes],
+      ["bytes", header.textBytes],
     );
-    // The columns index the header's tables: one pass checks every entry, so a lookup never meets a hole.
-    for (let id = 0; id < n; id++) {
-      if (documentOf[id]! >= header.documents.length || kindOf[id]! >= header.kinds.length) throw new Error("chunk store columns do not match its header");
-      if (levelOf[id]! >= header.levels.length || competencyOf[id]! >= header.competencies.length)
-        throw new Error("chunk store columns do not match its header");
-      if (offsets[id + 1]! < offsets[id]! || textOffsets[id + 1]! < textOffsets[id]!) throw new Error("chunk store offsets are not in order");
-    }
-    if (offsets[0] !== 0 || offsets[n] !== header.bytes || textOffsets[0] !== 0 || textOffsets[n] !== header.textBytes)
-      throw new Error("chunk store offsets do not match its header");
-    const bytes = (view: Uint8Array) => Buffer.from(view.buffer, view.byteOffset, view.byteLength);
-    return new ChunkStore(header, documentOf, levelOf, competencyOf, offsets, textOffsets, kindOf, bytes(body), bytes(texts));
+    checkColumns(
+      "chunk store",
+      [documentOf, header.documents.length],
+      [kindOf, header.kinds.length],
+      [levelOf, header.levels.length],
+      [competencyOf, header.competencies.length],
+    );
+    checkOffsets("chunk store", offsets, 0, header.bytes);
+    checkOffsets("chunk store", textOffsets, 0, header.textBytes);
+    return new ChunkStore(header, documentOf, levelOf, competencyOf, offsets, textOffsets, kindOf, body, texts);
   }
 
   get size(): number {
@@ -180,8 +179,7 @@ export class ChunkStore {
   /** A document's chunk ids in order, grouped once per store. */
   idsOf(source: string): number[] {
     if (!this.bySource) {
-      const byDocument = this.header.documents.map(() => [] as number[]);
-      for (let id = 0; id < this.size; id++) byDocument[this.documentOf[id]!]!.push(id);
+      const byDocument = idsByValue(this.documentOf, this.header.documents.length);
       this.bySource = new Map(this.header.documents.map((doc, i) => [doc.source, byDocument[i]!]));
     }
     return this.bySource.get(source) ?? [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
-import { packBinary, unpackBinary } from "./binaryFile.js";
+import { checkColumns, checkOffsets, idsByValue, packBinary, unpackBinary } from "./binaryFile.js";
 import { LazyRecords } from "./lazyRecords.js";
 
 /**
@@ -100,31 +100,14 @@ export class FactStore {
       ["u32", c + 1],
       ["u32", l],
       ["u32", l + 1],
-      ["u8", header.bytes],
+      ["bytes", header.bytes],
     );
     const documents = header.documents.length;
-    const inRange = (column: Uint32Array, size: number) => column.every((value) => value < size);
-    const ordered = (offsets: Uint32Array) => offsets.every((offset, i) => i === 0 || offset >= offsets[i - 1]!);
-    if (!inRange(competencyDocument, documents) || !inRange(levelDocument, documents) || !inRange(competencyName, header.names.length))
-      throw new Error("fact store columns do not match its header");
-    if (
-      competencyOffsets[0] !== 0 ||
-      competencyOffsets[c] !== levelOffsets[0] ||
-      levelOffsets[l] !== header.bytes ||
-      !ordered(competencyOffsets) ||
-      !ordered(levelOffsets)
-    )
-      throw new Error("fact store offsets do not match its header");
-    return new FactStore(
-      header.documents,
-      header.names,
-      competencyDocument,
-      competencyName,
-      competencyOffsets,
-      levelDocument,
-      levelOffsets,
-      Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-    );
+    checkColumns("fact store", [competencyDocument, documents], [levelDocument, documents], [competencyName, header.names.length]);
+    // Competency records, then level records, in the one body.
+    checkOffsets("fact store", competencyOffsets, 0, levelOffsets[0]!);
+    checkOffsets("fact store", levelOffsets, competencyOffsets[c]!, header.bytes);
+    return new FactStore(header.documents, header.names, competencyDocument, competencyName, competencyOffsets, levelDocument, levelOffsets, body);
   }
 
   get competencyCount(): number {
@@ -163,14 +146,9 @@ export class FactStore {
   /** Fact ids per document, from the columns, once per store. */
   private grouped(): NonNullable<FactStore["groups"]> {
     if (!this.groups) {
-      const byDocument = (column: Uint32Array) => {
-        const lists = this.documents.map(() => [] as number[]);
-        column.forEach((document, id) => lists[document]!.push(id));
-        return lists;
-      };
       this.groups = {
-        competencies: byDocument(this.competencyDocument),
-        levels: byDocument(this.levelDocument),
+        competencies: idsByValue(this.competencyDocument, this.documents.length),
+        levels: idsByValue(this.levelDocument, this.documents.length),
         bySource: new Map(this.documents.map((doc, i) => [doc.source, i])),
       };
     }

@@ -211,9 +211,9 @@ export class KnowledgeBase {
       if (result === undefined) folded.set(text, (result = fold(text)));
       return result;
     };
+    // From the store's columns: filtering never parses a chunk.
+    const chunks = this.chunks;
     return (id) => {
-      // From the store's columns: filtering never parses a chunk.
-      const chunks = this.chunks;
       if (!(id >= 0 && id < chunks.size)) return false;
       if (system && !foldOnce(chunks.system(id)).includes(system)) return false;
       if (filter.source && chunks.source(id) !== filter.source) return false;

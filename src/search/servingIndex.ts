@@ -5,6 +5,7 @@ import { digestFilesInWorker } from "./fileDigests.js";
 import {
   ChecksumMismatchError,
   currentVersionDir,
+  type FileDigest,
   graphFile,
   INDEX_FILES,
   type IndexFile,
@@ -26,6 +27,11 @@ export class DamagedGraphError extends ChecksumMismatchError {
 
 type Expected = { files: NonNullable<Manifest["files"]>; dimensions: number };
 
+/** The files this thread parses; the graph is loaded natively. */
+const PARSED_FILES = INDEX_FILES.filter((file): file is Exclude<IndexFile, "hnsw.bin"> => file !== "hnsw.bin");
+
+const sameDigest = (a: FileDigest, b: FileDigest) => a.crc32 === b.crc32 && a.bytes === b.bytes;
+
 /** The off-thread part of reading a version: checksums, the graph and the files, under way. */
 type VersionReading = {
   versionDir: string;
@@ -41,15 +47,13 @@ type VersionReading = {
  * native loader never sees a damaged file), and the files into memory.
  */
 function startReading(versionDir: string, expected: Expected): VersionReading {
-  const digests = digestFilesInWorker(["hnsw.bin", ...INDEX_FILES.filter((f) => f !== "hnsw.bin")].map((file) => join(versionDir, file)));
-  const matches = async (file: IndexFile) => {
-    const actual = await digests.get(join(versionDir, file))!;
-    return actual.crc32 === expected.files[file].crc32 && actual.bytes === expected.files[file].bytes;
-  };
+  // The graph first: its load waits for its checksum.
+  const digests = digestFilesInWorker(["hnsw.bin", ...PARSED_FILES].map((file) => join(versionDir, file)));
+  const matches = async (file: IndexFile) => sameDigest(await digests.get(join(versionDir, file))!, expected.files[file]);
   const graph = matches("hnsw.bin").then((intact) => (intact ? VectorIndex.readAsync(graphFile(versionDir), expected.dimensions) : undefined));
   graph.catch(() => undefined); // awaited by the reader; a failure must not surface as unhandled meanwhile
   const contents = new Map<IndexFile, Promise<Buffer>>(
-    (["facts.bin", "chunks.bin", "lexical.bin"] as const).map((file) => {
+    PARSED_FILES.map((file) => {
       const content = readFile(join(versionDir, file));
       content.catch(() => undefined);
       return [file, content] as const;
@@ -88,11 +92,7 @@ async function takePrefetched(versionDir: string, expected: Expected): Promise<V
   const reading = await prefetched;
   prefetched = undefined;
   if (!reading || reading.versionDir !== versionDir || reading.expected.dimensions !== expected.dimensions) return undefined;
-  const same = INDEX_FILES.every((file) => {
-    const [a, b] = [reading.expected.files[file], expected.files[file]];
-    return a.crc32 === b.crc32 && a.bytes === b.bytes;
-  });
-  return same ? reading : undefined;
+  return INDEX_FILES.every((file) => sameDigest(reading.expected.files[file], expected.files[file])) ? reading : undefined;
 }
 
 /** Drops a prefetch nobody took (the index was stale or built with another embedder), so its graph can be freed. */
@@ -128,7 +128,7 @@ export async function readServingIndex(
     const facts = await parsed("facts.bin", parseFacts);
     const chunks = await parsed("chunks.bin", (content) => parseChunks(content, manifest));
     const lexical = await parsed("lexical.bin", (content) => parseLexical(content, chunks.size));
-    for (const file of ["facts.bin", "chunks.bin", "lexical.bin"] as const) if (!(await matches(file))) throw new ChecksumMismatchError(file);
+    for (const file of PARSED_FILES) if (!(await matches(file))) throw new ChecksumMismatchError(file);
     const data: ServingIndexData = { manifest, facts, chunks, lexical };
     const graph = await reading.graph;
     if (!graph) throw new DamagedGraphError(data);
