@@ -7,7 +7,7 @@ import { silentLogger } from "../../src/logger.js";
 import type { Embedder } from "../../src/search/embeddings/select.js";
 import { currentVersionDir, readIndexData, readManifest } from "../../src/search/indexFiles.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
-import { copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";
+import { ingestedCopy, localEmbedder, tempDir } from "../support/knowledge.js";
 
 /** The local embedder, counting the texts it is asked to embed. */
 function countingEmbedder(): Embedder & { embedded: () => number } {
@@ -50,9 +50,7 @@ async function asPreviousFormat(from: string): Promise<string> {
 
 describe("upgrading an index of the previous format", () => {
   it("rewrites it in the current format with its vectors: nothing is embedded again", async () => {
-    const knowledgeDir = copyKnowledge();
-    const built = tempDir("fw-format5-");
-    const first = await ingest({ knowledgeDir, indexDir: built, embedder: localEmbedder(), logger: silentLogger });
+    const { knowledgeDir, indexDir: built, ingested: first } = await ingestedCopy("fw-format5-");
     const indexDir = await asPreviousFormat(built);
     await expect(KnowledgeBase.open(indexDir, localEmbedder())).rejects.toThrow(/unreadable/);
 
@@ -66,9 +64,7 @@ describe("upgrading an index of the previous format", () => {
   });
 
   it("embeds everything again when the previous index's graph is damaged, without handing it to the native loader", async () => {
-    const knowledgeDir = copyKnowledge();
-    const built = tempDir("fw-format5-");
-    const first = await ingest({ knowledgeDir, indexDir: built, embedder: localEmbedder(), logger: silentLogger });
+    const { knowledgeDir, indexDir: built, ingested: first } = await ingestedCopy("fw-format5-");
     const indexDir = await asPreviousFormat(built);
     const graph = join((await currentVersionDir(indexDir))!, "hnsw.bin");
     const bytes = readFileSync(graph);

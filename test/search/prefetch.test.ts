@@ -6,16 +6,13 @@ import { silentLogger } from "../../src/logger.js";
 import { IndexUnreadableError, currentVersionDir } from "../../src/search/indexFiles.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { dropPrefetchedIndex, prefetchServingIndex } from "../../src/search/servingIndex.js";
-import { copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";
+import { ingestedCopy, localEmbedder, tempDir } from "../support/knowledge.js";
 
 const top = async (kb: KnowledgeBase, query: string) => (await kb.search(query, { k: 3 })).map((hit) => `${hit.chunk.source} ${hit.chunk.path.join(" › ")}`);
 
 describe("reading the index before the server's code has loaded (the entry's prefetch)", () => {
   it("serves the same index with and without a prefetch", async () => {
-    const knowledgeDir = copyKnowledge();
-    const indexDir = tempDir("fw-prefetch-");
-    const embedder = localEmbedder();
-    await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
+    const { indexDir, embedder } = await ingestedCopy("fw-prefetch-");
     const plain = await KnowledgeBase.open(indexDir, embedder);
     prefetchServingIndex(indexDir);
     const prefetched = await KnowledgeBase.open(indexDir, embedder);
@@ -26,10 +23,7 @@ describe("reading the index before the server's code has loaded (the entry's pre
   });
 
   it("opens the version CURRENT names when the index changed after the prefetch started", async () => {
-    const knowledgeDir = copyKnowledge();
-    const indexDir = tempDir("fw-prefetch-");
-    const embedder = localEmbedder();
-    await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
+    const { knowledgeDir, indexDir, embedder } = await ingestedCopy("fw-prefetch-");
     prefetchServingIndex(indexDir);
     writeFileSync(join(knowledgeDir, "memo.md"), "# Memo thuiswerken\n\nMedewerkers werken twee dagen per week thuis.\n");
     await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
@@ -44,9 +38,7 @@ describe("reading the index before the server's code has loaded (the entry's pre
     prefetchServingIndex(empty);
     await expect(KnowledgeBase.open(empty, localEmbedder())).rejects.toThrow(IndexUnreadableError);
 
-    const knowledgeDir = copyKnowledge();
-    const indexDir = tempDir("fw-prefetch-");
-    await ingest({ knowledgeDir, indexDir, embedder: localEmbedder(), logger: silentLogger });
+    const { indexDir } = await ingestedCopy("fw-prefetch-");
     prefetchServingIndex(indexDir);
     dropPrefetchedIndex();
     expect((await KnowledgeBase.open(indexDir, localEmbedder())).documents).toHaveLength(5);

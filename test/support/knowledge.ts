@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
-import { ingest } from "../../src/ingest/ingest.js";
+import { ingest, type IngestResult } from "../../src/ingest/ingest.js";
 import { silentLogger } from "../../src/logger.js";
 import { LocalHashEmbeddings } from "../../src/search/embeddings/localHashEmbeddings.js";
 import type { Embedder } from "../../src/search/embeddings/select.js";
@@ -39,6 +39,15 @@ export async function buildAssistant(knowledgeDir = KNOWLEDGE_DIR): Promise<{ as
     },
   });
   return { assistant, kb };
+}
+
+/** A private copy of the seed knowledge folder, ingested into a temp index folder: both for a test to change. */
+export async function ingestedCopy(prefix = "fw-index-"): Promise<{ knowledgeDir: string; indexDir: string; embedder: Embedder; ingested: IngestResult }> {
+  const knowledgeDir = copyKnowledge();
+  const indexDir = tempDir(prefix);
+  const embedder = localEmbedder();
+  const ingested = await ingest({ knowledgeDir, indexDir, embedder, logger: silentLogger });
+  return { knowledgeDir, indexDir, embedder, ingested };
 }
 
 /** A private copy of the seed knowledge folder that a test may change. */
