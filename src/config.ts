@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DocumentLimitsShape } from "./ingest/loaders/limits.js";
 
 /** Env flags accept the usual spellings; anything else is a configuration error. */
 const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""]).transform((v) => ["1", "true", "yes", "on"].includes(v));
@@ -147,6 +148,8 @@ const ConfigShape = z.object({
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(500),
   /** How often a running server checks INDEX_DIR for a new index version written by another process (0: never). */
   INDEX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** What reading one document may cost; ingest reads them from the environment itself, listed here so a wrong value stops the start. */
+  ...DocumentLimitsShape,
 });
 
 const ConfigSchema = ConfigShape.superRefine((c, ctx) => {

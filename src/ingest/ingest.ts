@@ -23,7 +23,9 @@ import { buildLexicalData } from "../search/lexicalIndex.js";
 import { FactStore } from "../search/factStore.js";
 import { readPreviousFormat } from "../search/previousFormat.js";
 import { chunkDocument } from "./chunker.js";
-import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
+import { DocumentReader } from "./loaders/documentReader.js";
+import { UnreadableDocumentError } from "./loaders/index.js";
+import type { DocumentLimits } from "./loaders/limits.js";
 import type { ParsedDocument } from "./model.js";
 import { PARSER_VERSION, parseDocument } from "./parse/index.js";
 import { scanKnowledge, type KnowledgeFile } from "./scan.js";
@@ -41,6 +43,8 @@ export type IngestOptions = {
   onProgress?: (progress: IngestProgress) => void;
   /** Rebuild even when the manifest says nothing changed (the index on disk turned out unreadable). */
   force?: boolean;
+  /** What reading one document may cost (time, memory, inflated PDF streams); from the environment by default. */
+  limits?: DocumentLimits;
 };
 
 export type IngestResult = ReindexSummary & {
@@ -179,6 +183,16 @@ export async function indexIsStale(knowledgeDir: string, indexDir: string, embed
  * old one only when it is complete.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  // Word, PDF and HTML are read in a worker with limits: a hostile file is skipped, the caller's thread never waits on it.
+  const reader = new DocumentReader(options.limits);
+  try {
+    return await ingestWith(options, reader);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function ingestWith(options: IngestOptions, reader: DocumentReader): Promise<IngestResult> {
   const started = performance.now();
   const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
   if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
@@ -216,7 +230,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       continue;
     }
     try {
-      const loaded = await loadFile(file.absPath);
+      const loaded = await reader.read(file.absPath);
       loadedTexts.set(file.source, loaded);
       const parsed = parseDocument(
         { source: file.source, text: loaded.text, format: loaded.format, title: loaded.title },

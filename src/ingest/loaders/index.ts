@@ -36,8 +36,10 @@ export function formatOf(path: string): DocumentFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
 }
 
+export type LoadOptions = { maxBytes?: number; maxChars?: number /** PDF streams together, inflated. */; maxDecodedBytes?: number };
+
 /** Reads one document to text. Throws UnreadableDocumentError with a reason a person understands. */
-export async function loadFile(absPath: string, options: { maxBytes?: number; maxChars?: number } = {}): Promise<LoadedFile> {
+export async function loadFile(absPath: string, options: LoadOptions = {}): Promise<LoadedFile> {
   const file = basename(absPath);
   const format = formatOf(absPath);
   if (!format) throw new UnreadableDocumentError(file, `unsupported file type ${extname(absPath) || "(none)"}`);
@@ -54,7 +56,7 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
   }
   if (bytes.length === 0) throw new UnreadableDocumentError(file, "empty file");
   const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
-  const { text, title } = await toText(file, format, bytes, maxChars);
+  const { text, title } = await toText(file, format, bytes, maxChars, options.maxDecodedBytes);
   if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
   if (text.length > maxChars)
     throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
@@ -62,7 +64,7 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
 }
 
 /** Word, PDF and HTML libraries load on first use: a server that never ingests them does not carry them. */
-async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxChars: number): Promise<Converted> {
+async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxChars: number, maxDecodedBytes?: number): Promise<Converted> {
   switch (format) {
     case "txt":
     case "md":
@@ -81,6 +83,6 @@ async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxCh
     case "docx":
       return (await import("./docx.js")).loadDocx(file, bytes, maxChars);
     case "pdf":
-      return (await import("./pdf.js")).loadPdf(file, bytes, maxChars);
+      return (await import("./pdf.js")).loadPdf(file, bytes, maxChars, maxDecodedBytes);
   }
 }

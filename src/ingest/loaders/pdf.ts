@@ -1,10 +1,14 @@
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { firstLine, UnreadableDocumentError } from "./errors.js";
+import { checkPdfDecodedSize } from "./pdfStreams.js";
 import { linesToMarkdown, pageLines, withoutPageFurniture, type PdfItem, type PdfPage } from "./pdfLayout.js";
 
 /** A profile or competency dictionary is tens of pages; thousands is an export gone wrong. */
 export const MAX_PDF_PAGES = 500;
+
+/** All streams together, inflated (see pdfStreams.ts); PDF_MAX_DECODED_MB sets it for the server and CLI. */
+const DEFAULT_MAX_DECODED_BYTES = 256 * 1024 * 1024;
 
 const BOLD_FONT = /bold|black|heavy|semibold|demi/i;
 
@@ -54,8 +58,14 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
 }
 
 /** PDF text through pdf.js, with its layout rebuilt as Markdown (see pdfLayout.ts). */
-export async function loadPdf(file: string, bytes: Buffer, maxChars: number): Promise<{ text: string; title?: string }> {
+export async function loadPdf(
+  file: string,
+  bytes: Buffer,
+  maxChars: number,
+  maxDecodedBytes = DEFAULT_MAX_DECODED_BYTES,
+): Promise<{ text: string; title?: string }> {
   if (!bytes.subarray(0, 1024).toString("latin1").includes("%PDF-")) throw new UnreadableDocumentError(file, "not a PDF file (no %PDF header)");
+  await checkPdfDecodedSize(file, bytes, maxDecodedBytes);
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
     const doc = await task.promise;
