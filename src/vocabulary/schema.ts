@@ -22,6 +22,19 @@ export const OutOfScopeSchema = z.object({
   ...bilingual,
 });
 
+const numberTable = z.record(z.string(), z.number().int().min(0).max(1_000_000_000)).default({});
+export const NumberWordsSchema = z
+  .object({
+    words: numberTable,
+    multipliers: numberTable,
+    articles: phrases,
+    joiners: phrases,
+    ordinals: numberTable,
+    ordinalEndings: z.record(z.string(), z.string()).default({}),
+    digitOrdinalEndings: phrases,
+  })
+  .prefault({});
+
 export const LanguagePackSchema = z.object({
   version: z.literal(1),
   languages: z.object({ en: phrases, nl: phrases }),
@@ -33,7 +46,7 @@ export const LanguagePackSchema = z.object({
   greetings: phrases,
   reset: phrases,
   references: phrases,
-  numbers: z.record(z.string(), z.number().int().min(0).max(1000)).default({}),
+  numbers: NumberWordsSchema,
 });
 
 export const HrPackSchema = z.object({
@@ -75,6 +88,7 @@ export const GlossarySchema = z
 export type CompetencyEntry = z.infer<typeof CompetencyEntrySchema>;
 export type FieldEntry = z.infer<typeof FieldSchema>;
 export type OutOfScopeEntry = z.infer<typeof OutOfScopeSchema>;
+export type NumberWordsPack = z.infer<typeof NumberWordsSchema>;
 export type LanguagePack = z.infer<typeof LanguagePackSchema>;
 export type HrPack = z.infer<typeof HrPackSchema>;
 export type Glossary = z.infer<typeof GlossarySchema>;

@@ -2,6 +2,7 @@ import type { SectionKind } from "../ingest/model.js";
 import { fold, squash } from "../text/normalize.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
+import { NumberWords } from "./numberWords.js";
 import { PhraseMatcher, phraseWords } from "./phraseMatcher.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
@@ -63,7 +64,8 @@ export class Vocabulary {
   private readonly conversationPhrases: Record<ConversationWordKind, Set<string>>;
   private readonly conversationMatchers: Record<ConversationWordKind, PhraseMatcher<true>>;
   private readonly languageWords: { en: Set<string>; nl: Set<string> };
-  private readonly numberWords: Map<string, number>;
+  /** Number words of the language pack: cardinals, compounds, ordinals. */
+  readonly numbers: NumberWords;
 
   constructor(
     language: LanguagePack,
@@ -117,7 +119,7 @@ export class Vocabulary {
       PhraseMatcher<true>
     >;
     this.languageWords = { en: new Set(language.languages.en.map(fold)), nl: new Set(language.languages.nl.map(fold)) };
-    this.numberWords = new Map(Object.entries(language.numbers).map(([word, n]) => [fold(word), n]));
+    this.numbers = new NumberWords(language.numbers);
   }
 
   /** The synonym groups a text touches, as indexes, with the terms that matched. */
@@ -228,9 +230,8 @@ export class Vocabulary {
 
   /** "van zes naar zeven" → "van 6 naar 7": number words as digits, the rest unchanged. */
   withDigits(text: string): string {
-    if (!this.numberWords.size) return text;
     return text.replace(/\p{L}+/gu, (word) => {
-      const n = this.numberWords.get(fold(word));
+      const n = this.numbers.cardinal(word);
       return n === undefined ? word : String(n);
     });
   }

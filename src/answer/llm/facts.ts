@@ -6,6 +6,9 @@
  * ("schaal XIV") are read as numbers. One pass over the text and one over its
  * tokens, with bounded look-around: linear time on any input.
  */
+import { complete, NumberWords, value } from "../../vocabulary/numberWords.js";
+import { defaultVocabulary } from "../../vocabulary/load.js";
+import { numberText } from "./numberText.js";
 
 /** Units a number can be tied to; synonyms and English words map onto one. */
 export type Unit =
@@ -94,69 +97,8 @@ const UNIT_WORDS_AFTER: Record<string, Unit> = {
   points: "punt",
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  nul: 0,
-  een: 1,
-  twee: 2,
-  drie: 3,
-  vier: 4,
-  vijf: 5,
-  zes: 6,
-  zeven: 7,
-  acht: 8,
-  negen: 9,
-  tien: 10,
-  elf: 11,
-  twaalf: 12,
-  dertien: 13,
-  veertien: 14,
-  vijftien: 15,
-  zestien: 16,
-  zeventien: 17,
-  achttien: 18,
-  negentien: 19,
-  twintig: 20,
-  dertig: 30,
-  veertig: 40,
-  vijftig: 50,
-  zestig: 60,
-  zeventig: 70,
-  tachtig: 80,
-  negentig: 90,
-  honderd: 100,
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
-
 /** Between a level word and its number: "Schaal: 6", "| Niveau | 2 |", "*Niveau:* 2". */
-const GLUE = new Set([":", "|", "*", "_", "`", "(", "#", "="]);
+const GLUE = new Set([":", "|", "*", "_", "`", "(", "#", "=", '"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e"]);
 /** Between the numbers of a range or list: "schaal 10-11", "schaal 10 of 11", "6 t/m 8". */
 const CONNECTOR_SYMBOLS = new Set(["-", "/", ",", "&", "+"]);
 const CONNECTOR_WORDS = new Set(["en", "of", "tot", "met", "t", "m", "tm", "a", "and", "or", "to", "through"]);
@@ -168,16 +110,9 @@ type Token = {
   newline: boolean;
   /** White space comes before this token. */
   space: boolean;
+  /** A number written in words ("eenentwintig", "three thousand") or an ordinal ("veertiende", "14e"). */
+  number?: { value: number; ordinal: boolean };
 };
-
-/** Folds width, case and diacritics: "Ｓchaal １４", "één" → "schaal 14", "een". */
-function foldText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-}
 
 /**
  * Numbers ("3.000", "36,5"), words, white space, or any other single
@@ -201,6 +136,67 @@ function tokenize(text: string): Token[] {
     space = false;
   }
   return tokens;
+}
+
+let numberWords: NumberWords | undefined;
+/** The language pack's number words, read once (loading the packs reads and hashes their files). */
+function packNumberWords(): NumberWords {
+  numberWords ??= defaultVocabulary().numbers;
+  return numberWords;
+}
+
+/**
+ * Number words joined into one token with their value ("drie duizend" →
+ * 3000, "twenty - one" → 21, "veertiende" → 14th), and digit ordinals ("14e",
+ * "21st") marked. Each token is looked at a bounded number of times.
+ */
+function withNumberWords(tokens: Token[], words: NumberWords): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (token.kind === "num") {
+      // "14e", "14th": an ending written against the digits.
+      if (next && next.kind === "word" && !next.space && words.isDigitOrdinalEnding(next.text)) {
+        out.push({ ...token, number: { value: Number(canonicalNumber(token.text)), ordinal: true } });
+        i++;
+      } else out.push(token);
+      continue;
+    }
+    let state = token.kind === "word" ? words.continueWith(NumberWords.start(), token.text) : undefined;
+    if (!state) {
+      out.push(token);
+      continue;
+    }
+    // The longest run of words that still reads as one number: "three thousand five hundred", "twenty-one".
+    let end = i;
+    let best = complete(state) ? { end: i, state } : undefined;
+    for (let j = i + 1; j < tokens.length && j - end <= 2; j++) {
+      const candidate = tokens[j]!;
+      if (candidate.newline) break;
+      if (candidate.kind === "sym" && candidate.text === "-" && !candidate.space) continue;
+      if (candidate.kind !== "word") break;
+      const fed = words.continueWith(state, candidate.text);
+      if (!fed) break;
+      state = fed;
+      end = j;
+      if (complete(fed)) best = { end: j, state: fed };
+    }
+    if (!best) {
+      out.push(token);
+      continue;
+    }
+    out.push({
+      ...token,
+      text: tokens
+        .slice(i, best.end + 1)
+        .map((t) => t.text)
+        .join(" "),
+      number: { value: value(best.state), ordinal: best.state.ordinal },
+    });
+    i = best.end;
+  }
+  return out;
 }
 
 /** "3.000" and "3,000" → "3000"; "36,5" → "36.5"; "09" → "9". */
@@ -297,7 +293,7 @@ function levelCode(tokens: Token[], i: number): string | undefined {
 
 /** Reads the checkable facts of a text. */
 export function extractFacts(raw: string): Facts {
-  const tokens = tokenize(foldText(raw));
+  const tokens = withNumberWords(tokenize(numberText(raw)), packNumberWords());
   const codes = new Set<string>();
   const letters = new Set<string>();
   /** Per token: its numeric value when it is (or may be) a number, and its unit once bound. */
@@ -318,8 +314,8 @@ export function extractFacts(raw: string): Facts {
     if (token.kind === "num") {
       value[i] = canonicalNumber(token.text);
       isFact[i] = true;
-    } else if (token.kind === "word" && NUMBER_WORDS[token.text] !== undefined) {
-      value[i] = String(NUMBER_WORDS[token.text]);
+    } else if (token.number) {
+      value[i] = String(token.number.value);
     }
     // Letter levels: "niveau C", "graad B" (not followed by a digit: that is a code).
     if (token.kind === "word" && /^[a-e]$/.test(token.text) && isLevelUnit(prefixUnit(tokens, i))) {
@@ -358,6 +354,16 @@ export function extractFacts(raw: string): Facts {
       j = k;
     }
     i = j;
+  }
+
+  // An ordinal before a level word: "de veertiende salarisschaal", "the 14th scale".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (consumed[i] || unit[i] || !tokens[i]!.number?.ordinal) continue;
+    const next = tokens[i + 1]!;
+    const level = next.newline ? undefined : unitBefore(next);
+    if (!isLevelUnit(level)) continue;
+    unit[i] = level;
+    isFact[i] = true;
   }
 
   // Units after: "14 uur", "3.000 euro", "drie tot vijf jaar" (the range shares the unit).

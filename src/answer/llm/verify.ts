@@ -1,6 +1,6 @@
 import type { ContextBlock } from "./context.js";
 import { citationSection } from "../../search/chunk.js";
-import { extractFacts, type NumberFact } from "./facts.js";
+import { extractFacts, type Facts, type NumberFact } from "./facts.js";
 
 /** Inline markers such as [2] or [1, 3]; they are references, not facts. */
 export const INLINE_MARKERS = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -31,6 +31,10 @@ function supportTexts(cited: ContextBlock[]): string[] {
   return cited.map(({ chunk }) => `${chunk.source}\n${chunk.title}\n${citationSection(chunk)}\n${chunk.text}`);
 }
 
+function mergeFacts(a: Facts, b: Facts): Facts {
+  return { numbers: [...a.numbers, ...b.numbers], codes: new Set([...a.codes, ...b.codes]), letters: new Set([...a.letters, ...b.letters]) };
+}
+
 const label = (fact: NumberFact) => (fact.unit ? `${fact.unit} ${fact.value}` : fact.value);
 
 /**
@@ -44,7 +48,9 @@ const label = (fact: NumberFact) => (fact.unit ? `${fact.unit} ${fact.value}` : 
  */
 export function unsupportedFacts(answer: string, cited: ContextBlock[]): string[] {
   // Citation markers and ordered-list numbers are layout, not facts.
-  const facts = extractFacts(withoutListNumbers(answer.replace(INLINE_MARKERS, " ")));
+  const text = withoutListNumbers(answer.replace(INLINE_MARKERS, " "));
+  // Read twice: as written, and with every line break as a space, so "schaal\nveertien" is a claim too.
+  const facts = mergeFacts(extractFacts(text), extractFacts(text.replace(/\s+/g, " ")));
   const withUnit = new Set<string>();
   const anyUnit = new Set<string>();
   const codes = new Set<string>();
