@@ -57,8 +57,8 @@ function unicodeDigits(): Map<number, number> {
 
 /** "١٤", "१४", "١٤" → "14". */
 export function asciiDigits(text: string): string {
-  return text.replace(/[^\x00-\x7f]/gu, (ch) => {
-    if (!/\p{Nd}/u.test(ch)) return ch;
+  // ASCII digits are Nd too and stay as they are.
+  return text.replace(/(?![0-9])\p{Nd}/gu, (ch) => {
     const digit = unicodeDigits().get(ch.codePointAt(0)!);
     return digit === undefined ? ch : String(digit);
   });
