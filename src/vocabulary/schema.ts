@@ -46,6 +46,7 @@ export const LanguagePackSchema = z.object({
   greetings: phrases,
   reset: phrases,
   references: phrases,
+  sourcePointers: phrases,
   numbers: NumberWordsSchema,
 });
 

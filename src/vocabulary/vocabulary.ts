@@ -64,6 +64,8 @@ export class Vocabulary {
   private readonly conversationPhrases: Record<ConversationWordKind, Set<string>>;
   private readonly conversationMatchers: Record<ConversationWordKind, PhraseMatcher<true>>;
   private readonly languageWords: { en: Set<string>; nl: Set<string> };
+  /** Stems of words that point at a source without saying what it says ("bron", "kijk", "according"). */
+  readonly sourcePointers: Set<string>;
   /** Number words of the language pack: cardinals, compounds, ordinals. */
   readonly numbers: NumberWords;
 
@@ -120,6 +122,7 @@ export class Vocabulary {
     >;
     this.languageWords = { en: new Set(language.languages.en.map(fold)), nl: new Set(language.languages.nl.map(fold)) };
     this.numbers = new NumberWords(language.numbers);
+    this.sourcePointers = new Set(language.sourcePointers.flatMap((p) => words(p)).map(stem));
   }
 
   /** The synonym groups a text touches, as indexes, with the terms that matched. */

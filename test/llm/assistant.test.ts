@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
 import { silentLogger } from "../../src/logger.js";
-import { fail, reply } from "./fakeOpenAi.js";
-import { answererFor, userOf, withFakeModel } from "./setup.js";
+import { dynamic, fail, reply } from "./fakeOpenAi.js";
+import { answererFor, blockWith, userOf, withFakeModel } from "./setup.js";
 
 const env = withFakeModel();
 
@@ -54,7 +54,8 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
   });
 
   it("gives a follow-up the earlier question as context, for retrieval and in the prompt", async () => {
-    env.fake.respond(reply("Zie de functietypering [1].\nCITATIONS: [1]"));
+    // An answer that states what its block says (a bare "see the description [1]" is not used: issue 26).
+    env.fake.respond(dynamic((body) => reply(`Schaal 8 [${blockWith(body, "Schaal 8")}].\nCITATIONS: [${blockWith(body, "Schaal 8")}]`)));
     const bot = assistant();
     await bot.ask("Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?", { conversation: "c-1" });
     const followUp = await bot.ask("en schaal 8?", { conversation: "c-1" });

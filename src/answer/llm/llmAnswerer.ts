@@ -17,6 +17,7 @@ import { parseModelOutput } from "./output.js";
 import { loadPrompts, type PromptSet } from "./prompts.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./retry.js";
 import { standaloneQuestion } from "./standalone.js";
+import { statesSomething } from "./substance.js";
 import { checkCitations, unsupportedFacts } from "./verify.js";
 
 export type LlmAnswererOptions = {
@@ -86,7 +87,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
         outcome.modelUnavailable = !options.signal?.aborted;
         return undefined;
       }
-      return this.verify(text, blocks, offline);
+      return this.verify(text, blocks, offline, u.question, kb);
     } catch (error) {
       return this.reject({ reason: "failed", err: (error as Error).message });
     } finally {
@@ -127,7 +128,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
   }
 
   /** Accepts the reply only if it parses, cites blocks we sent, and states no fact those blocks lack. */
-  private verify(text: string, blocks: ContextBlock[], offline: Draft): Draft | undefined {
+  private verify(text: string, blocks: ContextBlock[], offline: Draft, question: string, kb: KnowledgeBase): Draft | undefined {
     const parsed = parseModelOutput(text);
     if (!parsed.ok) return this.reject({ reason: "unparseable output", detail: parsed.reason });
     // Not answered: the offline answerer's own refusal (or its partial answer) is the better reply.
@@ -137,6 +138,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
     if (!kept.length) return this.reject({ reason: "no valid citation" });
     const missing = unsupportedFacts(parsed.value.answer, kept);
     if (missing.length) return this.reject({ reason: "facts not in the cited context", missing });
+    if (!statesSomething(parsed.value.answer, question, kept, kb.vocabulary)) return this.reject({ reason: "states nothing the sources say" });
     const { answer, citations } = draftCitations(parsed.value.answer, kept);
     return { intent: offline.intent, answered: true, answer, citations, followUps: offline.followUps };
   }
