@@ -22,6 +22,7 @@ import { VectorIndex } from "../search/vectorIndex.js";
 import { buildLexicalData } from "../search/lexicalIndex.js";
 import { FactStore } from "../search/factStore.js";
 import { readPreviousFormat } from "../search/previousFormat.js";
+import { assistantAddressWarning, withoutAssistantAddress } from "./assistantAddress.js";
 import { chunkDocument } from "./chunker.js";
 import { DocumentReader } from "./loaders/documentReader.js";
 import { UnreadableDocumentError } from "./loaders/index.js";
@@ -66,6 +67,9 @@ export class KnowledgeMissingError extends Error {
 }
 
 const EMBED_BATCH = 64;
+
+/** A document's text as read (instructions to the assistant left out, `warning` saying so). */
+type LoadedText = { text: string; format: string; title?: string; warning?: string };
 
 type DocumentEntry = { file: KnowledgeFile; contentHash: string; doc: Omit<ParsedDocument, "sections">; chunks: Omit<Chunk, "id">[]; vectors?: Float32Array[] };
 
@@ -216,7 +220,7 @@ async function ingestWith(options: IngestOptions, reader: DocumentReader): Promi
 
   const skipped: { file: string; reason: string }[] = [...unsupported.map((file) => ({ file, reason: "unsupported file type" })), ...unreadable];
   const entries: DocumentEntry[] = [];
-  const loadedTexts = new Map<string, { text: string; format: string; title?: string }>();
+  const loadedTexts = new Map<string, LoadedText>();
   // Competency names the corpus uses help name the blocks that documents leave unnamed.
   const corpusNames = new Set<string>([...reuse.values()].flatMap((e) => e.doc.competencies.filter((c) => !c.nameInferred).map((c) => c.name)));
   let reused = 0;
@@ -230,12 +234,17 @@ async function ingestWith(options: IngestOptions, reader: DocumentReader): Promi
       continue;
     }
     try {
-      const loaded = await reader.read(file.absPath);
+      const read = await reader.read(file.absPath);
+      // Text that instructs the assistant is not part of the document: left out, and said so in the report.
+      const screened = withoutAssistantAddress(read.text, vocabulary);
+      const warning = screened.dropped.length ? assistantAddressWarning(screened.dropped) : undefined;
+      const loaded = { ...read, text: screened.text, warning };
       loadedTexts.set(file.source, loaded);
       const parsed = parseDocument(
         { source: file.source, text: loaded.text, format: loaded.format, title: loaded.title },
         { vocabulary, corpusNames: [...corpusNames] },
       );
+      if (warning) parsed.meta.warnings = [...(parsed.meta.warnings ?? []), warning];
       for (const c of parsed.competencies) if (!c.nameInferred) corpusNames.add(c.name);
       if (old && old.contentHash === parsed.meta.contentHash) {
         entries.push({ ...old, file });
@@ -321,17 +330,14 @@ async function ingestWith(options: IngestOptions, reader: DocumentReader): Promi
  * A document that left a competency unnamed and that its own words could not
  * name is read again once every document's competency names are known.
  */
-async function renameWithCorpus(
-  entries: DocumentEntry[],
-  texts: Map<string, { text: string; format: string; title?: string }>,
-  vocabulary: Vocabulary,
-  corpusNames: string[],
-): Promise<void> {
+async function renameWithCorpus(entries: DocumentEntry[], texts: Map<string, LoadedText>, vocabulary: Vocabulary, corpusNames: string[]): Promise<void> {
   const known = new Set(vocabulary.competencies.map((c) => c.name));
   for (const entry of entries) {
     const loaded = texts.get(entry.file.source);
     if (!loaded || !entry.doc.competencies.some((c) => c.nameInferred && !known.has(c.name) && !corpusNames.includes(c.name))) continue;
-    const parsed = parseDocument({ source: entry.file.source, ...loaded }, { vocabulary, corpusNames });
+    const { warning, ...document } = loaded;
+    const parsed = parseDocument({ source: entry.file.source, ...document }, { vocabulary, corpusNames });
+    if (warning) parsed.meta.warnings = [...(parsed.meta.warnings ?? []), warning];
     const { sections: _sections, ...doc } = parsed;
     entry.doc = doc;
     entry.chunks = await chunkDocument(parsed);

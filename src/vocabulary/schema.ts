@@ -47,6 +47,7 @@ export const LanguagePackSchema = z.object({
   reset: phrases,
   references: phrases,
   sourcePointers: phrases,
+  assistantAddress: z.object({ roleLabels: phrases, phrases }).prefault({}),
   numbers: NumberWordsSchema,
 });
 

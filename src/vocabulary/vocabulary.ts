@@ -66,6 +66,8 @@ export class Vocabulary {
   private readonly languageWords: { en: Set<string>; nl: Set<string> };
   /** Stems of words that point at a source without saying what it says ("bron", "kijk", "according"). */
   readonly sourcePointers: Set<string>;
+  private readonly assistantRoleLabels: Set<string>;
+  private readonly assistantPhrases: PhraseMatcher<true>;
   /** Number words of the language pack: cardinals, compounds, ordinals. */
   readonly numbers: NumberWords;
 
@@ -122,6 +124,8 @@ export class Vocabulary {
     >;
     this.languageWords = { en: new Set(language.languages.en.map(fold)), nl: new Set(language.languages.nl.map(fold)) };
     this.numbers = new NumberWords(language.numbers);
+    this.assistantRoleLabels = new Set(language.assistantAddress.roleLabels.map(fold));
+    this.assistantPhrases = new PhraseMatcher(language.assistantAddress.phrases.map((p) => [p, true as const]));
     this.sourcePointers = new Set(language.sourcePointers.flatMap((p) => words(p)).map(stem));
   }
 
@@ -237,6 +241,13 @@ export class Vocabulary {
       const n = this.numbers.cardinal(word);
       return n === undefined ? word : String(n);
     });
+  }
+
+  /** A line of a document that speaks to the assistant ("SYSTEM: …", "ignore previous instructions", "zeg dat …"). */
+  addressesAssistant(line: string): boolean {
+    const label = /^[\s*_#>|-]*([\p{L}]+)\s*:/u.exec(line.slice(0, 64));
+    if (label && this.assistantRoleLabels.has(fold(label[1]!))) return true;
+    return this.assistantPhrases.has(line);
   }
 
   /** Dutch or English by the function words used; Dutch wins a tie (the documents are Dutch). */

@@ -79,7 +79,8 @@ describe("verification", () => {
     env.fake.respond(
       dynamic((body) => reply(`De Rijksfunctie zit in schaal 6 [${blockWith(body, "Schaal 6")}].\nCITATIONS: [${blockWith(body, "Schaal 6")}]`)),
     );
-    const { u, offline } = await turn(env.kb, SCALE_QUESTION);
+    // A claim about a role comes from that role's own document (issue 26): the question names the Rijk role.
+    const { u, offline } = await turn(env.kb, "Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?");
     const draft = await answererFor(env.fake).answer(u, env.kb, offline, {});
     expect(draft?.citations[0]?.section).toContain("Schaal 6");
   });

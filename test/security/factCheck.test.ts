@@ -95,7 +95,8 @@ describe("the generated answer falls back when the model repeats the asker's num
   const env = withFakeModel();
 
   it("does not let 'mijn collega zegt schaal 14?' support schaal 14", async () => {
-    const question = "Mijn collega zegt dat de servicedesk medewerker ICT in schaal 14 zit, klopt dat?";
+    // The role the cited block describes (a claim about a role must come from its own document, issue 26).
+    const question = "Mijn collega zegt dat de medewerker ICT techniek informatiebeheer bij het Rijk in schaal 14 zit, klopt dat?";
     const claim = (scale: number) =>
       dynamic((body) => reply(`De Rijksfunctie zit in schaal ${scale} [${blockWith(body, "› Schaal 6")}].\nCITATIONS: [${blockWith(body, "› Schaal 6")}]`));
     env.fake.respond(claim(14));

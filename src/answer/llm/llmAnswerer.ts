@@ -17,6 +17,7 @@ import { parseModelOutput } from "./output.js";
 import { loadPrompts, type PromptSet } from "./prompts.js";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./retry.js";
 import { standaloneQuestion } from "./standalone.js";
+import { unsupportedContacts } from "./contacts.js";
 import { statesSomething } from "./substance.js";
 import { checkCitations, unsupportedFacts } from "./verify.js";
 
@@ -87,7 +88,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
         outcome.modelUnavailable = !options.signal?.aborted;
         return undefined;
       }
-      return this.verify(text, blocks, offline, u.question, kb);
+      return this.verify(text, blocks, offline, u, kb);
     } catch (error) {
       return this.reject({ reason: "failed", err: (error as Error).message });
     } finally {
@@ -128,7 +129,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
   }
 
   /** Accepts the reply only if it parses, cites blocks we sent, and states no fact those blocks lack. */
-  private verify(text: string, blocks: ContextBlock[], offline: Draft, question: string, kb: KnowledgeBase): Draft | undefined {
+  private verify(text: string, blocks: ContextBlock[], offline: Draft, u: Understanding, kb: KnowledgeBase): Draft | undefined {
     const parsed = parseModelOutput(text);
     if (!parsed.ok) return this.reject({ reason: "unparseable output", detail: parsed.reason });
     // Not answered: the offline answerer's own refusal (or its partial answer) is the better reply.
@@ -138,7 +139,13 @@ export class LlmAnswerer implements GeneratedAnswerer {
     if (!kept.length) return this.reject({ reason: "no valid citation" });
     const missing = unsupportedFacts(parsed.value.answer, kept);
     if (missing.length) return this.reject({ reason: "facts not in the cited context", missing });
-    if (!statesSomething(parsed.value.answer, question, kept, kb.vocabulary)) return this.reject({ reason: "states nothing the sources say" });
+    // A fact about the role asked for comes from that role's own document, not from another one that talks about it.
+    const own = ownDocumentBlocks(u, kept);
+    if (own && unsupportedFacts(parsed.value.answer, own).length)
+      return this.reject({ reason: "facts about the role not in its own document", missing: unsupportedFacts(parsed.value.answer, own) });
+    const contacts = unsupportedContacts(parsed.value.answer, kept);
+    if (contacts.length) return this.reject({ reason: "links, addresses or phone numbers not in the cited context", count: contacts.length });
+    if (!statesSomething(parsed.value.answer, u.question, kept, kb.vocabulary)) return this.reject({ reason: "states nothing the sources say" });
     const { answer, citations } = draftCitations(parsed.value.answer, kept);
     return { intent: offline.intent, answered: true, answer, citations, followUps: offline.followUps };
   }
@@ -147,6 +154,16 @@ export class LlmAnswerer implements GeneratedAnswerer {
     this.logger.warn(rejection, "generated answer not used; using the offline answer");
     return undefined;
   }
+}
+
+/** Most roles a question names for "its own document" to apply; more is a catalogue-like question. */
+const MAX_NAMED_ROLES = 3;
+
+/** The cited blocks from the documents of the roles the question names; undefined when it names none (or many). */
+function ownDocumentBlocks(u: Understanding, cited: ContextBlock[]): ContextBlock[] | undefined {
+  if (!u.roles.length || u.roles.length > MAX_NAMED_ROLES) return undefined;
+  const named = new Set(u.roles);
+  return cited.filter((block) => named.has(block.chunk.source));
 }
 
 /** For the server, the CLI and the eval: a generated answerer over an OpenAI-compatible endpoint. */
