@@ -86,7 +86,13 @@ const ConfigShape = z.object({
   RECORD_UNANSWERED: flag.default(false),
   UNANSWERED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How long answer metadata (intent, answered, channel; no question text) is kept for feedback per intent. */
-  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  INSIGHTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** How long feedback votes (with the question they rate) are kept, in the file and in Redis. */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Votes per minute per client address on POST /api/feedback (anonymous writes). */
+  FEEDBACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Key for the signatures on answer ids; replicas that share it accept each other's ids for votes. Random per process when unset. */
+  ANSWER_ID_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
 
   /** Teams: the bot's Entra app id (a GUID). Without it the Teams door only runs in emulator mode on a loopback HOST. */
   MICROSOFT_APP_ID: optionalString.pipe(z.string().regex(GUID, "must be the bot's Entra app id, a GUID like 00000000-0000-0000-0000-000000000000").optional()),

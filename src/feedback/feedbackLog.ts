@@ -1,6 +1,5 @@
-import { appendFile, mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
 import { z } from "zod";
+import { RetainedJsonl } from "../insights/retainedJsonl.js";
 
 export const FeedbackSchema = z.object({
   channel: z.enum(["web", "teams", "slack", "cli"]),
@@ -18,13 +17,22 @@ export interface FeedbackStore {
   record(feedback: Feedback): Promise<void>;
 }
 
-/** Appends one JSON line per vote. A later store (database) implements the same interface. */
+/** Votes are kept this long unless configured (FEEDBACK_RETENTION_DAYS). */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
+
+/**
+ * Appends one JSON line per vote (file mode 0600: votes carry questions);
+ * votes older than the retention period are pruned. A later store (database)
+ * implements the same interface.
+ */
 export class JsonlFeedbackLog implements FeedbackStore {
-  constructor(private readonly file: string) {}
+  private readonly log: RetainedJsonl<Feedback & { at: string }>;
+
+  constructor(file: string, retentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS, now?: () => number) {
+    this.log = new RetainedJsonl(file, FeedbackSchema.extend({ at: z.string() }), retentionDays, now);
+  }
 
   async record(feedback: Feedback): Promise<void> {
-    const entry = { at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) };
-    await mkdir(dirname(this.file), { recursive: true });
-    await appendFile(this.file, `${JSON.stringify(entry)}\n`, "utf8");
+    await this.log.append({ at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) });
   }
 }

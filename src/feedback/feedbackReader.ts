@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FeedbackSchema } from "./feedbackLog.js";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS, FeedbackSchema } from "./feedbackLog.js";
 import { readJsonLinesLeniently } from "./jsonLines.js";
 
 export const StoredFeedbackSchema = FeedbackSchema.extend({ at: z.string() });
@@ -11,12 +11,16 @@ export interface FeedbackReader {
   list(since?: Date): Promise<StoredFeedback[]>;
 }
 
-/** Reads the `feedback.jsonl` that JsonlFeedbackLog writes; malformed lines are skipped. */
+/** Reads the `feedback.jsonl` that JsonlFeedbackLog writes; malformed lines and votes past the retention period are skipped. */
 export class JsonlFeedbackReader implements FeedbackReader {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly retentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async list(since?: Date): Promise<StoredFeedback[]> {
-    const from = since?.getTime() ?? -Infinity;
+    const from = Math.max(since?.getTime() ?? -Infinity, this.now() - this.retentionDays * 86_400_000);
     return (await readJsonLinesLeniently(this.file, StoredFeedbackSchema)).filter((vote) => Date.parse(vote.at) >= from);
   }
 }

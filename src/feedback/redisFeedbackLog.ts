@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { SharedRedis } from "../state/sharedRedis.js";
-import { FeedbackSchema, type Feedback, type FeedbackStore } from "./feedbackLog.js";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS, FeedbackSchema, type Feedback, type FeedbackStore } from "./feedbackLog.js";
 import { StoredFeedbackSchema, type FeedbackReader, type StoredFeedback } from "./feedbackReader.js";
 
 /**
@@ -16,11 +16,12 @@ export class RedisFeedbackLog implements FeedbackStore, FeedbackReader {
     private readonly logger: Logger,
     /** This replica's fallback file, read back with the stream so the insights page misses no vote. */
     private readonly fallbackReader?: FeedbackReader,
+    private readonly retentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS,
   ) {}
 
   /** Votes of every replica (the stream) plus this replica's fallback file, oldest first. */
   async list(since?: Date): Promise<StoredFeedback[]> {
-    const from = since ? String(since.getTime()) : "-";
+    const from = String(Math.max(since?.getTime() ?? 0, this.cutoff()));
     let fromStream: StoredFeedback[] = [];
     if (this.redis.available) {
       try {
@@ -42,11 +43,16 @@ export class RedisFeedbackLog implements FeedbackStore, FeedbackReader {
     return [...fromStream, ...local].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
+  private cutoff(): number {
+    return Date.now() - this.retentionDays * 86_400_000;
+  }
+
   async record(feedback: Feedback): Promise<void> {
     const entry = { at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) };
     if (this.redis.available) {
       try {
-        await this.redis.run((client) => client.xadd(this.redis.key("feedback"), "*", "vote", JSON.stringify(entry)));
+        // Entries older than the retention period are trimmed as votes come in (stream ids are millisecond times).
+        await this.redis.run((client) => client.xadd(this.redis.key("feedback"), "MINID", "~", String(this.cutoff()), "*", "vote", JSON.stringify(entry)));
         return;
       } catch (error) {
         this.logger.debug({ err: (error as Error).message }, "feedback: writing to the local file while Redis is away");

@@ -12,6 +12,7 @@ import type { Door } from "./door.js";
 import { ReindexJob } from "./reindexJob.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
+import { AnswerIdSigner } from "./answerIdSigner.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { reindexRoutes } from "./routes/reindex.js";
@@ -88,9 +89,11 @@ export function createHttpApp(deps: HttpDeps): Express {
     }),
   );
   api.use(express.json({ limit: "32kb" }));
-  api.use(askRoutes(deps.assistant));
+  // Answer ids are signed so that an anonymous vote can only rate an answer this server gave.
+  const answerIds = new AnswerIdSigner(deps.config.ANSWER_ID_SECRET);
+  api.use(askRoutes(deps.assistant, answerIds));
   api.use(exampleRoutes(deps.assistant));
-  api.use(feedbackRoutes(deps.feedback));
+  api.use(feedbackRoutes(deps.feedback, answerIds, { perMinute: deps.config.FEEDBACK_RATE_LIMIT_PER_MINUTE, store: deps.rateLimitStore }));
   api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));
   api.use(sourceRoutes(deps.config.KNOWLEDGE_DIR, deps.assistant));
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));

@@ -17,7 +17,7 @@ export type InsightsSources = {
 export function insightsFromConfig(config: Config, options: { feedback?: FeedbackReader; now?: () => number } = {}): InsightsSources {
   const { now } = options;
   return {
-    feedback: options.feedback ?? new JsonlFeedbackReader(`${config.DATA_DIR}/feedback.jsonl`),
+    feedback: options.feedback ?? new JsonlFeedbackReader(`${config.DATA_DIR}/feedback.jsonl`, config.FEEDBACK_RETENTION_DAYS, now),
     answers: answerLog(config.DATA_DIR, config.INSIGHTS_RETENTION_DAYS, now),
     unanswered: config.RECORD_UNANSWERED ? unansweredLog(config.DATA_DIR, config.UNANSWERED_RETENTION_DAYS, now) : undefined,
     unansweredRetentionDays: config.UNANSWERED_RETENTION_DAYS,

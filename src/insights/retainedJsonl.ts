@@ -1,9 +1,11 @@
-import { appendFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { appendFile, chmod, mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { z } from "zod";
 import { readJsonLinesLeniently } from "../feedback/jsonLines.js";
 
 const HOUR_MS = 3_600_000;
+/** Owner only: the logs hold questions people asked. */
+const FILE_MODE = 0o600;
 const DAY_MS = 86_400_000;
 
 /**
@@ -15,6 +17,7 @@ const DAY_MS = 86_400_000;
 export class RetainedJsonl<T extends { at: string }> {
   private queue: Promise<unknown> = Promise.resolve();
   private lastPrune = 0;
+  private narrowed = false;
 
   constructor(
     readonly file: string,
@@ -26,7 +29,12 @@ export class RetainedJsonl<T extends { at: string }> {
   append(entry: T): Promise<void> {
     return this.serial(async () => {
       await mkdir(dirname(this.file), { recursive: true });
-      await appendFile(this.file, `${JSON.stringify(this.schema.parse(entry))}\n`, "utf8");
+      await appendFile(this.file, `${JSON.stringify(this.schema.parse(entry))}\n`, { encoding: "utf8", mode: FILE_MODE });
+      // A file created before this version (0644) is narrowed once.
+      if (!this.narrowed) {
+        await chmod(this.file, FILE_MODE).catch(() => undefined);
+        this.narrowed = true;
+      }
       if (this.now() - this.lastPrune > HOUR_MS) await this.pruneNow();
     });
   }
@@ -53,7 +61,7 @@ export class RetainedJsonl<T extends { at: string }> {
     const kept = all.filter((entry) => Date.parse(entry.at) >= cutoff);
     if (kept.length === all.length) return;
     const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(""), "utf8");
+    await writeFile(temp, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(""), { encoding: "utf8", mode: FILE_MODE });
     await rename(temp, this.file);
   }
 

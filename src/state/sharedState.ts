@@ -29,7 +29,7 @@ export type SharedState = {
 
 /** Builds the shared state the configuration asks for; with Redis, connects (without waiting for Redis to be there). */
 export async function openSharedState(config: Config, logger: Logger): Promise<SharedState> {
-  const file = new JsonlFeedbackLog(resolve(config.DATA_DIR, "feedback.jsonl"));
+  const file = new JsonlFeedbackLog(resolve(config.DATA_DIR, "feedback.jsonl"), config.FEEDBACK_RETENTION_DAYS);
   if (!config.REDIS_URL) {
     return {
       kind: "process",
@@ -49,7 +49,13 @@ export async function openSharedState(config: Config, logger: Logger): Promise<S
       new FallbackConversationStore(new RedisConversationStore(redis, parse, limits), new LocalConversationStore(limits), logger),
     rateLimitStore: new FallbackRateLimitStore(redis),
     seenEvents: new RedisSeenEvents(redis, new LocalSeenEvents(), logger),
-    feedback: new RedisFeedbackLog(redis, file, logger, new JsonlFeedbackReader(resolve(config.DATA_DIR, "feedback.jsonl"))),
+    feedback: new RedisFeedbackLog(
+      redis,
+      file,
+      logger,
+      new JsonlFeedbackReader(resolve(config.DATA_DIR, "feedback.jsonl"), config.FEEDBACK_RETENTION_DAYS),
+      config.FEEDBACK_RETENTION_DAYS,
+    ),
     available: () => redis.available,
     close: () => redis.close(),
   };

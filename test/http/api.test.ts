@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerSchema } from "../../src/answer/answer.js";
@@ -30,7 +30,7 @@ describe("HTTP API over the seed knowledge", () => {
     expect(answer.intent).toBe("scale");
     expect(answer.answered).toBe(true);
     expect(answer.citations.length).toBeGreaterThan(0);
-    expect(headers.get("x-answer-id")).toMatch(/^[0-9a-f]{16}$/);
+    expect(headers.get("x-answer-id")).toMatch(/^[0-9a-f]{16}\.[0-9a-f]{16}$/);
   });
 
   it("offers example questions made from the loaded documents, each of which the documents answer", async () => {
@@ -65,22 +65,35 @@ describe("HTTP API over the seed knowledge", () => {
     expect(last).not.toBeNull();
     const answer = JSON.parse(last![1]!);
     expect(AnswerSchema.safeParse(answer).success).toBe(true);
-    expect(answer.answerId).toMatch(/^[0-9a-f]{16}$/);
+    expect(answer.answerId).toMatch(/^[0-9a-f]{16}\.[0-9a-f]{16}$/);
     expect(answer.citations.length).toBeGreaterThan(0);
   });
 
-  it("records feedback as a JSON line and validates the vote", async () => {
-    const ok = await postJson(`${server.url}/api/feedback`, { answerId: "0123456789abcdef", question: "q", vote: "up", conversation: "web-1" });
+  it("records feedback as a JSON line, only for an answer id this server issued for that question (issue 26)", async () => {
+    const question = "Give interview questions for negotiating";
+    const asked = await postJson(`${server.url}/api/ask`, { question });
+    const issued = asked.headers.get("x-answer-id")!;
+    const ok = await postJson(`${server.url}/api/feedback`, { answerId: issued, question, vote: "up", conversation: "web-1" });
     expect(ok.status).toBe(204);
     const lines = (await readFile(feedbackFile, "utf8"))
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ channel: "web", answerId: "0123456789abcdef", vote: "up", conversation: "web-1" });
-    const bad = await postJson(`${server.url}/api/feedback`, { answerId: "0123456789abcdef", question: "q", vote: "meh" });
+    expect(lines[0]).toMatchObject({ channel: "web", answerId: issued.split(".")[0], vote: "up", conversation: "web-1" });
+    // The red team's votes: any answerId, and 4,000 characters of made-up question text.
+    for (const forged of [
+      { answerId: "0123456789abcdef", question: "q", vote: "up" },
+      { answerId: `${issued.split(".")[0]}.0123456789abcdef`, question, vote: "up" },
+      { answerId: issued, question: "x".repeat(4000), vote: "down" },
+      { answerId: issued, question: "another question", vote: "down" },
+    ])
+      expect((await postJson(`${server.url}/api/feedback`, forged)).status).toBe(400);
+    const bad = await postJson(`${server.url}/api/feedback`, { answerId: issued, question, vote: "meh" });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain("vote");
+    expect((await readFile(feedbackFile, "utf8")).trim().split("\n")).toHaveLength(1);
+    expect((await stat(feedbackFile)).mode & 0o777).toBe(0o600);
   });
 
   it("rejects malformed JSON, a missing question, a wrong type and an oversized body with a clear 4xx", async () => {

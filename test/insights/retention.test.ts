@@ -37,9 +37,9 @@ describe("refused-question log retention", () => {
 });
 
 describe("grouping refused questions by similarity", () => {
-  it("puts rewordings of one question together and keeps different questions apart", () => {
+  it("puts rewordings of one question together and keeps different questions apart", async () => {
     const at = (minute: number) => `2026-11-01T10:${String(minute).padStart(2, "0")}:00Z`;
-    const groups = groupSimilarQuestions([
+    const groups = await groupSimilarQuestions([
       { question: "Wat verdient een schaal 8?", at: at(1) },
       { question: "Hoeveel verlofdagen krijg ik?", at: at(2) },
       { question: "wat verdien je in schaal 8", at: at(3) },
@@ -56,13 +56,13 @@ describe("grouping refused questions by similarity", () => {
     expect(groups[0]!.lastAt).toBe(at(4));
   });
 
-  it("stays fast on thousands of questions", () => {
+  it("stays fast on thousands of questions", async () => {
     const asked = Array.from({ length: 3000 }, (_, i) => ({
       question: `vraag ${i % 300} over onderwerp ${i % 97} en thema ${i % 13}`,
       at: new Date(1_700_000_000_000 + i * 1000).toISOString(),
     }));
     const started = performance.now();
-    const groups = groupSimilarQuestions(asked);
+    const groups = await groupSimilarQuestions(asked);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(3000);
   });

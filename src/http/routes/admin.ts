@@ -83,7 +83,7 @@ export function adminRoutes(deps: AdminDeps): Router {
         recording: Boolean(insights?.unanswered),
         retentionDays: insights?.unansweredRetentionDays,
         total: unanswered.length,
-        groups: groupSimilarQuestions(unanswered).slice(0, 100),
+        groups: (await groupSimilarQuestions(unanswered)).slice(0, 100),
       },
     });
   });

@@ -1,8 +1,8 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
 import type { Answer } from "../../answer/answer.js";
-import { answerId } from "../../answer/answerId.js";
 import type { Assistant } from "../../answer/port.js";
+import type { AnswerIdSigner } from "../answerIdSigner.js";
 
 export const AskBody = z.object(
   {
@@ -22,7 +22,7 @@ const NOT_READY = "The index is still loading; try again in a moment.";
  * shows them only as a draft under check, and replaces them by the `answer`
  * event, which is what passed verification (or the offline answer instead).
  */
-export function askRoutes(assistant: () => Assistant | undefined): Router {
+export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdSigner): Router {
   const router = Router();
 
   router.post("/ask", async (req, res) => {
@@ -31,7 +31,7 @@ export function askRoutes(assistant: () => Assistant | undefined): Router {
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: NOT_READY });
     const answer = await ready.ask(parsed.data.question, { conversation: parsed.data.conversation, channel: "web" });
-    res.setHeader("X-Answer-Id", answerId(answer));
+    res.setHeader("X-Answer-Id", ids.issue(answer));
     res.json(answer);
   });
 
@@ -53,7 +53,7 @@ export function askRoutes(assistant: () => Assistant | undefined): Router {
         signal: aborted.signal,
         onToken: (delta) => send("token", { delta, provisional: true }),
       });
-      send("answer", { ...answer, answerId: answerId(answer) });
+      send("answer", { ...answer, answerId: ids.issue(answer) });
     } catch {
       send("error", { error: "Something went wrong while answering." });
     }
