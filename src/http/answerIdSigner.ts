@@ -2,15 +2,19 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import type { Answer } from "../answer/answer.js";
 import { answerId } from "../answer/answerId.js";
 
+/** What a conversation id's MAC is bound to, in place of a question. */
+const CONVERSATION = "\u0001conversation";
 /** Hex characters of the signature: 64 bits, far beyond guessing over HTTP. */
 const MAC_CHARS = 16;
 
 /**
- * Answer ids the web API hands out are signed (`<id>.<mac>`), the MAC
+ * Ids the web API hands out are signed. Answer ids (`<id>.<mac>`), the MAC
  * binding the id to the question: a vote needs an id this server issued for
  * that question, so nobody can fill the feedback log with made-up ids or
  * other text. Replicas verify each other's ids when they share ANSWER_ID_SECRET;
- * without it every process has its own random key.
+ * without it every process has its own random key. Conversation ids are
+ * issued by the server too: a client that names another conversation (a
+ * Slack thread's "C0123:1700000000.000100") gets a new one instead.
  */
 export class AnswerIdSigner {
   private readonly key: Buffer;
@@ -31,6 +35,22 @@ export class AnswerIdSigner {
     const expected = Buffer.from(this.mac(id, question));
     const given = Buffer.from(mac);
     return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+  }
+
+  /** A new web conversation id: random, signed, so a client can only continue a conversation this server started for it. */
+  issueConversation(): string {
+    const id = randomBytes(16).toString("base64url");
+    return `${id}.${this.mac(id, CONVERSATION)}`;
+  }
+
+  /** `given` when it is a conversation id this server issued; undefined otherwise. */
+  conversation(given: string | undefined): string | undefined {
+    if (!given) return undefined;
+    const [id, mac, extra] = given.split(".");
+    if (!id || !mac || extra !== undefined || mac.length !== MAC_CHARS) return undefined;
+    const expected = Buffer.from(this.mac(id, CONVERSATION));
+    const provided = Buffer.from(mac);
+    return provided.length === expected.length && timingSafeEqual(provided, expected) ? given : undefined;
   }
 
   private mac(id: string, question: string): string {

@@ -12,6 +12,8 @@ import type { Door } from "./door.js";
 import { ReindexJob } from "./reindexJob.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
+import { withAskMiddleware } from "../channels/shared/askMiddleware.js";
+import { namespacedConversations } from "../channels/shared/namespacedConversations.js";
 import { AnswerIdSigner } from "./answerIdSigner.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
@@ -61,6 +63,18 @@ function warnOnceAboutProxyHeaders(logger: Logger): RequestHandler {
   };
 }
 
+/** A lazily available Assistant seen through a door's middleware (wrapped once per Assistant instance). */
+function doorAssistant(assistant: () => Assistant | undefined, wrap: (assistant: Assistant) => Assistant): () => Assistant | undefined {
+  const wrapped = new WeakMap<Assistant, Assistant>();
+  return () => {
+    const current = assistant();
+    if (!current) return undefined;
+    let door = wrapped.get(current);
+    if (!door) wrapped.set(current, (door = wrap(current)));
+    return door;
+  };
+}
+
 /** The HTTP server: web chat page, JSON API, health checks, and the chat platforms' doors. */
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
@@ -91,7 +105,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   api.use(express.json({ limit: "32kb" }));
   // Answer ids are signed so that an anonymous vote can only rate an answer this server gave.
   const answerIds = new AnswerIdSigner(deps.config.ANSWER_ID_SECRET);
-  api.use(askRoutes(deps.assistant, answerIds));
+  // The web door's kit: its conversations live under "web:", apart from Slack's and Teams'.
+  const webAssistant = doorAssistant(deps.assistant, (assistant) => withAskMiddleware(assistant, namespacedConversations("web")));
+  api.use(askRoutes(webAssistant, answerIds));
   api.use(exampleRoutes(deps.assistant));
   api.use(feedbackRoutes(deps.feedback, answerIds, { perMinute: deps.config.FEEDBACK_RATE_LIMIT_PER_MINUTE, store: deps.rateLimitStore }));
   api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));

@@ -1,3 +1,4 @@
+import { slackUserTurn } from "./userTurn.js";
 import { App, ExpressReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import express, { type Router } from "express";
 import type { DoorDeps } from "../../http/door.js";
@@ -65,6 +66,7 @@ export function createSlackApp(deps: DoorDeps, mode: SlackMode, options: SlackAp
     deps.logger.error({ channel: "slack", code: error.code, err: error.message }, "slack listener failed");
   });
   app.use(dropRepeats(options.seenEvents ?? new InProcessSeenEvents()));
+  app.use(slackUserTurn());
   app.use(ignoreNonQuestions());
   app.assistant(createAssistantPane(deps));
   registerEvents(app, deps);

@@ -1,3 +1,5 @@
+import { doorKit } from "../shared/doorKit.js";
+import { TEXTS } from "./texts.js";
 import type { Door, DoorDeps } from "../../http/door.js";
 import { createSlackApp, EVENTS_PATH, type SlackAppOptions, type SlackMode } from "./app.js";
 import { SocketConnection } from "./socketConnection.js";
@@ -38,7 +40,9 @@ export function createSlackDoor(deps: DoorDeps, options: SlackDoorOptions = {}):
     }
     return null;
   }
-  const { app, router, socket } = createSlackApp(deps, mode, options);
+  // The shared door kit: Slack's conversations under "slack:", and questions per user (every delivery comes from Slack's address).
+  const kit = { ...deps, assistant: doorKit("slack", deps.assistant, { questionsPerMinute: deps.config.RATE_LIMIT_PER_MINUTE, tooMany: TEXTS.tooMany }) };
+  const { app, router, socket } = createSlackApp(kit, mode, options);
   const where = deps.config.SLACK_API_URL ? ` via ${new URL(deps.config.SLACK_API_URL).host}` : "";
   if (mode.kind === "http" || !socket) {
     return {

@@ -23,6 +23,8 @@ export const TEXTS = {
   failed: "Sorry, dat lukte niet; probeer het zo nog eens. / Sorry, that did not work; please try again shortly.",
   tooLong: (max: number) => `Je vraag is te lang (maximaal ${max} tekens). / Your question is too long (at most ${max} characters).`,
   thanks: "Bedankt voor je feedback! / Thanks for your feedback! 🙏",
+  tooMany:
+    "Je stelt veel vragen achter elkaar; wacht een minuut en probeer het opnieuw. / You are asking many questions in a row; please wait a minute and try again.",
   sourceGone:
     "Deze sectie staat niet meer in de index (de documenten zijn misschien bijgewerkt). / This section is no longer in the index (the documents may have been updated).",
 } as const;

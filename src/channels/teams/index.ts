@@ -1,3 +1,4 @@
+import { doorKit } from "../shared/doorKit.js";
 import express, { type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { Request as AgentsRequest } from "@microsoft/agents-hosting";
@@ -66,7 +67,8 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     }
   };
   const agent = createTeamsAgent(adapter, {
-    assistant: deps.assistant,
+    // The shared door kit: Teams' conversations under "teams:" (the agent limits questions per user itself).
+    assistant: doorKit("teams", deps.assistant),
     feedback: deps.feedback,
     logger,
     sensitivityLabel: config.TEAMS_SENSITIVITY_LABEL,

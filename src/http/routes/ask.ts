@@ -30,8 +30,10 @@ export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdS
     if (!parsed.success) return badRequest(res, parsed.error);
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: NOT_READY });
-    const answer = await ready.ask(parsed.data.question, { conversation: parsed.data.conversation, channel: "web" });
+    const conversation = ids.conversation(parsed.data.conversation) ?? ids.issueConversation();
+    const answer = await ready.ask(parsed.data.question, { conversation, channel: "web" });
     res.setHeader("X-Answer-Id", ids.issue(answer));
+    res.setHeader("X-Conversation-Id", conversation);
     res.json(answer);
   });
 
@@ -40,7 +42,13 @@ export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdS
     if (!parsed.success) return badRequest(res, parsed.error);
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: NOT_READY });
-    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" });
+    const conversation = ids.conversation(parsed.data.conversation) ?? ids.issueConversation();
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Conversation-Id": conversation,
+    });
     const aborted = new AbortController();
     res.on("close", () => aborted.abort());
     const send = (event: string, data: unknown) => {
@@ -48,12 +56,12 @@ export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdS
     };
     try {
       const answer: Answer = await ready.ask(parsed.data.question, {
-        conversation: parsed.data.conversation,
+        conversation,
         channel: "web",
         signal: aborted.signal,
         onToken: (delta) => send("token", { delta, provisional: true }),
       });
-      send("answer", { ...answer, answerId: ids.issue(answer) });
+      send("answer", { ...answer, answerId: ids.issue(answer), conversation });
     } catch {
       send("error", { error: "Something went wrong while answering." });
     }

@@ -31,7 +31,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
 
     expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
+      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:C1:100.1", channel: "slack", onToken: expect.any(Function) } },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
@@ -56,7 +56,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
       json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> En schaal 7?", ts: "100.9", thread_ts: "100.1", channel: "C1", event_ts: "100.9" })),
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls[0]!.options?.conversation).toBe("C1:100.1");
+    expect(h.assistant.calls[0]!.options?.conversation).toBe("slack:C1:100.1");
     expect(h.slack.called("chat.postMessage")[0]!.body.thread_ts).toBe("100.1");
   });
 
@@ -76,7 +76,10 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } },
+      {
+        question: "Welke schaal past bij een servicedesk medewerker?",
+        options: { conversation: "slack:D1:200.1", channel: "slack", onToken: expect.any(Function) },
+      },
     ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
@@ -126,7 +129,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
     expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } },
+      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:D1:300.1", channel: "slack", onToken: expect.any(Function) } },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
@@ -154,7 +157,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(response).toMatchObject({ response_type: "ephemeral" });
     expect(blockText(response.blocks)).toContain("**Antwoord**");
     expect(blockText(response.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:U1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:C1:U1", channel: "slack" } }]);
   });
 
   it("answers an empty /functiewijzer with help and no question", async () => {
@@ -185,7 +188,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
+      { question: "Welke schaal past bij deze functie?", options: { conversation: "slack:C1:100.1", channel: "slack", onToken: expect.any(Function) } },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
@@ -200,7 +203,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     await h.post(form({ payload: JSON.stringify(payload) }));
     await vi.waitFor(() => expect(h.slack.called("response_url/respond/click")).toHaveLength(1));
     expect(h.slack.called("response_url/respond/click")[0]!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
-    expect(h.assistant.calls[0]!.options?.conversation).toBe("C1:U1");
+    expect(h.assistant.calls[0]!.options?.conversation).toBe("slack:C1:U1");
     expect(h.slack.called("chat.postMessage")).toHaveLength(0);
   });
 

@@ -82,7 +82,7 @@ describe("Slack door in Socket Mode", () => {
     expect(received).toContainEqual(expect.objectContaining({ envelope_id: "env-1" }));
     expect(assistant.calls.at(-1)).toMatchObject({
       question: "Welke schaal past bij een servicedesk medewerker?",
-      options: { channel: "slack", conversation: "C1:100.1" },
+      options: { channel: "slack", conversation: "slack:C1:100.1" },
     });
     const post = slack.called("chat.postMessage").at(-1)!.body;
     expect(post).toMatchObject({ channel: "C1", thread_ts: "100.1" });

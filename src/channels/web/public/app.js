@@ -10,8 +10,8 @@ const log = $("log");
 const input = $("question");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-let conversation = sessionStorage.getItem("fw-conversation") ?? crypto.randomUUID();
-sessionStorage.setItem("fw-conversation", conversation);
+// The server issues conversation ids (with the first answer); until then there is none.
+let conversation = sessionStorage.getItem("fw-conversation") ?? undefined;
 let language = localStorage.getItem("fw-lang") ?? (navigator.language.toLowerCase().startsWith("nl") ? "nl" : "en");
 const t = (nl, en) => (language === "en" ? en : nl);
 
@@ -452,6 +452,10 @@ async function ask(question) {
         pending.className = "msg bot draft";
         pending.replaceChildren(renderDraft(streamed));
       } else if (event === "answer") {
+        if (data.conversation) {
+          conversation = data.conversation;
+          sessionStorage.setItem("fw-conversation", conversation);
+        }
         pending.remove();
         add(data.answered ? "bot" : "bot refused", renderAnswer(data));
         // Long answers: show their start under the question; the question box stays docked below.
@@ -525,8 +529,8 @@ $("lang").addEventListener("click", () => {
   showStatus();
 });
 $("reset").addEventListener("click", () => {
-  conversation = crypto.randomUUID();
-  sessionStorage.setItem("fw-conversation", conversation);
+  conversation = undefined;
+  sessionStorage.removeItem("fw-conversation");
   log.replaceChildren();
   $("welcome").hidden = false;
   input.focus();
