@@ -14,6 +14,18 @@ const optionalString = z
 /** Shortest admin token accepted: long enough that guessing it over HTTP is hopeless. */
 export const MIN_ADMIN_TOKEN_CHARS = 24;
 
+/** Guessing bits an admin token must have at least: length × log2(distinct characters). 24 × "a" has none. */
+export const MIN_ADMIN_TOKEN_BITS = 96;
+
+/** A rough upper bound on a token's entropy: enough to refuse "aaaa…", "abab…" or "123123…". */
+export function tokenBits(token: string): number {
+  const distinct = new Set(token).size;
+  return distinct > 1 ? token.length * Math.log2(distinct) : 0;
+}
+
+/** Most proxy hops TRUST_PROXY may name: more means trusting addresses the client wrote itself. */
+export const MAX_PROXY_HOPS = 5;
+
 /** Express's names for address ranges, usable in TRUST_PROXY lists. */
 const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
@@ -41,7 +53,14 @@ const trustProxy = z
   .transform((v, ctx): TrustProxy => {
     const value = (v ?? "").trim().toLowerCase();
     if (["", "0", "false", "off", "no"].includes(value)) return false;
-    if (/^\d{1,2}$/.test(value)) return Number(value);
+    if (/^\d{1,3}$/.test(value)) {
+      if (Number(value) <= MAX_PROXY_HOPS) return Number(value);
+      ctx.addIssue({
+        code: "custom",
+        message: `at most ${MAX_PROXY_HOPS} proxy hops (more would trust addresses a client wrote itself); or list the proxies' addresses`,
+      });
+      return z.NEVER;
+    }
     if (["true", "on", "yes", "all"].includes(value)) {
       ctx.addIssue({ code: "custom", message: "trusting every proxy lets any client choose its address; give a hop count (e.g. 1) or the proxies' addresses" });
       return z.NEVER;
@@ -80,7 +99,13 @@ const ConfigShape = z.object({
   LOG_MESSAGE_BODIES: flag.default(false),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  ADMIN_TOKEN: optionalString.pipe(z.string().min(MIN_ADMIN_TOKEN_CHARS, `must be at least ${MIN_ADMIN_TOKEN_CHARS} characters`).optional()),
+  ADMIN_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .min(MIN_ADMIN_TOKEN_CHARS, `must be at least ${MIN_ADMIN_TOKEN_CHARS} characters`)
+      .refine((token) => tokenBits(token) >= MIN_ADMIN_TOKEN_BITS, "is too easy to guess (too few different characters); use e.g. `openssl rand -hex 24`")
+      .optional(),
+  ),
   TRUST_PROXY: trustProxy,
   /** Off by default: refused questions can hold personal data. On: kept for the insights page. */
   RECORD_UNANSWERED: flag.default(false),
@@ -134,7 +159,8 @@ const ConfigShape = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   /** Slack's Web API base, e.g. https://slack-gov.com/api/ for GovSlack; also used by Socket Mode. Ends in "/". */
-  SLACK_API_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()).transform((v) => (v === undefined || v.endsWith("/") ? v : `${v}/`)),
+  /** Https, or http only on a loopback address (a test double): the bot token travels with every call. */
+  SLACK_API_URL: optionalString.pipe(endpoint.optional()).transform((v) => (v === undefined || v.endsWith("/") ? v : `${v}/`)),
   /** Requests per minute per client address on POST /slack/events, checked before anything is read. */
   SLACK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 

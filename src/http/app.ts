@@ -14,6 +14,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { withAskMiddleware } from "../channels/shared/askMiddleware.js";
 import { namespacedConversations } from "../channels/shared/namespacedConversations.js";
+import { failedAuthLimit, sameOriginWrites } from "./adminGuards.js";
 import { AnswerIdSigner } from "./answerIdSigner.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
@@ -87,6 +88,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   for (const door of deps.doors ?? []) door.mount(app);
   app.use(healthRoutes(deps.assistant, deps.doors));
   const reindexJob = new ReindexJob();
+  // Admin surfaces: refused sign-ins are rate-limited per address, and browsers may change state only from this origin.
+  app.use(["/admin", "/api/reindex"], failedAuthLimit(), sameOriginWrites());
   app.use(adminRoutes({ adminToken: deps.config.ADMIN_TOKEN, assistant: deps.assistant, insights: deps.insights, job: reindexJob }));
 
   const api = express.Router();
@@ -109,7 +112,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   const webAssistant = doorAssistant(deps.assistant, (assistant) => withAskMiddleware(assistant, namespacedConversations("web")));
   api.use(askRoutes(webAssistant, answerIds));
   api.use(exampleRoutes(deps.assistant));
-  api.use(feedbackRoutes(deps.feedback, answerIds, { perMinute: deps.config.FEEDBACK_RATE_LIMIT_PER_MINUTE, store: deps.rateLimitStore }));
+  // Per process: a rate-limit store serves one limiter only.
+  api.use(feedbackRoutes(deps.feedback, answerIds, { perMinute: deps.config.FEEDBACK_RATE_LIMIT_PER_MINUTE }));
   api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));
   api.use(sourceRoutes(deps.config.KNOWLEDGE_DIR, deps.assistant));
   api.use((_req, res) => void res.status(404).json({ error: "No such API endpoint." }));

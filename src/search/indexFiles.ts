@@ -215,18 +215,26 @@ export async function writeIndex(indexDir: string, data: IndexContents, writeGra
   const dir = join(indexDir, name);
   await mkdir(dir);
   const { manifest, chunks, lexical, ...facts } = data;
-  await writeFile(join(dir, "facts.bin"), FactStore.toBuffer(facts));
-  await writeFile(join(dir, "chunks.bin"), ChunkStore.toBuffer(chunks));
-  await writeFile(join(dir, "lexical.bin"), lexicalDataToBuffer(lexical));
-  writeGraph(join(dir, "hnsw.bin"));
-  const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<
-    Manifest["files"]
-  >;
-  await writeFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, files }, null, 1));
-  const previous = await currentVersionDir(indexDir);
   const pointer = join(indexDir, `${CURRENT}.${name}.tmp`);
-  await writeFile(pointer, name);
-  await rename(pointer, join(indexDir, CURRENT));
+  let previous: string | undefined;
+  try {
+    await writeFile(join(dir, "facts.bin"), FactStore.toBuffer(facts));
+    await writeFile(join(dir, "chunks.bin"), ChunkStore.toBuffer(chunks));
+    await writeFile(join(dir, "lexical.bin"), lexicalDataToBuffer(lexical));
+    writeGraph(join(dir, "hnsw.bin"));
+    const files = Object.fromEntries(await Promise.all(INDEX_FILES.map(async (file) => [file, await digestFile(join(dir, file))] as const))) as NonNullable<
+      Manifest["files"]
+    >;
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ ...manifest, files }, null, 1));
+    previous = await currentVersionDir(indexDir);
+    await writeFile(pointer, name);
+    await rename(pointer, join(indexDir, CURRENT));
+  } catch (error) {
+    // A failed write (a full disk) leaves nothing behind: the half-written version and its pointer go, CURRENT is untouched.
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    await rm(pointer, { force: true }).catch(() => undefined);
+    throw error;
+  }
   await removeStaleVersions(indexDir, [name, previous ? basename(previous) : undefined]);
   return dir;
 }

@@ -45,8 +45,10 @@ describe("HTTP API over the seed knowledge", () => {
   });
 
   it("resolves a follow-up within one conversation, and not across conversations", async () => {
-    await postJson(`${server.url}/api/ask`, { question: "Geef toetsvragen voor onderhandelen", conversation: "web-1" });
-    const followUp = await postJson(`${server.url}/api/ask`, { question: "en voor klantgerichtheid?", conversation: "web-1" });
+    // Conversation ids are the server's (issue 26): the first answer brings one, the follow-up sends it back.
+    const first = await postJson(`${server.url}/api/ask`, { question: "Geef toetsvragen voor onderhandelen" });
+    const conversation = first.headers.get("x-conversation-id")!;
+    const followUp = await postJson(`${server.url}/api/ask`, { question: "en voor klantgerichtheid?", conversation });
     expect(followUp.body.intent).toBe("interview");
     expect(followUp.body.answer.toLowerCase()).toContain("klantgericht");
     const fresh = await postJson(`${server.url}/api/ask`, { question: "en voor klantgerichtheid?", conversation: "web-2" });

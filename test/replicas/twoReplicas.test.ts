@@ -26,10 +26,21 @@ let root: string;
 let knowledgeDir: string;
 let indexDir: string;
 
-async function ask(replica: Replica, question: string, conversation?: string): Promise<{ status: number; answer: Answer; ms: number }> {
+/** Asks one replica; `conversation` is the id a replica issued (X-Conversation-Id), returned for the next turn. */
+async function ask(
+  replica: Replica,
+  question: string,
+  conversation?: string,
+): Promise<{ status: number; answer: Answer; ms: number; conversation: string; answerId: string }> {
   const started = performance.now();
-  const { status, body } = await postJson(`${replica.url}/api/ask`, { question, ...(conversation ? { conversation } : {}) });
-  return { status, answer: body as Answer, ms: performance.now() - started };
+  const { status, body, headers } = await postJson(`${replica.url}/api/ask`, { question, ...(conversation ? { conversation } : {}) });
+  return {
+    status,
+    answer: body as Answer,
+    ms: performance.now() - started,
+    conversation: headers.get("x-conversation-id") ?? "",
+    answerId: headers.get("x-answer-id") ?? "",
+  };
 }
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -72,6 +83,7 @@ beforeAll(async () => {
     INDEX_DIR: indexDir,
     DATA_DIR: join(root, "data"),
     REDIS_URL: redis.url,
+    ANSWER_ID_SECRET: "replicas-share-this-secret-0123456789abcdef",
     REDIS_KEY_PREFIX: "fw-test:",
     REDIS_TIMEOUT_MS: "300",
     RATE_LIMIT_PER_MINUTE: String(LIMIT),
@@ -89,15 +101,16 @@ afterAll(async () => {
 
 describe("two replicas sharing one Redis", () => {
   it("resolves a follow-up on replica B against the turn asked on replica A", async () => {
-    const first = await ask(a, "wat verandert er van schaal 6 naar 7?", "chat-1");
+    const first = await ask(a, "wat verandert er van schaal 6 naar 7?");
     expect(first.status).toBe(200);
     expect(first.answer).toMatchObject({ intent: "career", answered: true });
-    const next = await ask(b, "en naar 8?", "chat-1");
+    // Replicas share ANSWER_ID_SECRET, so B accepts the conversation id A issued.
+    const next = await ask(b, "en naar 8?", first.conversation);
     expect(next.status).toBe(200);
     expect(next.answer.intent).toBe("career");
     expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
     // Control: the same words without the earlier turn are not understood as that follow-up.
-    const alone = await ask(b, "en naar 8?", "chat-2");
+    const alone = await ask(b, "en naar 8?");
     expect(alone.answer.answer).not.toMatch(/Schaal 7 naar Schaal 8/);
   });
 
@@ -154,15 +167,16 @@ describe("two replicas sharing one Redis", () => {
   it("keeps answering on both when Redis is killed, and shares again when it is back", async () => {
     await redis.stop();
     for (const replica of [a, b]) {
-      const first = await ask(replica, "wat verandert er van schaal 6 naar 7?", "outage");
+      const first = await ask(replica, "wat verandert er van schaal 6 naar 7?");
       expect(first.status).toBe(200);
       expect(first.answer.answered).toBe(true);
       expect(first.ms).toBeLessThan(3000);
       // A follow-up on the same replica still resolves, from that process's own memory.
-      const next = await ask(replica, "en naar 8?", "outage");
+      const next = await ask(replica, "en naar 8?", first.conversation);
       expect(next.status).toBe(200);
       expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
-      const vote = await postJson(`${replica.url}/api/feedback`, { answerId: "abcdef123456", question: "q", vote: "up" });
+      // A vote needs the id the replica issued for the answer (issue 26).
+      const vote = await postJson(`${replica.url}/api/feedback`, { answerId: first.answerId, question: first.answer.question, vote: "up" });
       expect(vote.status).toBe(204);
     }
     // Each replica counts on its own meanwhile: more than LIMIT requests in total get through.
@@ -173,8 +187,8 @@ describe("two replicas sharing one Redis", () => {
 
     redis = await startRedis(redis.port);
     await until(() => count(a.log(), /shared state is back/) === 1 && count(b.log(), /shared state is back/) === 1, 15_000, "both replicas to reconnect");
-    const first = await ask(b, "wat verandert er van schaal 6 naar 7?", "after");
-    const next = await ask(a, "en naar 8?", "after");
+    const first = await ask(b, "wat verandert er van schaal 6 naar 7?");
+    const next = await ask(a, "en naar 8?", first.conversation);
     expect(first.status).toBe(200);
     expect(next.answer.answer).toMatch(/Schaal 7 naar Schaal 8/);
     expect(await requestsBeforeLimit()).toBe(LIMIT);

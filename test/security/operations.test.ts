@@ -30,7 +30,11 @@ describe("ADMIN_TOKEN (finding 10)", () => {
       expect(message).toMatch(/24 characters/);
       expect(message.split("\n")).toHaveLength(1);
     }
-    expect(loadConfig({ ADMIN_TOKEN: "x".repeat(24) }).ADMIN_TOKEN).toBe("x".repeat(24));
+    // Long enough but guessable (issue 26): refused too.
+    for (const token of ["a".repeat(24), "ab".repeat(12), "123".repeat(10)])
+      expect(configError({ ADMIN_TOKEN: token })).toMatch(/ADMIN_TOKEN.*too easy to guess/);
+    const random = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c";
+    expect(loadConfig({ ADMIN_TOKEN: random }).ADMIN_TOKEN).toBe(random);
     expect(loadConfig({}).ADMIN_TOKEN).toBeUndefined();
   });
 
