@@ -3,7 +3,7 @@ import { summarise } from "../ingest/report.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer, Citation, Language } from "../domain/answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
-import { exampleQuestions } from "./compose/help.js";
+import { exampleQuestions } from "./intents/help/compose.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";

@@ -1,9 +1,9 @@
-import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { Citation } from "../../domain/answer.js";
-import { composeCareer } from "./career.js";
-import { cite, say, shorten, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { bestLines, ownStems, queryStems } from "./relevance.js";
-import { refuse } from "./refusal.js";
+import type { KnowledgeBase } from "../../../search/knowledgeBase.js";
+import type { Citation } from "../../../domain/answer.js";
+import { composeCareer } from "../career/compose.js";
+import { cite, say, shorten, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { bestLines, ownStems, queryStems } from "../../compose/relevance.js";
+import { refuse } from "../../compose/refusal.js";
 
 /** One role's profile in a comparison: system, levels, purpose, competencies, key facts. */
 function profile(kb: KnowledgeBase, source: string, u: ComposeContext["u"], citations: Citation[]): string {

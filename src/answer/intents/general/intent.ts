@@ -1,5 +1,5 @@
-import { composeGeneral } from "../compose/general.js";
-import { defineIntent } from "./intent.js";
+import { composeGeneral } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** Anything else the documents speak to: their most relevant sections, quoted. */
 export const general = defineIntent({

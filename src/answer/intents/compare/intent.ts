@@ -1,5 +1,5 @@
-import { composeCompare } from "../compose/compare.js";
-import { defineIntent } from "./intent.js";
+import { composeCompare } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** Two roles, two levels in one system, or one role across systems, side by side. */
 export const compare = defineIntent({

@@ -1,10 +1,11 @@
-import type { LabelledFact } from "../../domain/document.js";
-import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { suggestFollowUps } from "./followUps.js";
-import { candidateSources } from "./sources.js";
-import { refuse } from "./refusal.js";
-import { composeGeneral } from "./general.js";
-import { fold } from "../../text/normalize.js";
+import type { LabelledFact } from "../../../domain/document.js";
+import { cite, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { LOOKUP_FOLLOW_UPS } from "./followUps.js";
+import { candidateSources } from "../../compose/sources.js";
+import { refuse } from "../../compose/refusal.js";
+import { composeGeneral } from "../general/compose.js";
+import { fold } from "../../../text/normalize.js";
 
 /**
  * Label/value facts a profile states: who evaluates, statuut, department,
@@ -49,6 +50,6 @@ export function composeLookup({ u, kb, hits }: ComposeContext): Draft {
     answered: true,
     answer: `${say(lang, `Volgens _${title}_:`, `According to _${title}_ (quoted in Dutch):`)}\n\n${lines.join("\n")}`,
     citations: [...new Map(facts.map((f) => [f.path.join(" › "), cite(source, f.path.length ? f.path : ["Document"], `${f.label}: ${f.value}`)])).values()],
-    followUps: suggestFollowUps(lang, "lookup", { role: title }),
+    followUps: suggestFollowUps(lang, LOOKUP_FOLLOW_UPS, { role: title }),
   };
 }

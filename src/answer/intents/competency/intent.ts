@@ -1,5 +1,5 @@
-import { composeCompetency } from "../compose/competency.js";
-import { defineIntent } from "./intent.js";
+import { composeCompetency } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** A competency's meaning and indicators, a role's competencies, or a competency's level in a job class. */
 export const competency = defineIntent({

@@ -1,9 +1,11 @@
-import type { CompetencyFact } from "../../domain/document.js";
-import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
-import { suggestFollowUps } from "./followUps.js";
-import { candidateSources } from "./sources.js";
-import { refuse } from "./refusal.js";
+import type { CompetencyFact } from "../../../domain/document.js";
+import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "../../compose/competencies.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { COMPETENCY_FOLLOW_UPS } from "./followUps.js";
+import { DEVELOPMENT_FOLLOW_UPS } from "../development/followUps.js";
+import { candidateSources } from "../../compose/sources.js";
+import { refuse } from "../../compose/refusal.js";
 
 const MAX_ITEMS = 8;
 
@@ -36,7 +38,7 @@ function roleCompetencies({ u, kb, hits }: ComposeContext): Draft {
     answered: true,
     answer: `${say(lang, `**Competenties in ${title}:**`, `**Competencies in ${title}:**`)}\n\n${listWithMore(items, 12, lang, false, expansions)}`,
     citations: facts.slice(0, 4).map((f) => cite(f.source, f.path.length > 1 ? f.path.slice(0, -1) : f.path, f.description || f.name)),
-    followUps: suggestFollowUps(lang, "competency", { competency: facts.find((f) => f.questions.length)?.name ?? facts[0]?.name, role: title }),
+    followUps: suggestFollowUps(lang, COMPETENCY_FOLLOW_UPS, { competency: facts.find((f) => f.questions.length)?.name ?? facts[0]?.name, role: title }),
     expansions,
   };
 }
@@ -59,7 +61,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
           answered: true,
           answer: tipHit.chunk.text,
           citations: [citeChunk(tipHit.chunk)],
-          followUps: suggestFollowUps(lang, intent, { competency: tipHit.chunk.competency }),
+          followUps: suggestFollowUps(lang, intent === "development" ? DEVELOPMENT_FOLLOW_UPS : COMPETENCY_FOLLOW_UPS, { competency: tipHit.chunk.competency }),
         };
     }
     return roleCompetencies(context);
@@ -99,7 +101,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
         `In _${titleOf(kb, f.source)}_, **${f.name}** is expected at level **${entry.value}** in **${entry.level}**.${description ? `\n\n- ${description}` : ""}`,
       ),
       citations: [cite(f.source, f.path, `${f.name}: ${entry.level} → ${entry.value}`)],
-      followUps: suggestFollowUps(lang, "competency", { competency: f.name }),
+      followUps: suggestFollowUps(lang, COMPETENCY_FOLLOW_UPS, { competency: f.name }),
     };
   }
 
@@ -122,7 +124,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
         answered: true,
         answer: `${text}\n\n${listWithMore(items, MAX_ITEMS, lang, false, expansions)}${note}${also}`,
         citations: [cite(fact.source, fact.path, items[0] ?? fact.description)],
-        followUps: suggestFollowUps(lang, "competency", { competency: fact.name }),
+        followUps: suggestFollowUps(lang, COMPETENCY_FOLLOW_UPS, { competency: fact.name }),
         expansions,
       };
     }
@@ -136,7 +138,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
       answered: true,
       answer: `${header}\n\n${listWithMore(fact.tips, MAX_ITEMS, lang, false, expansions)}${inferredNote(fact, lang)}${note}${also}`,
       citations: [cite(fact.source, [...fact.path, "Ontwikkeltips"], fact.tips[0])],
-      followUps: suggestFollowUps(lang, intent, { competency: fact.name }),
+      followUps: suggestFollowUps(lang, intent === "development" ? DEVELOPMENT_FOLLOW_UPS : COMPETENCY_FOLLOW_UPS, { competency: fact.name }),
       expansions,
     };
   }
@@ -159,7 +161,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
     answered: true,
     answer: `**${fact.name}** (_${title}_): ${description}${level}${perLevel}${indicators}${inferredNote(fact, lang)}${note}${also}`,
     citations: [cite(fact.source, fact.path, fact.description || fact.name)],
-    followUps: suggestFollowUps(lang, intent, { competency: fact.name }),
+    followUps: suggestFollowUps(lang, COMPETENCY_FOLLOW_UPS, { competency: fact.name }),
     expansions,
   };
 }

@@ -1,7 +1,8 @@
-import { citeChunk, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { suggestFollowUps } from "./followUps.js";
-import { bestLines, queryStems } from "./relevance.js";
-import { focusHits } from "./sources.js";
+import { citeChunk, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { GENERAL_FOLLOW_UPS } from "./followUps.js";
+import { bestLines, queryStems } from "../../compose/relevance.js";
+import { focusHits } from "../../compose/sources.js";
 
 const SECTIONS = 3;
 
@@ -30,7 +31,7 @@ export function composeGeneral({ u, kb, hits }: ComposeContext): Draft {
     answered: true,
     answer: `${say(lang, "Dit zeggen de documenten:", "This is what the documents say (quoted in Dutch):")}\n\n${parts.join("\n\n")}`,
     citations: chosen.map((hit) => citeChunk(hit.chunk, bestLines(hit.chunk.text.split("\n"), stems, 1)[0])),
-    followUps: suggestFollowUps(lang, "general", {
+    followUps: suggestFollowUps(lang, GENERAL_FOLLOW_UPS, {
       role: first ? titleOf(kb, first.source) : undefined,
       otherCompetency: (first ? kb.competenciesOf(first.source) : []).find((c) => c.questions.length)?.name,
     }),

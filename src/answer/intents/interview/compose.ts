@@ -1,9 +1,11 @@
-import type { Citation } from "../../domain/answer.js";
-import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
-import { suggestFollowUps } from "./followUps.js";
-import { candidateSources } from "./sources.js";
-import { refuse } from "./refusal.js";
+import type { Citation } from "../../../domain/answer.js";
+import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "../../compose/competencies.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { COMPETENCY_FOLLOW_UPS } from "../competency/followUps.js";
+import { INTERVIEW_FOLLOW_UPS } from "./followUps.js";
+import { candidateSources } from "../../compose/sources.js";
+import { refuse } from "../../compose/refusal.js";
 
 const MAX_QUESTIONS = 10;
 
@@ -29,7 +31,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
         answered: true,
         answer: `${header}\n\n${listWithMore(fact.questions, MAX_QUESTIONS, lang, true, expansions)}${inferredNote(fact, lang)}${recognitionNote(u, fact.name)}`,
         citations: [cite(fact.source, [...fact.path, "Toetsvragen"], fact.questions[0])],
-        followUps: suggestFollowUps(lang, "interview", { competency: fact.name, role: title }),
+        followUps: suggestFollowUps(lang, INTERVIEW_FOLLOW_UPS, { competency: fact.name, role: title }),
         expansions,
       };
     }
@@ -46,7 +48,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
         answered: true,
         answer: `${text}\n\n${listWithMore(indicators, 6, lang, false, expansions)}`,
         citations: [cite(described.source, described.path, indicators[0] ?? described.description)],
-        followUps: suggestFollowUps(lang, "competency", { competency: described.name }),
+        followUps: suggestFollowUps(lang, COMPETENCY_FOLLOW_UPS, { competency: described.name }),
         expansions,
       };
     }
@@ -101,7 +103,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
           ...(borrowed ? [cite(role, roleSection.length > 1 ? roleSection.slice(0, -1) : roleSection, own.map((c) => c.name).join(", "))] : []),
           ...facts.map((f) => cite(f.source, [...f.path, "Toetsvragen"], f.questions[0])),
         ],
-        followUps: suggestFollowUps(lang, "interview", { competency: facts[0]?.name, role: title }),
+        followUps: suggestFollowUps(lang, INTERVIEW_FOLLOW_UPS, { competency: facts[0]?.name, role: title }),
       };
     }
   }
@@ -113,7 +115,7 @@ export function composeInterview({ u, kb, hits }: ComposeContext): Draft {
       answered: true,
       answer: questionHits.map((h) => h.chunk.text).join("\n\n"),
       citations,
-      followUps: suggestFollowUps(lang, "interview", { competency: questionHits[0]!.chunk.competency }),
+      followUps: suggestFollowUps(lang, INTERVIEW_FOLLOW_UPS, { competency: questionHits[0]!.chunk.competency }),
     };
   }
   return refuse(u, kb, say(lang, "De documenten bevatten geen toetsvragen voor deze functie.", "The documents contain no interview questions for this job."));

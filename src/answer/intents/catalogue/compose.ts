@@ -1,4 +1,4 @@
-import { cite, listWithMore, say, type ComposeContext, type Draft } from "./draft.js";
+import { cite, listWithMore, say, type ComposeContext, type Draft } from "../../compose/draft.js";
 
 const SHOWN = 12;
 

@@ -1,5 +1,5 @@
-import { composeCatalogue } from "../compose/catalogue.js";
-import { defineIntent } from "./intent.js";
+import { composeCatalogue } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Welke functies staan er in de documenten?": roles, systems or competencies in the corpus. */
 export const catalogue = defineIntent({

@@ -1,5 +1,5 @@
-import { composeInterview } from "../compose/interview.js";
-import { defineIntent } from "./intent.js";
+import { composeInterview } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Geef toetsvragen voor onderhandelen": interview questions of a competency or a role. */
 export const interview = defineIntent({

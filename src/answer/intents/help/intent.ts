@@ -1,5 +1,5 @@
-import { composeHelp } from "../compose/help.js";
-import { defineIntent } from "./intent.js";
+import { composeHelp } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "help", "wat kun je?", "hallo": what the assistant can do, with examples from the corpus. */
 export const help = defineIntent({

@@ -1,5 +1,5 @@
-import { composeScale } from "../compose/scale.js";
-import { defineIntent } from "./intent.js";
+import { composeScale } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Welke schaal past bij …?", also for described work, and "wat doet een medewerker in schaal 6?". */
 export const scale = defineIntent({

@@ -1,11 +1,12 @@
-import type { LevelFact } from "../../domain/document.js";
-import { nextLevel } from "../../domain/systems/levels.js";
-import { fold } from "../../text/normalize.js";
-import type { Citation } from "../../domain/answer.js";
-import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { suggestFollowUps } from "./followUps.js";
-import { candidateSources } from "./sources.js";
-import { refuse } from "./refusal.js";
+import type { LevelFact } from "../../../domain/document.js";
+import { nextLevel } from "../../../domain/systems/levels.js";
+import { fold } from "../../../text/normalize.js";
+import type { Citation } from "../../../domain/answer.js";
+import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { CAREER_FOLLOW_UPS } from "./followUps.js";
+import { candidateSources } from "../../compose/sources.js";
+import { refuse } from "../../compose/refusal.js";
 
 const PER_ASPECT = 4;
 
@@ -109,7 +110,7 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
             ),
           ]
         : []),
-      ...suggestFollowUps(lang, "career", { nextLevel: to.label, role: title, otherCompetency: withTips[0]?.name }),
+      ...suggestFollowUps(lang, CAREER_FOLLOW_UPS, { nextLevel: to.label, role: title, otherCompetency: withTips[0]?.name }),
     ].slice(0, 3),
     expansions,
   };

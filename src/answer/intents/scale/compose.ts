@@ -1,13 +1,14 @@
-import type { LevelFact } from "../../domain/document.js";
-import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import { fold } from "../../text/normalize.js";
-import { words } from "../../text/tokenize.js";
-import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { suggestFollowUps } from "./followUps.js";
-import { bestLines, overlap, ownStems, queryStems } from "./relevance.js";
-import { candidateSources } from "./sources.js";
+import type { LevelFact } from "../../../domain/document.js";
+import type { KnowledgeBase } from "../../../search/knowledgeBase.js";
+import { fold } from "../../../text/normalize.js";
+import { words } from "../../../text/tokenize.js";
+import { cite, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { SCALE_FOLLOW_UPS } from "./followUps.js";
+import { bestLines, overlap, ownStems, queryStems } from "../../compose/relevance.js";
+import { candidateSources } from "../../compose/sources.js";
 import { composeLevelDetail } from "./levelDetail.js";
-import { refuse } from "./refusal.js";
+import { refuse } from "../../compose/refusal.js";
 
 const MAX_SOURCES = 8;
 const SHOWN_SOURCES = 3;
@@ -208,6 +209,6 @@ export function composeScale(context: ComposeContext): Draft {
     answered: true,
     answer: `${several}\n\n${parts.join("\n\n")}${note}`,
     citations,
-    followUps: suggestFollowUps(lang, "scale", { level: firstLevel, nextLevel, role: titleOf(kb, sources[0]!) }),
+    followUps: suggestFollowUps(lang, SCALE_FOLLOW_UPS, { level: firstLevel, nextLevel, role: titleOf(kb, sources[0]!) }),
   };
 }

@@ -1,5 +1,5 @@
-import { composeCompetency } from "../compose/competency.js";
-import { defineIntent } from "./intent.js";
+import { composeCompetency } from "../competency/compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Hoe word ik beter in analyseren?": development tips of a competency. */
 export const development = defineIntent({

@@ -1,5 +1,5 @@
-import { composeLookup } from "../compose/lookup.js";
-import { defineIntent } from "./intent.js";
+import { composeLookup } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Wie beoordeelt …?", "welke opleiding …?": label/value facts of a profile. */
 export const lookup = defineIntent({

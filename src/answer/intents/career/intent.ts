@@ -1,5 +1,5 @@
-import { composeCareer } from "../compose/career.js";
-import { defineIntent } from "./intent.js";
+import { composeCareer } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /** "Wat heb ik nodig om van schaal 6 naar 7 te groeien?": what changes between two levels. */
 export const career = defineIntent({

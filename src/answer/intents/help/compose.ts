@@ -1,6 +1,6 @@
-import type { Language } from "../../domain/answer.js";
-import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import { say, type ComposeContext, type Draft } from "./draft.js";
+import type { Language } from "../../../domain/answer.js";
+import type { KnowledgeBase } from "../../../search/knowledgeBase.js";
+import { say, type ComposeContext, type Draft } from "../../compose/draft.js";
 
 /** Questions the loaded documents can answer, made from them: a role with levels, a competency with questions, two typed levels, tips. */
 export function exampleQuestions(kb: KnowledgeBase, lang: Language): string[] {

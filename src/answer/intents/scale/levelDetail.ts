@@ -1,9 +1,10 @@
-import type { LevelFact } from "../../domain/document.js";
-import { nextLevel } from "../../domain/systems/levels.js";
-import { fold } from "../../text/normalize.js";
-import { terms } from "../../text/tokenize.js";
-import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
-import { suggestFollowUps } from "./followUps.js";
+import type { LevelFact } from "../../../domain/document.js";
+import { nextLevel } from "../../../domain/systems/levels.js";
+import { fold } from "../../../text/normalize.js";
+import { terms } from "../../../text/tokenize.js";
+import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "../../compose/draft.js";
+import { suggestFollowUps } from "../../compose/followUps.js";
+import { SCALE_FOLLOW_UPS } from "./followUps.js";
 
 const PER_ASPECT = 6;
 
@@ -48,7 +49,7 @@ export function composeLevelDetail({ u, kb }: ComposeContext, sources: string[])
     answered: true,
     answer: `${header}\n\n${blocks.join("\n\n")}`,
     citations: aspects.map((name) => cite(level.source, [...level.path], level.aspects[name]![0])).slice(0, 1),
-    followUps: suggestFollowUps(lang, "scale", { level: level.label, nextLevel: higher?.label, role: title }),
+    followUps: suggestFollowUps(lang, SCALE_FOLLOW_UPS, { level: level.label, nextLevel: higher?.label, role: title }),
     expansions,
   };
 }
