@@ -32,7 +32,10 @@ export const blindBinaries: BinaryFixture[] = [
         ],
       },
       { kind: "heading", text: "Werktijden" },
-      { kind: "para", text: "Kazernedienst van 07.30 tot 16.30 uur; tijdens oefeningen en uitzendingen volgens dienstrooster, ook 's nachts en in het weekend." },
+      {
+        kind: "para",
+        text: "Kazernedienst van 07.30 tot 16.30 uur; tijdens oefeningen en uitzendingen volgens dienstrooster, ook 's nachts en in het weekend.",
+      },
       { kind: "heading", text: "Loopbaan" },
       {
         kind: "para",

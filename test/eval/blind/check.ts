@@ -29,7 +29,12 @@ const EvalQuestion = z
 type EvalQuestion = z.infer<typeof EvalQuestion>;
 
 const squash = (s: string): string => s.replace(/\s+/g, " ").trim().toLowerCase();
-const decodeEntities = (s: string): string => s.replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const decodeEntities = (s: string): string =>
+  s
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 const texts = new Map<string, string>();
 async function documentText(file: string): Promise<string> {
