@@ -1,7 +1,8 @@
 // Checks the blind question set: each line matches the schema, ids are unique, refusals carry no facts or sources,
 // and every alternative of every fact occurs (case-insensitive, whitespace collapsed) in one of the question's
 // sources. Word/PDF sources are checked against the text they were generated from (binary-sources.ts).
-// Run: `npx tsx test/eval/blind/check.ts [questions.jsonl] [documents dir]` (defaults: this set).
+// Run: `npx tsx test/eval/blind/check.ts [questions.jsonl] [documents dir ...]` (defaults: this set). The trial set:
+// `npx tsx test/eval/blind/check.ts test/eval/trial/questions.jsonl knowledge test/fixtures/trial`.
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,7 @@ import { blindBinaries } from "./binary-sources.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const questionsFile = process.argv[2] ?? join(here, "questions.jsonl");
-const documentsDir = process.argv[3] ?? join(here, "../../fixtures/blind");
+const documentsDirs = process.argv.length > 3 ? process.argv.slice(3) : [join(here, "../../fixtures/blind")];
 
 const EvalQuestion = z
   .object({
@@ -36,6 +37,17 @@ const decodeEntities = (s: string): string =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">");
 
+async function readFromDirs(file: string): Promise<string> {
+  for (const dir of documentsDirs) {
+    try {
+      return await readFile(join(dir, file), "utf8");
+    } catch {
+      // not in this folder: try the next
+    }
+  }
+  throw new Error(`${file} is in none of ${documentsDirs.join(", ")}`);
+}
+
 const texts = new Map<string, string>();
 async function documentText(file: string): Promise<string> {
   const cached = texts.get(file);
@@ -44,7 +56,7 @@ async function documentText(file: string): Promise<string> {
   let text: string;
   if (binary) text = plainText(binary.blocks);
   else {
-    const raw = await readFile(join(documentsDir, file), "utf8");
+    const raw = await readFromDirs(file);
     text = file.endsWith(".html") ? decodeEntities(raw.replace(/<[^>]+>/g, " ")) : raw;
   }
   texts.set(file, squash(text));
