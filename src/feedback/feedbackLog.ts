@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { RetainedJsonl } from "../insights/retainedJsonl.js";
+import { ChannelSchema } from "../domain/assistant.js";
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 
 export const FeedbackSchema = z.object({
-  channel: z.enum(["web", "teams", "slack", "cli"]),
+  channel: ChannelSchema,
   conversation: z.string().max(512),
   /** The question the vote is about (kept: it is what makes feedback actionable). */
   question: z.string().max(4000),
@@ -20,19 +22,27 @@ export interface FeedbackStore {
 /** Votes are kept this long unless configured (FEEDBACK_RETENTION_DAYS). */
 export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
 
+/** Owner only: votes carry the questions people asked. */
+const FILE_MODE = 0o600;
+
+/** Where stored votes go when retention is wanted: the server gives a log that prunes expired lines (insights/retainedJsonl.ts). */
+export type VoteAppender = { append(entry: Feedback & { at: string }): Promise<void> };
+
 /**
- * Appends one JSON line per vote (file mode 0600: votes carry questions);
- * votes older than the retention period are pruned. A later store (database)
- * implements the same interface.
+ * Appends one JSON line per vote (file mode 0600), through `appender` when
+ * given (the server's, which drops votes past FEEDBACK_RETENTION_DAYS). A
+ * later store (database) implements the same interface.
  */
 export class JsonlFeedbackLog implements FeedbackStore {
-  private readonly log: RetainedJsonl<Feedback & { at: string }>;
-
-  constructor(file: string, retentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS, now?: () => number) {
-    this.log = new RetainedJsonl(file, FeedbackSchema.extend({ at: z.string() }), retentionDays, now);
-  }
+  constructor(
+    private readonly file: string,
+    private readonly appender?: VoteAppender,
+  ) {}
 
   async record(feedback: Feedback): Promise<void> {
-    await this.log.append({ at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) });
+    const entry = { at: new Date().toISOString(), ...FeedbackSchema.parse(feedback) };
+    if (this.appender) return this.appender.append(entry);
+    await mkdir(dirname(this.file), { recursive: true });
+    await appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: "utf8", mode: FILE_MODE });
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Answer } from "../answer/answer.js";
+import type { Answer } from "../domain/answer.js";
 import { answerId } from "../answer/answerId.js";
 
 /** What a conversation id's MAC is bound to, in place of a question. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildLexicalData } from "../../src/search/lexicalIndex.js";
 import { currentVersionDir, readIndexData, writeIndex } from "../../src/search/indexFiles.js";
-import { chunkContext } from "../../src/search/chunk.js";
+import { chunkContext } from "../../src/domain/chunk.js";
 import { ingestedCopy } from "../support/knowledge.js";
 
 describe("a failed index write (issue 26, finding 12)", () => {

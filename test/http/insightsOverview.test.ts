@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Assistant } from "../../src/answer/port.js";
-import { loadConfig } from "../../src/config.js";
+import type { Assistant } from "../../src/domain/assistant.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { JsonlFeedbackLog } from "../../src/feedback/feedbackLog.js";
 import { createHttpApp } from "../../src/http/app.js";
 import { insightsFromConfig } from "../../src/insights/index.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { buildAssistant, tempDir } from "../support/knowledge.js";
 

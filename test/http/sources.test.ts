@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Inventory } from "../../src/answer/port.js";
-import { loadConfig } from "../../src/config.js";
+import type { Inventory } from "../../src/domain/assistant.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeAssistant } from "../support/fakeAssistant.js";
 import { listen, type Listening } from "../support/http.js";
 import { tempDir } from "../support/knowledge.js";
@@ -30,7 +30,18 @@ function knowledgeWithTraps(): { knowledgeDir: string; secret: string } {
 
 class IndexedAssistant extends FakeAssistant {
   override inventory(): Inventory {
-    const doc = (source: string) => ({ source, title: source, system: "rijk", levels: [], competencies: 0, facts: 0, tables: 0, warnings: [] });
+    const doc = (source: string) => ({
+      source,
+      title: source,
+      system: "rijk",
+      levels: [],
+      competencies: 0,
+      competencyNames: [],
+      roles: [],
+      facts: 0,
+      tables: 0,
+      warnings: [],
+    });
     // The symlinks are listed too: the route must refuse them on its own, whatever the index holds.
     return { documents: ["ict/profiel.md", "pagina.html", "leak.txt", "uitweg/secrets.txt"].map(doc), skipped: [] };
   }

@@ -8,8 +8,8 @@ import { DocumentReader } from "../../src/ingest/loaders/documentReader.js";
 import { UnreadableDocumentError } from "../../src/ingest/loaders/index.js";
 import { loadPdf } from "../../src/ingest/loaders/pdf.js";
 import { currentVersionDir } from "../../src/search/indexFiles.js";
-import { ingest } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { ingest } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";
 import { pdfBomb } from "../support/pdfBomb.js";
 

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest, type IngestResult } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { ingest, type IngestResult } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { dynamic, reply } from "../llm/fakeOpenAi.js";
 import { answererFor, blockWith, turn, userOf, withFakeModel } from "../llm/setup.js";

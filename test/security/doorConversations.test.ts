@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AskOptions, Assistant } from "../../src/answer/port.js";
+import type { AskOptions, Assistant } from "../../src/domain/assistant.js";
 import { doorKit } from "../../src/channels/shared/doorKit.js";
 import { slackUserTurn } from "../../src/channels/slack/userTurn.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { buildAssistant } from "../support/knowledge.js";

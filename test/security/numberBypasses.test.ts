@@ -4,7 +4,7 @@ import { extractFacts } from "../../src/answer/llm/facts.js";
 import { asciiDigits, numberText, withoutMarkup } from "../../src/answer/llm/numberText.js";
 import { unsupportedFacts } from "../../src/answer/llm/verify.js";
 import { defaultVocabulary } from "../../src/vocabulary/load.js";
-import type { Chunk } from "../../src/search/chunk.js";
+import type { Chunk } from "../../src/domain/chunk.js";
 
 /** The red team's source: scale 10 and a salary in digits; nothing says 14, 21 or 3000. */
 const cited: ContextBlock[] = [

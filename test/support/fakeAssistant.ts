@@ -1,5 +1,5 @@
-import type { Answer } from "../../src/answer/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/answer/port.js";
+import type { Answer } from "../../src/domain/answer.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/domain/assistant.js";
 
 /**
  * A scripted Assistant for door tests: doors are thin, so their tests check
@@ -33,7 +33,20 @@ export class FakeAssistant implements Assistant {
 
   inventory(): Inventory {
     return {
-      documents: [{ source: "profiel.txt", title: "Profiel", system: "ufo", levels: ["Schaal 10"], competencies: 1, facts: 2, tables: 0, warnings: [] }],
+      documents: [
+        {
+          source: "profiel.txt",
+          title: "Profiel",
+          system: "ufo",
+          levels: ["Schaal 10"],
+          competencies: 1,
+          competencyNames: ["Samenwerken"],
+          roles: [],
+          facts: 2,
+          tables: 0,
+          warnings: [],
+        },
+      ],
       skipped: [{ file: "kapot.pdf", reason: "PDF has no text layer" }],
       builtAt: "2026-01-01T00:00:00.000Z",
     };

@@ -1,5 +1,5 @@
-import type { Answer } from "../../answer/answer.js";
-import type { AskOptions, Assistant } from "../../answer/port.js";
+import type { Answer } from "../../domain/answer.js";
+import type { AskOptions, Assistant } from "../../domain/assistant.js";
 
 export type Ask = (question: string, options: AskOptions) => Promise<Answer>;
 /** A step between a door and the Assistant, in the style of Bolt's middleware: change the call, answer itself, or call `next`. */

@@ -1,4 +1,4 @@
-import type { Assistant, Channel } from "../../answer/port.js";
+import type { Assistant, Channel } from "../../domain/assistant.js";
 import { withAskMiddleware } from "./askMiddleware.js";
 import { namespacedConversations } from "./namespacedConversations.js";
 import { perUserRateLimit } from "./perUserRateLimit.js";

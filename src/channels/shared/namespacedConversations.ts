@@ -1,4 +1,4 @@
-import type { Channel } from "../../answer/port.js";
+import type { Channel } from "../../domain/assistant.js";
 import type { AskMiddleware } from "./askMiddleware.js";
 
 /** The conversation key one door's conversation id becomes: no door can name another door's conversation. */

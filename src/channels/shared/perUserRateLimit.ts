@@ -1,4 +1,4 @@
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 import type { AskMiddleware } from "./askMiddleware.js";
 import { currentDoorTurn } from "./doorTurn.js";
 

@@ -1,6 +1,6 @@
 import { doorKit } from "../shared/doorKit.js";
 import { TEXTS } from "./texts.js";
-import type { Door, DoorDeps } from "../../http/door.js";
+import type { Door, DoorDeps } from "../door.js";
 import { createSlackApp, EVENTS_PATH, type SlackAppOptions, type SlackMode } from "./app.js";
 import { SocketConnection } from "./socketConnection.js";
 import { SLASH_COMMAND } from "./subscriptions.js";

@@ -1,7 +1,7 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Answer } from "../../answer/answer.js";
-import type { Assistant } from "../../answer/port.js";
+import type { Answer } from "../../domain/answer.js";
+import type { Assistant } from "../../domain/assistant.js";
 import type { AnswerIdSigner } from "../answerIdSigner.js";
 
 export const AskBody = z.object(

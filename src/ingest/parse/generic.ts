@@ -1,4 +1,4 @@
-import type { CompetencyFact, SectionKind } from "../model.js";
+import type { CompetencyFact, SectionKind } from "../../domain/document.js";
 import { fold, squash } from "../../text/normalize.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import type { DocumentBuilder } from "./builder.js";
@@ -111,6 +111,54 @@ function competencyTable(block: Extract<Block, { type: "table" }>, context: Cont
   return true;
 }
 
+/**
+ * A function list: a table with a column of job titles and a column of levels (by the labels of the vocabulary's
+ * `title` and `level` fields), two rows or more. Each row is a role with its level and other cells, cited to its
+ * row. A table whose header was flattened into its first row (tab-separated) is read the same way.
+ */
+function functionList(block: Extract<Block, { type: "table" }>, { builder, vocabulary, path }: Context): boolean {
+  const header = block.header.length ? block.header : (block.rows[0] ?? []);
+  const rows = block.header.length ? block.rows : block.rows.slice(1);
+  const columnOf = (id: string) => header.findIndex((head) => vocabulary.field(head.replace(/\*\*/g, ""))?.id === id);
+  const nameColumn = columnOf("title");
+  const levelColumn = columnOf("level");
+  const named = rows.filter((row) => row[nameColumn]?.replace(/\*\*/g, "").trim());
+  if (nameColumn < 0 || levelColumn < 0 || named.length < 2) return false;
+  for (const row of named) {
+    const title = squash(row[nameColumn]!.replace(/\*\*/g, ""));
+    builder.role({
+      title,
+      levels: builder.levelsIn(header[levelColumn]!, row[levelColumn] ?? ""),
+      facts: header.flatMap((head, column) => (column === nameColumn || !row[column]?.trim() ? [] : [{ label: squash(head), value: row[column]!.trim() }])),
+      path: [...path, title],
+    });
+  }
+  return true;
+}
+
+/**
+ * A profile that describes several levels side by side: a table whose columns after the first each name one
+ * level ("Docent 3 (schaal 10)"). Each column becomes a section of that level ("Onderwijs: …" per row), so what
+ * holds at one level is kept apart from the others.
+ */
+function levelColumns(block: Extract<Block, { type: "table" }>, { builder, path }: Context): void {
+  if (!block.header.length || block.header.length < 3) return;
+  const levels = block.header.map((head, column) => {
+    if (column === 0) return undefined;
+    const found = builder.levelsIn(head, head);
+    return found.length === 1 ? found[0] : undefined;
+  });
+  const columns = levels.flatMap((level, column) => (level ? [{ level, column }] : []));
+  if (columns.length < 2 || columns.length < block.header.length - 1) return;
+  for (const { level, column } of columns) {
+    const lines = block.rows.filter((row) => row[column]?.trim()).map((row) => `${row[0] ? `${row[0]}: ` : ""}${row[column]!.trim()}`);
+    builder.section([...path, squash(block.header[column]!)], "level", lines.join("\n"), {
+      level: builder.vocabulary.systems.completeLevel(level, builder.system),
+    });
+    builder.jobLevel(level);
+  }
+}
+
 /** A competency a document names without describing it (a list item, a table row). */
 function namedOnly(name: string, path: string[]): Omit<CompetencyFact, "source"> {
   return { name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path };
@@ -146,6 +194,8 @@ function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
         for (const row of block.rows) if (row[column]) builder.fact({ field: field.id, label: head, value: row[column]!, path: [...path, row[0] ?? ""] });
       });
     }
+    if (functionList(block, context)) continue;
+    levelColumns(block, context);
     if (competencyTable(block, context)) continue;
     const levelTable = competencyLevelTable(block);
     if (levelTable) {

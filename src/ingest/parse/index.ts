@@ -4,11 +4,8 @@ import { fold, normalizeText, squash } from "../../text/normalize.js";
 import { defaultVocabulary } from "../../vocabulary/load.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
-import type { DocumentMeta, ParsedDocument } from "../model.js";
-import { detectSystem } from "../systems/detect.js";
-import { bareCode, levelStatements, makeLevel, systemFor } from "../systems/levels.js";
-import { systemById } from "../systems/registry.js";
-import type { ClassificationSystem } from "../systems/system.js";
+import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
+import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { DocumentBuilder } from "./builder.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
@@ -17,7 +14,7 @@ import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
 /** Bump when the parser reads documents differently: an index built by another version is re-read. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 /** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
 const LAYOUTS = [
@@ -59,27 +56,69 @@ function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undef
 
 /** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
 function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, sectionTexts: string[]): void {
+  const systems = builder.vocabulary.systems;
   const add = (word: string, code: string) => {
-    const target = systemFor({ word, code }, system);
-    if (target) builder.jobLevel(makeLevel(target, word, code));
+    const target = systems.systemFor({ word, code }, system);
+    if (target) builder.jobLevel(systems.makeLevel(target, word, code));
   };
-  for (const fact of builder.facts) {
-    if (fact.field !== "level") continue;
-    const statements = levelStatements(fact.value);
-    if (statements.length) for (const s of statements) add(s.word, s.code);
-    else {
-      const code = bareCode(fact.value);
-      const word =
-        fold(fact.label)
-          .replace(/[^a-z\s-]/g, "")
-          .trim()
-          .split(/\s+/)
-          .pop() ?? "";
-      if (code) add(word === "inschaling" ? "schaal" : word, code);
-    }
-  }
+  for (const fact of builder.facts) if (fact.field === "level") for (const level of builder.levelsIn(fact.label, fact.value)) builder.jobLevel(level);
   if (builder.jobLevels.length) return;
-  for (const text of sectionTexts) for (const s of levelStatements(text)) add(s.word, s.code);
+  for (const text of sectionTexts) for (const s of systems.levelStatements(text)) add(s.word, s.code);
+}
+
+/**
+ * In a function list, a section under a heading that names one of the listed roles ("Roostermaker (schaal F)",
+ * "3.2 Roostermaker") is about that role; the longest title that starts the heading wins.
+ */
+function scopeSectionsToRoles(builder: DocumentBuilder): void {
+  if (!builder.roles.length) return;
+  const titles = builder.roles.map((role) => ({ title: role.title, folded: fold(role.title) })).sort((a, b) => b.folded.length - a.folded.length);
+  const roleOf = (heading: string) => {
+    const part = fold(heading).replace(/^[\d.\s]+/, "");
+    return titles.find(({ folded }) => part.startsWith(folded) && !/^[\p{L}\p{N}]/u.test(part.slice(folded.length)))?.title;
+  };
+  for (const section of builder.sections) {
+    const named = section.path.map(roleOf).find(Boolean);
+    if (named) section.role = named;
+  }
+}
+
+/** A heading that is only a level, as profiles describing several levels write them: "Niveau 7", "3. Schaal 8". */
+const LEVEL_HEADING = /^(?:[\d.]+\s*)?([\p{L}-]+)\s+([A-Za-z]?\d{1,3}[a-c]?)\s*$/u;
+const COMPETENCY_KINDS = new Set(["competency", "interview-questions", "development-tips"]);
+
+/**
+ * A profile that describes several levels under their own headings ("Niveau 7", "Werkzaamheden leerkracht
+ * L10"): each section under such a heading holds at that level. A heading names a level by a level statement,
+ * by being only "<level word> <code>", or by a code of the document's own system that cannot be an ordinary
+ * word ("L10", "C1"). Competency blocks are left alone: their "Niveau 2" is a proficiency.
+ */
+function scopeSectionsToLevels(builder: DocumentBuilder): void {
+  const systems = builder.vocabulary.systems;
+  const documentSystem = systems.system(builder.system);
+  const levelWords = new Set(systems.all.flatMap((s) => s.levelWords));
+
+  // A token like "L11" or "C1" that fits the document's own system names a level even without a level word.
+  const distinctCode = (heading: string) => {
+    const code = heading.split(/[^\p{L}\p{N}]+/u).find((token) => /^[A-Z]+\d+$/i.test(token) && documentSystem.code.test(token.toUpperCase()));
+    return code ? { word: documentSystem.levelWords[0]!, code: code.toUpperCase() } : undefined;
+  };
+  const levelOf = (heading: string) => {
+    const statement = systems.levelStatements(heading)[0];
+    const bare = LEVEL_HEADING.exec(heading.trim());
+    const found =
+      statement ?? (bare && levelWords.has(fold(bare[1]!)) ? { word: fold(bare[1]!), code: bare[2]!.toUpperCase() } : undefined) ?? distinctCode(heading);
+    if (!found) return undefined;
+    const target = systems.systemFor(found, documentSystem);
+    return target ? systems.makeLevel(target, found.word, found.code) : undefined;
+  };
+  for (const section of builder.sections) {
+    if (section.level || COMPETENCY_KINDS.has(section.kind)) continue;
+    const level = [...section.path].reverse().map(levelOf).find(Boolean);
+    if (!level) continue;
+    section.level = level;
+    builder.jobLevel(level);
+  }
 }
 
 function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
@@ -87,6 +126,9 @@ function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number):
     ...(meta.jobLevels.length ? [] : ["no level found"]),
     ...(competencies ? [] : ["no competency found"]),
     ...(meta.titleFrom === "file-name" ? ["no title in the text: the file name is used"] : []),
+    ...(meta.system === "generic" && meta.jobLevels.length
+      ? ["no classification system recognised: levels are kept as written (name the system in the front matter or the glossary)"]
+      : []),
   ];
 }
 
@@ -104,7 +146,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
   const { frontMatter, body } = splitFrontMatter(input.text);
   const text = normalizeText(body);
   const lines = text.split("\n");
-  const system = frontMatter?.system ? systemById(frontMatter.system) : detectSystem(text);
+  const system = frontMatter?.system ? vocabulary.systems.system(frontMatter.system) : vocabulary.systems.detect(text);
   const builder = new DocumentBuilder(input.source, system.id, vocabulary, options.corpusNames);
   const layout = LAYOUTS.find((candidate) => candidate.matches(lines));
   if (layout) {
@@ -123,6 +165,8 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
       .map((s) => `${s.path.join("\n")}\n${s.text}`),
   );
 
+  scopeSectionsToRoles(builder);
+  scopeSectionsToLevels(builder);
   const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;
   const candidates: [DocumentMeta["titleFrom"], string | undefined][] = [
     ["front-matter", frontMatter?.title],
@@ -147,6 +191,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     contentHash: createHash("sha256").update(input.text).digest("hex"),
     facts: builder.facts,
     tables: builder.tables,
+    ...(builder.roles.length ? { roles: builder.roles } : {}),
   };
   return {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },
