@@ -55,7 +55,14 @@ describe("FunctiewijzerAssistant with the generated answerer", () => {
 
   it("gives a follow-up the earlier question as context, for retrieval and in the prompt", async () => {
     // An answer that states what its block says (a bare "see the description [1]" is not used: issue 26).
-    env.fake.respond(dynamic((body) => reply(`Schaal 8 [${blockWith(body, "Schaal 8")}].\nCITATIONS: [${blockWith(body, "Schaal 8")}]`)));
+    env.fake.respond(
+      dynamic((body) => {
+        // The scale the first block that names one states, cited: an answer that says what its source says.
+        const scale = /<context>[\s\S]*?\b(Schaal \d+)/.exec(userOf(body))?.[1] ?? "Schaal";
+        const id = scale === "Schaal" ? 1 : blockWith(body, scale);
+        return reply(`${scale} [${id}].\nCITATIONS: [${id}]`);
+      }),
+    );
     const bot = assistant();
     await bot.ask("Welke schaal heeft de medewerker ICT techniek informatiebeheer bij het Rijk?", { conversation: "c-1" });
     const followUp = await bot.ask("en schaal 8?", { conversation: "c-1" });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/platform/config.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { configError } from "../support/config.js";
 import { createHttpApp } from "../../src/http/app.js";
 import { silentLogger } from "../../src/platform/logger.js";
 import { FakeAssistant } from "../support/fakeAssistant.js";
@@ -7,16 +8,6 @@ import { listen, postJson, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
 
 const TOKEN = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b";
-
-function configError(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a configuration error");
-}
 
 describe("admin hardening (issue 26, findings 9 to 11)", () => {
   let server: Listening;

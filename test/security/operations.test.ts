@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/platform/config.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { configError } from "../support/config.js";
 import { createHttpApp } from "../../src/http/app.js";
 import { silentLogger } from "../../src/platform/logger.js";
 import { FakeAssistant } from "../support/fakeAssistant.js";
@@ -8,16 +9,6 @@ import { listen, postJson, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
 
 const TOKEN = "a-long-enough-admin-token-123";
-
-function configError(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a configuration error");
-}
 
 describe("ADMIN_TOKEN (finding 10)", () => {
   let server: Listening | undefined;
