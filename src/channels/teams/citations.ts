@@ -4,6 +4,15 @@ import type { SectionText } from "../../answer/port.js";
 import { sayIn } from "../shared/language.js";
 import { citationCard } from "./cards.js";
 
+/**
+ * A sensitivity label as Teams wants it (Microsoft Learn, "Enhance AI-generated
+ * bot messages"): `@type` CreativeWork, a name, and an `@id` that the message
+ * and each citation share (a citation's `@id` that matches no message-level
+ * one, or is missing, gets the message refused with 400). No `type` field.
+ */
+export type UsageInfo = { "@type": "CreativeWork"; "@id": string; name: string; description?: string };
+
+/** The one `@id` all our labels share: the message and its citations carry the same label. */
 /** Teams' limits on a citation (longer values make Teams drop the message's citations). */
 export const CITATION_LIMITS = { citations: 20, name: 80, abstract: 160, keywords: 3, keyword: 28 } as const;
 /** The pop-up texts share the activity's ~28 KB with the answer; beyond this budget later citations go without one. */
@@ -27,13 +36,7 @@ const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);
 export type SectionLookup = (source: string, section: string) => SectionText | undefined;
 
 /** One Answer citation as Teams' citation entity: a pop-up with the document, section and its text. */
-function clientCitation(
-  citation: Citation,
-  position: number,
-  lookup: SectionLookup | undefined,
-  withPopup: boolean,
-  usageInfo?: SensitivityUsageInfo,
-): ClientCitation {
+function clientCitation(citation: Citation, position: number, lookup: SectionLookup | undefined, withPopup: boolean, usageInfo?: UsageInfo): ClientCitation {
   const title = citation.title || fileName(citation.source);
   const abstract = citation.quote ? `${citation.section}: “${citation.quote}”` : citation.section;
   const keywords = [citation.system?.toUpperCase(), citation.section.split("›").at(-1)?.trim()]
@@ -58,7 +61,8 @@ function clientCitation(
             encodingFormat: "application/vnd.microsoft.card.adaptive" as const,
           }
         : {}),
-      ...(usageInfo ? { usageInfo } : {}),
+      // The SDK's type wants a `type` field Teams does not document; the wire format is Microsoft Learn's.
+      ...(usageInfo ? { usageInfo: usageInfo as unknown as SensitivityUsageInfo } : {}),
     },
   };
 }
@@ -76,11 +80,7 @@ export type TeamsCitations = { text: string; citations: ClientCitation[] };
  * text never marks are listed on a last "Bronnen:" line, so every source
  * stays one click away (answers without markers get only that line).
  */
-export function teamsCitations(
-  answer: Pick<Answer, "answer" | "citations" | "language">,
-  lookup?: SectionLookup,
-  usageInfo?: SensitivityUsageInfo,
-): TeamsCitations {
+export function teamsCitations(answer: Pick<Answer, "answer" | "citations" | "language">, lookup?: SectionLookup, usageInfo?: UsageInfo): TeamsCitations {
   const cited = answer.citations.slice(0, CITATION_LIMITS.citations);
   let text = answer.answer.replace(/\[(\d{1,3})\]/g, (marker, n: string) => (Number(n) >= 1 && Number(n) <= cited.length ? marker : ""));
   const used = new Set(markersIn(text));
