@@ -28,11 +28,9 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
       json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor onderhandelen", ts: "100.1", channel: "C1", event_ts: "100.1" })),
     );
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
+    await vi.waitFor(() => expect(h.slack.called("reactions.remove")).toHaveLength(1));
 
-    expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
@@ -76,7 +74,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } },
+      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack" } },
     ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
@@ -125,9 +123,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
-    expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
     expect(blockText(post.body.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
@@ -184,9 +180,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const res = await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_followup_1", value: "Welke schaal past bij deze functie?" })) }));
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(blockText(post.body.blocks)).toContain("❓ Welke schaal past bij deze functie?");
