@@ -87,9 +87,13 @@ export class FakeSlack {
         res.writeHead(404, { "content-type": "text/plain" });
         return void res.end("expired_url");
       }
-      res.writeHead(200, { "content-type": "application/json" });
       const blocks = Array.isArray(body.blocks) ? (body.blocks as { type?: string }[]) : [];
       const refusedAt = blocks.findIndex((b) => this.refusedBlocks.has(String(b.type)));
+      if (method.startsWith("response_url") && refusedAt >= 0) {
+        res.writeHead(400, { "content-type": "text/plain" });
+        return void res.end("invalid_blocks");
+      }
+      res.writeHead(200, { "content-type": "application/json" });
       // Slack names the refused block by a JSON pointer, in `errors` and in response_metadata.messages.
       const pointer = `[json-pointer:/blocks/${refusedAt}/type]`;
       const answer =
