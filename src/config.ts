@@ -98,7 +98,7 @@ const ConfigShape = z.object({
   MICROSOFT_APP_CERT_PEM_FILE: optionalString,
   MICROSOFT_APP_CERT_KEY_FILE: optionalString,
   /** Which Microsoft cloud the bot lives in; "custom" needs the four endpoints below. */
-  MICROSOFT_CLOUD: z.enum(["public", "usgov", "custom"]).default("public"),
+  MICROSOFT_CLOUD: z.enum(["public", "usgov", "china", "custom"]).default("public"),
   MICROSOFT_TOKEN_ISSUER: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OPENID_METADATA_URL: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OAUTH_ENDPOINT: optionalString.pipe(endpoint.optional()),
