@@ -116,6 +116,8 @@ const ConfigShape = z.object({
   TEAMS_PRIVACY_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_TERMS_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  /** The publisher Teams shows on the app's details (the manifest's developer.name, at most 32 characters). */
+  TEAMS_PUBLISHER_NAME: optionalString.pipe(z.string().max(32, "must be at most 32 characters (Teams manifest limit)").optional()),
   TEAMS_VALID_DOMAIN: optionalString.pipe(
     z
       .string()
@@ -215,6 +217,7 @@ const TeamsPackageSchema = ConfigShape.pick({
   TEAMS_PRIVACY_URL: true,
   TEAMS_TERMS_URL: true,
   TEAMS_WEBSITE_URL: true,
+  TEAMS_PUBLISHER_NAME: true,
   TEAMS_VALID_DOMAIN: true,
 });
 export type TeamsPackageConfig = z.infer<typeof TeamsPackageSchema>;

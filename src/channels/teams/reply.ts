@@ -1,7 +1,7 @@
 import type { Attachment } from "@microsoft/agents-activity";
 import type { Answer, Language } from "../../answer/answer.js";
 import { sayIn } from "../shared/language.js";
-import { asAttachment, expansionCard, followUpCard } from "./cards.js";
+import { asAttachment, expansionCard, followUpCard, plainLabel } from "./cards.js";
 import { teamsCitations, type SectionLookup, type UsageInfo } from "./citations.js";
 
 /** Teams refuses activities above about 28 KB; the answer text gets at most this much per message. */
@@ -77,7 +77,10 @@ export function splitText(text: string, max = MAX_TEXT_CHARS): string[] {
  */
 export function answerActivities(answer: Answer, options: ReplyOptions): ReplyActivity[] {
   const usageInfo = sensitivityInfo(options);
-  const { text, citations } = teamsCitations(answer, options.section, usageInfo);
+  const cited = teamsCitations(answer, options.section, usageInfo);
+  const { citations } = cited;
+  // A list's "…and 8 more (ask "more")" line: the toggle below shows the rest, so the line says so without the hint.
+  const text = (answer.expansions ?? []).slice(0, 5).reduce((t, expansion) => t.replace(expansion.label, `_${plainLabel(expansion.label)}_`), cited.text);
   const parts = splitText(escapeHtml(text));
   const cards = [...(options.scope === "personal" ? [] : [followUpCard(answer)]), expansionCard(answer)].filter((card) => card !== undefined);
   return parts.map((part, i): ReplyActivity => {
