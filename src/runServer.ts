@@ -16,6 +16,7 @@ import { stopOnSignals } from "./http/gracefulShutdown.js";
 import { createLogger } from "./logger.js";
 import type { IndexWatcher } from "./search/indexWatcher.js";
 import { dropPrefetchedIndex } from "./search/servingIndex.js";
+import { servedPages } from "./http/pages.js";
 import { openSharedState } from "./state/sharedState.js";
 
 /** The server (started by server.ts): listen at once (readiness 503), build or load the index, then serve every door. */
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `${[
       `Functiewijzer is ready at http://${config.HOST}:${port}/  (${status.documents} documents, ${status.chunks} chunks, ${status.mode} mode)`,
-      `  web chat   http://${config.HOST}:${port}/   ·   API POST /api/ask   ·   GET /healthz /readyz`,
+      ...servedPages(config, port),
       ...doors.map((door) => `  ${door.description}`),
       `  shared state ${shared.kind === "redis" ? `in Redis (REDIS_URL${shared.available() ? "" : "; not reachable yet, per-process until it is"})` : "in this process (set REDIS_URL to run several replicas)"}`,
     ].join("\n")}\n`,
