@@ -1,17 +1,17 @@
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import { summarise } from "../ingest/report.js";
-import { systemById } from "../ingest/systems/registry.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
-import type { Answer, Citation, Language } from "./answer.js";
+import type { Answer, Citation, Language } from "../domain/answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
 import { exampleQuestions } from "./compose/help.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
-import { understand, type QueryPlan, type Understanding } from "./understand/understand.js";
+import type { QueryPlan, Understanding } from "./understand/plan.js";
+import { understand } from "./understand/understand.js";
 
 /**
  * Answers with a language model when one is configured. Returns undefined to
@@ -118,7 +118,7 @@ export class FunctiewijzerAssistant implements Assistant {
   private withTitles(citations: Citation[]): Citation[] {
     return citations.map((c) => {
       const doc = this.kb.document(c.source);
-      return doc ? { ...c, title: doc.title, system: systemById(doc.system).name } : c;
+      return doc ? { ...c, title: doc.title, system: this.kb.vocabulary.systems.system(doc.system).name } : c;
     });
   }
 

@@ -4,7 +4,7 @@ import { fold } from "../text/normalize.js";
 import { say, type ComposeContext, type Draft } from "./compose/draft.js";
 import { refuse } from "./compose/refusal.js";
 import { intentById } from "./intents/registry.js";
-import type { QueryPlan } from "./understand/understand.js";
+import type { QueryPlan } from "./understand/plan.js";
 import { perIndex } from "../search/perIndex.js";
 
 /** How many of the best hits may show that the question's words occur together. */

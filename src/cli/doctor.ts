@@ -4,8 +4,8 @@ import { teamsCloud } from "../channels/teams/cloud.js";
 import { errorSummary } from "../channels/teams/errorSummary.js";
 import { isLoopbackHost } from "../channels/teams/loopback.js";
 import { msalTokenSource, type AccessTokenSource } from "../channels/teams/tokenSource.js";
-import { llmConfigured, loadConfig, type Config } from "../config.js";
-import { runCli } from "./common.js";
+import { llmConfigured, loadConfig, type Config } from "../platform/config.js";
+import { runCli } from "../platform/runCli.js";
 
 /** One line of the report: ✓ works, ✗ configured but failing, – not configured (nothing to check). */
 export type Check = { door: string; status: "ok" | "fail" | "off"; detail: string };

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { AnswerSchema } from "../answer/answer.js";
+import { AnswerSchema } from "../domain/answer.js";
 import { AskBody } from "./routes/ask.js";
 import { FeedbackBody } from "./routes/feedback.js";
 import { DocumentQuery, SectionQuery } from "./routes/sources.js";

@@ -1,7 +1,7 @@
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 
 /** Every page and endpoint the server offers, as the start banner lists them (the admin page only when it is on). */
-export function servedPages(config: Pick<Config, "HOST" | "ADMIN_TOKEN">, port: number): string[] {
+export function servedPages(config: Pick<Config, "HOST"> & { ADMIN_TOKEN?: string }, port: number): string[] {
   const base = `http://${config.HOST}:${port}`;
   return [
     `  web chat   ${base}/`,

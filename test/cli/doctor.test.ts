@@ -1,7 +1,7 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { doctor, renderChecks } from "../../src/cli/doctor.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { FakeSlack } from "../channels/slack/support/fakeSlack.js";
 import { listen, type Listening } from "../support/http.js";
 

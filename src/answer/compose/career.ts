@@ -1,7 +1,7 @@
-import type { LevelFact } from "../../ingest/model.js";
-import { nextLevel, sameLevel } from "../../ingest/systems/levels.js";
+import type { LevelFact } from "../../domain/document.js";
+import { nextLevel } from "../../domain/systems/levels.js";
 import { fold } from "../../text/normalize.js";
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { suggestFollowUps } from "./followUps.js";
 import { candidateSources } from "./sources.js";
@@ -34,9 +34,9 @@ export function composeCareer({ u, kb, hits }: ComposeContext, intent: "career" 
   let pair: [LevelFact, LevelFact] | undefined;
   for (const source of allSources) {
     const levels = [...kb.levelsOf(source)].sort((a, b) => order(a) - order(b));
-    const from = u.levels[0] ? levels.find((l) => sameLevel(l, u.levels[0]!)) : undefined;
+    const from = u.levels[0] ? levels.find((l) => kb.vocabulary.systems.sameLevel(l, u.levels[0]!)) : undefined;
     if (!from) continue;
-    const to = u.levels[1] ? levels.find((l) => sameLevel(l, u.levels[1]!)) : nextLevel(levels, from);
+    const to = u.levels[1] ? levels.find((l) => kb.vocabulary.systems.sameLevel(l, u.levels[1]!)) : nextLevel(levels, from);
     if (to && to !== from) {
       // "Van schaal 8 naar 7" or "verschil 12 en 10": always lower → higher, so "new" means new at the higher level.
       pair = order(from) <= order(to) ? [from, to] : [to, from];

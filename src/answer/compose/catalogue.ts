@@ -1,4 +1,3 @@
-import { systemById } from "../../ingest/systems/registry.js";
 import { cite, listWithMore, say, type ComposeContext, type Draft } from "./draft.js";
 
 const SHOWN = 12;
@@ -53,7 +52,7 @@ export function composeCatalogue({ u, kb }: ComposeContext): Draft {
       const levels = [...new Map(inSystem.flatMap((d) => d.jobLevels).map((l) => [l.label, l])).values()]
         .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
         .map((l) => l.label);
-      return `**${systemById(id).name}**: ${levels.length ? levels.join(", ") : say(lang, "geen niveaus vermeld", "no levels stated")} (${inSystem.map((d) => d.title).join("; ")})`;
+      return `**${kb.vocabulary.systems.system(id).name}**: ${levels.length ? levels.join(", ") : say(lang, "geen niveaus vermeld", "no levels stated")} (${inSystem.map((d) => d.title).join("; ")})`;
     });
     return {
       intent: "catalogue",
@@ -68,7 +67,9 @@ export function composeCatalogue({ u, kb }: ComposeContext): Draft {
     };
   }
 
-  const items = docs.map((d) => `**${d.title}** (${systemById(d.system).name}${d.jobLevels.length ? `: ${d.jobLevels.map((l) => l.label).join(", ")}` : ""})`);
+  const items = docs.map(
+    (d) => `**${d.title}** (${kb.vocabulary.systems.system(d.system).name}${d.jobLevels.length ? `: ${d.jobLevels.map((l) => l.label).join(", ")}` : ""})`,
+  );
   return {
     intent: "catalogue",
     answered: items.length > 0,

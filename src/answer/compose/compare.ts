@@ -1,6 +1,5 @@
-import { systemById } from "../../ingest/systems/registry.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import { composeCareer } from "./career.js";
 import { cite, say, shorten, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { bestLines, ownStems, queryStems } from "./relevance.js";
@@ -32,7 +31,7 @@ function profile(kb: KnowledgeBase, source: string, u: ComposeContext["u"], cita
     lines.push(`- ${say(lang, "Competenties", "Competencies")}: ${competencies.slice(0, 8).join(", ")}${competencies.length > 8 ? " …" : ""}`);
   for (const fact of (doc.facts ?? []).filter((f) => f.field === "department" || f.field === "education" || f.field === "experience").slice(0, 3))
     lines.push(`- ${fact.label}: ${fact.value}`);
-  return `**${doc.title}** (${systemById(doc.system).name})\n${lines.join("\n")}`;
+  return `**${doc.title}** (${kb.vocabulary.systems.system(doc.system).name})\n${lines.join("\n")}`;
 }
 
 /**

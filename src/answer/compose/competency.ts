@@ -1,6 +1,4 @@
-import type { CompetencyFact } from "../../ingest/model.js";
-import { sameLevel } from "../../ingest/systems/levels.js";
-import { levelStatements } from "../../ingest/systems/levels.js";
+import type { CompetencyFact } from "../../domain/document.js";
 import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
 import { suggestFollowUps } from "./followUps.js";
@@ -10,12 +8,12 @@ import { refuse } from "./refusal.js";
 const MAX_ITEMS = 8;
 
 /** "Functieklasse 15/16" column of a competency × class table, for the class a question names. */
-function levelForJobLevel(fact: CompetencyFact, u: ComposeContext["u"]): { level: string; value: string } | undefined {
+function levelForJobLevel(fact: CompetencyFact, { u, kb }: Pick<ComposeContext, "u" | "kb">): { level: string; value: string } | undefined {
   if (!fact.levelsByJobLevel?.length || !u.levels.length) return undefined;
   return fact.levelsByJobLevel.find((entry) => {
-    const statements = levelStatements(entry.level);
+    const statements = kb.vocabulary.systems.levelStatements(entry.level);
     const codes = statements.length ? statements.map((s) => ({ code: s.code })) : [{ code: entry.level.trim().toUpperCase() }];
-    return u.levels.some((mention) => codes.some((c) => sameLevel({ label: entry.level, code: c.code }, { code: mention.code })));
+    return u.levels.some((mention) => codes.some((c) => kb.vocabulary.systems.sameLevel({ label: entry.level, code: c.code }, { code: mention.code })));
   });
 }
 
@@ -88,7 +86,7 @@ export function composeCompetency(context: ComposeContext, intent: "competency" 
   const expansions: NonNullable<Draft["expansions"]> = [];
 
   // "Which level of klantgerichtheid in functieklasse 15/16?": the competency × class table.
-  const perClass = facts.map((f) => ({ f, entry: levelForJobLevel(f, u) })).find((x) => x.entry);
+  const perClass = facts.map((f) => ({ f, entry: levelForJobLevel(f, { u, kb }) })).find((x) => x.entry);
   if (perClass?.entry) {
     const { f, entry } = perClass;
     const description = f.levelDescriptions.find((d) => d.trim().startsWith(`${entry.value}`));

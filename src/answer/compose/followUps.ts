@@ -1,4 +1,4 @@
-import type { Intent, Language } from "../answer.js";
+import type { Intent, Language } from "../../domain/answer.js";
 import { say } from "./draft.js";
 
 /** Two or three next questions that the documents can answer, phrased in the user's language. */

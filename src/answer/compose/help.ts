@@ -1,4 +1,4 @@
-import type { Language } from "../answer.js";
+import type { Language } from "../../domain/answer.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { say, type ComposeContext, type Draft } from "./draft.js";
 

@@ -1,4 +1,4 @@
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import { cite, citeChunk, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { competencyFacts, inferredNote, recognitionNote, type FactRanking } from "./competencies.js";
 import { suggestFollowUps } from "./followUps.js";

@@ -1,6 +1,5 @@
-import type { LevelFact } from "../../ingest/model.js";
-import { nextLevel, sameLevel } from "../../ingest/systems/levels.js";
-import { systemById } from "../../ingest/systems/registry.js";
+import type { LevelFact } from "../../domain/document.js";
+import { nextLevel } from "../../domain/systems/levels.js";
 import { fold } from "../../text/normalize.js";
 import { terms } from "../../text/tokenize.js";
 import { cite, listWithMore, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
@@ -34,14 +33,14 @@ function askedAspects(level: LevelFact, question: string): string[] {
 export function composeLevelDetail({ u, kb }: ComposeContext, sources: string[]): Draft | undefined {
   if (u.levels.length !== 1) return undefined;
   const mention = u.levels[0]!;
-  const level = sources.flatMap((source) => kb.levelsOf(source).filter((l) => sameLevel(l, mention) && Object.keys(l.aspects).length))[0];
+  const level = sources.flatMap((source) => kb.levelsOf(source).filter((l) => kb.vocabulary.systems.sameLevel(l, mention) && Object.keys(l.aspects).length))[0];
   if (!level) return undefined;
   const aspects = askedAspects(level, u.question);
   const lang = u.language;
   const expansions: NonNullable<Draft["expansions"]> = [];
   const blocks = aspects.map((name) => `**${name}**:\n${listWithMore(level.aspects[name]!, PER_ASPECT, lang, false, expansions)}`);
   const title = titleOf(kb, level.source);
-  const system = systemById(level.system).name;
+  const system = kb.vocabulary.systems.system(level.system).name;
   const header = say(lang, `**${level.label}** in _${title}_ (${system}):`, `**${level.label}** in _${title}_ (${system}; quoted in Dutch):`);
   const higher = nextLevel(kb.levelsOf(level.source), level);
   return {

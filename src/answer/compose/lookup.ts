@@ -1,4 +1,4 @@
-import type { LabelledFact } from "../../ingest/model.js";
+import type { LabelledFact } from "../../domain/document.js";
 import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
 import { suggestFollowUps } from "./followUps.js";
 import { candidateSources } from "./sources.js";

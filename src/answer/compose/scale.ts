@@ -1,6 +1,5 @@
-import type { LevelFact } from "../../ingest/model.js";
-import { sameLevel } from "../../ingest/systems/levels.js";
-import { systemById } from "../../ingest/systems/registry.js";
+import type { LevelFact } from "../../domain/document.js";
+import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { fold } from "../../text/normalize.js";
 import { words } from "../../text/tokenize.js";
 import { cite, say, titleOf, type ComposeContext, type Draft } from "./draft.js";
@@ -28,8 +27,8 @@ function levelLinesFolded(level: LevelFact): string[] {
   return lines;
 }
 
-function systemName(id: string): string {
-  return systemById(id).name;
+function systemName(kb: KnowledgeBase, id: string): string {
+  return kb.vocabulary.systems.system(id).name;
 }
 
 /**
@@ -104,14 +103,14 @@ export function composeScale(context: ComposeContext): Draft {
   const asked = u.levels;
   if (asked.length) {
     const known = sources.flatMap((source) => kb.document(source)!.jobLevels);
-    const missing = asked.filter((mention) => !known.some((level) => sameLevel(level, mention)));
+    const missing = asked.filter((mention) => !known.some((level) => kb.vocabulary.systems.sameLevel(level, mention)));
     if (missing.length === asked.length) {
       const label = missing.map((m) => `${m.word ?? say(lang, "niveau", "level")} ${m.code}`).join(", ");
       const available = sources
         .slice(0, SHOWN_SOURCES)
         .map(
           (s) =>
-            `- **${titleOf(kb, s)}** (${systemName(kb.document(s)!.system)}): ${kb
+            `- **${titleOf(kb, s)}** (${systemName(kb, kb.document(s)!.system)}): ${kb
               .document(s)!
               .jobLevels.map((l) => l.label)
               .join(", ")}`,
@@ -144,7 +143,7 @@ export function composeScale(context: ComposeContext): Draft {
   for (const source of shown) {
     const doc = kb.document(source)!;
     const typed = kb.levelsOf(source).filter((level) => levelLines(level).length > 0);
-    const header = `**${doc.title}** (${systemName(doc.system)})`;
+    const header = `**${doc.title}** (${systemName(kb, doc.system)})`;
     if (typed.length > 1) {
       // Rank the typings of this document by how well their lines match the described work.
       const ranked = typed

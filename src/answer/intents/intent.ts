@@ -1,7 +1,7 @@
-import type { Intent } from "../answer.js";
+import type { Intent } from "../../domain/answer.js";
 import type { ComposeContext, Draft } from "../compose/draft.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/plan.js";
 
 /**
  * One intent: how strongly a question asks for it (0 … 1, from the plan's

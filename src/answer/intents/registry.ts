@@ -1,6 +1,6 @@
-import type { Intent } from "../answer.js";
+import type { Intent } from "../../domain/answer.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/plan.js";
 import { career } from "./career.js";
 import { catalogue } from "./catalogue.js";
 import { compare } from "./compare.js";

@@ -1,11 +1,11 @@
 import type { ChatOpenAI } from "@langchain/openai";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import type { GeneratedAnswerer, GenerationOutcome } from "../assistant.js";
 import type { Draft } from "../compose/draft.js";
 import { retrieve } from "../offlineAnswerer.js";
-import type { AskOptions } from "../port.js";
-import type { Understanding } from "../understand/understand.js";
+import type { AskOptions } from "../../domain/assistant.js";
+import type { Understanding } from "../understand/plan.js";
 import { AnswerStream } from "./answerStream.js";
 import { complete, createChatModel } from "./chatModel.js";
 import { draftCitations } from "./citations.js";

@@ -1,6 +1,6 @@
 import type { App, webApi } from "@slack/bolt";
-import type { Logger } from "../../logger.js";
-import type { DoorDeps } from "../../http/door.js";
+import type { Logger } from "../../platform/logger.js";
+import type { DoorDeps } from "../door.js";
 import { askForSlack } from "./ask.js";
 import type { SlackMessage } from "./blocks.js";
 import { plainText, sendDegrading } from "./degradeBlocks.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { Block, SlackMessage } from "./blocks.js";
 import { truncate } from "./mrkdwn.js";
 import { FEEDBACK_ACTIONS } from "./subscriptions.js";

@@ -1,6 +1,7 @@
 import type { ClientCitation, ClientCitationIconName, SensitivityUsageInfo } from "@microsoft/agents-activity";
-import type { Answer, Citation } from "../../answer/answer.js";
-import type { SectionText } from "../../answer/port.js";
+import { formatOfFile } from "../../ingest/formats.js";
+import type { Answer, Citation } from "../../domain/answer.js";
+import type { SectionText } from "../../domain/assistant.js";
 import { sayIn } from "../shared/language.js";
 import { citationCard } from "./cards.js";
 
@@ -12,7 +13,6 @@ import { citationCard } from "./cards.js";
  */
 export type UsageInfo = { "@type": "CreativeWork"; "@id": string; name: string; description?: string };
 
-/** The one `@id` all our labels share: the message and its citations carry the same label. */
 /** Teams' limits on a citation (longer values make Teams drop the message's citations). */
 export const CITATION_LIMITS = { citations: 20, name: 80, abstract: 160, keywords: 3, keyword: 28 } as const;
 /** The pop-up texts share the activity's ~28 KB with the answer; beyond this budget later citations go without one. */
@@ -43,11 +43,9 @@ const clipLines = (text: string, max: number): string => {
   return kept.length > max ? `${kept.slice(0, max - 1).trimEnd()}…` : kept;
 };
 
+/** The icon the format registry names for the document's format. */
 function iconFor(source: string): ClientCitationIconName {
-  const ext = source.slice(source.lastIndexOf(".") + 1).toLowerCase();
-  if (ext === "pdf") return "PDF";
-  if (ext === "docx" || ext === "doc") return "Microsoft Word";
-  return "Text";
+  return formatOfFile(source)?.citationIcon ?? "Text";
 }
 
 const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);

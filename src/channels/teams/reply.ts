@@ -1,5 +1,5 @@
 import type { Attachment } from "@microsoft/agents-activity";
-import type { Answer, Language } from "../../answer/answer.js";
+import type { Answer, Language } from "../../domain/answer.js";
 import { sayIn } from "../shared/language.js";
 import { asAttachment, expansionCard, followUpCard, plainLabel } from "./cards.js";
 import { teamsCitations, type SectionLookup, type UsageInfo } from "./citations.js";
@@ -30,6 +30,7 @@ export type ReplyActivity = {
   suggestedActions?: { to: string[]; actions: { type: "imBack"; title: string; value: string }[] };
 };
 
+/** The one `@id` all our labels share: the message and its citations carry the same label. */
 export const SENSITIVITY_ID = "sensitivity1";
 
 export function sensitivityInfo(options: Pick<ReplyOptions, "sensitivityLabel" | "sensitivityDescription">): UsageInfo | undefined {

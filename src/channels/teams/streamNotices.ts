@@ -1,4 +1,4 @@
-import type { Language } from "../../answer/answer.js";
+import type { Language } from "../../domain/answer.js";
 import { sayIn } from "../shared/language.js";
 
 /** The progress notes a Teams stream shows while an answer is found, written and checked (never the answer's own text). */

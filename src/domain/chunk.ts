@@ -1,4 +1,4 @@
-import type { LevelRef, SectionKind } from "../ingest/model.js";
+import type { LevelRef, SectionKind } from "./document.js";
 
 /** The unit of retrieval: a section (or a piece of a long one) with its citation. */
 export type Chunk = {

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Logger } from "../logger.js";
-import type { IngestProgress } from "../answer/openAssistant.js";
-import type { ReindexSummary } from "../answer/port.js";
-import type { Chunk } from "../search/chunk.js";
-import { chunkContext } from "../search/chunk.js";
+import type { Logger } from "../platform/logger.js";
+import type { IngestProgress, ReindexSummary } from "../domain/assistant.js";
+import type { Chunk } from "../domain/chunk.js";
+import { chunkContext } from "../domain/chunk.js";
 import type { Embedder } from "../search/embeddings/select.js";
 import {
   currentVersionDir,
@@ -21,16 +20,16 @@ import {
 import { VectorIndex } from "../search/vectorIndex.js";
 import { buildLexicalData } from "../search/lexicalIndex.js";
 import { FactStore } from "../search/factStore.js";
-import { readPreviousFormat } from "../search/previousFormat.js";
-import { chunkDocument } from "./chunker.js";
-import { loadFile, UnreadableDocumentError } from "./loaders/index.js";
-import type { ParsedDocument } from "./model.js";
-import { PARSER_VERSION, parseDocument } from "./parse/index.js";
-import { scanKnowledge, type KnowledgeFile } from "./scan.js";
+import { readPreviousFormat } from "./previousFormat.js";
+import { chunkDocument } from "../ingest/chunker.js";
+import { loadFile, UnreadableDocumentError } from "../ingest/loaders/index.js";
+import type { ParsedDocument } from "../domain/document.js";
+import { PARSER_VERSION, parseDocument } from "../ingest/parse/index.js";
+import { scanKnowledge, type KnowledgeFile } from "../ingest/scan.js";
 import { loadVocabulary, readGlossary, GLOSSARY_FILE } from "../vocabulary/load.js";
 import { Vocabulary } from "../vocabulary/vocabulary.js";
-import type { DocumentSummary } from "../answer/port.js";
-import { summarise } from "./report.js";
+import type { DocumentSummary } from "../domain/assistant.js";
+import { summarise } from "../ingest/report.js";
 import { words } from "../text/tokenize.js";
 
 export type IngestOptions = {

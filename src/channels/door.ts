@@ -16,10 +16,10 @@ export interface Door {
   close?(): Promise<void>;
 }
 
-import type { Assistant } from "../answer/port.js";
-import type { Config } from "../config.js";
+import type { Assistant } from "../domain/assistant.js";
+import type { Config } from "../platform/config.js";
 import type { FeedbackStore } from "../feedback/feedbackLog.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 /** What every door is built from. */
 export type DoorDeps = {

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import type { Chunk } from "./chunk.js";
-import { graphFile, type IndexData, type Manifest, ManifestSchema } from "./indexFiles.js";
-import { VectorIndex } from "./vectorIndex.js";
+import type { Chunk } from "../domain/chunk.js";
+import { graphFile, type IndexData, type Manifest, ManifestSchema } from "../search/indexFiles.js";
+import { VectorIndex } from "../search/vectorIndex.js";
 
 /**
  * Reading an index of the previous format (4: facts.json, chunks.jsonl and

@@ -1,4 +1,4 @@
-import { fold } from "../text/normalize.js";
+import { fold } from "./normalize.js";
 
 /** Folded words of a text, for phrase matching: letters and digits, everything else a boundary. */
 export function phraseWords(text: string): string[] {

@@ -1,17 +1,17 @@
 import { resolve } from "node:path";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 import { JsonlFeedbackLog, type FeedbackStore } from "../feedback/feedbackLog.js";
 import { RedisFeedbackLog } from "../feedback/redisFeedbackLog.js";
 import { JsonlFeedbackReader } from "../feedback/feedbackReader.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import type { Store } from "express-rate-limit";
-import type { ConversationLimits, ConversationStore } from "./conversationStore.js";
-import { FallbackConversationStore } from "./fallbackConversationStore.js";
-import { LocalConversationStore } from "./localConversationStore.js";
-import { FallbackRateLimitStore } from "./rateLimitStore.js";
-import { RedisConversationStore } from "./redisConversationStore.js";
-import { LocalSeenEvents, RedisSeenEvents, type SeenEvents } from "./seenEvents.js";
-import { SharedRedis } from "./sharedRedis.js";
+import type { ConversationLimits, ConversationStore } from "../state/conversationStore.js";
+import { FallbackConversationStore } from "../state/fallbackConversationStore.js";
+import { LocalConversationStore } from "../state/localConversationStore.js";
+import { FallbackRateLimitStore } from "../state/rateLimitStore.js";
+import { RedisConversationStore } from "../state/redisConversationStore.js";
+import { LocalSeenEvents, RedisSeenEvents, type SeenEvents } from "../state/seenEvents.js";
+import { SharedRedis } from "../state/sharedRedis.js";
 
 /** Everything a replica must share with the others, in Redis or, without REDIS_URL, in this process. */
 export type SharedState = {

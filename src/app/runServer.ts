@@ -1,23 +1,21 @@
 import type { Server } from "node:http";
-import { parseTurn } from "./answer/memory.js";
-import { openLiveAssistant } from "./answer/openAssistant.js";
-import type { Assistant } from "./answer/port.js";
-import { createLlmAnswererFromConfig } from "./answer/llm/fromConfig.js";
-import { createSlackDoor } from "./channels/slack/index.js";
-import { createTeamsDoor } from "./channels/teams/index.js";
-import { progressReporter } from "./cli/common.js";
-import { ConfigError, llmConfigured, loadConfig, type Config } from "./config.js";
-import { createHttpApp } from "./http/app.js";
-import { RedisFeedbackLog } from "./feedback/redisFeedbackLog.js";
-import { insightsFromConfig } from "./insights/index.js";
-import { recordingAssistant } from "./insights/recordingAssistant.js";
-import type { Door } from "./http/door.js";
-import { stopOnSignals } from "./http/gracefulShutdown.js";
-import { createLogger } from "./logger.js";
-import type { IndexWatcher } from "./search/indexWatcher.js";
-import { dropPrefetchedIndex } from "./search/servingIndex.js";
-import { servedPages } from "./http/pages.js";
-import { openSharedState } from "./state/sharedState.js";
+import { parseTurn } from "../answer/memory.js";
+import { openLiveAssistant } from "./openAssistant.js";
+import type { Assistant } from "../domain/assistant.js";
+import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { ConfigError, llmConfigured, loadConfig, type Config } from "../platform/config.js";
+import { createHttpApp } from "../http/app.js";
+import { RedisFeedbackLog } from "../feedback/redisFeedbackLog.js";
+import { insightsFromConfig } from "../insights/index.js";
+import { recordingAssistant } from "../insights/recordingAssistant.js";
+import { stopOnSignals } from "../http/gracefulShutdown.js";
+import { createLogger } from "../platform/logger.js";
+import type { IndexWatcher } from "../search/indexWatcher.js";
+import { dropPrefetchedIndex } from "../search/servingIndex.js";
+import { createDoors } from "./doors.js";
+import { openSharedState } from "./sharedState.js";
+import { servedPages } from "../http/pages.js";
 
 /** The server (started by server.ts): listen at once (readiness 503), build or load the index, then serve every door. */
 async function main(): Promise<void> {
@@ -48,7 +46,7 @@ async function main(): Promise<void> {
   const insights = insightsFromConfig(config, { feedback: shared.feedback instanceof RedisFeedbackLog ? shared.feedback : undefined });
   const recorded = recordingAssistant(lazy, { logger, answers: insights.answers, unanswered: insights.unanswered });
   const deps = { assistant: recorded, config, logger, feedback: shared.feedback, seenEvents: shared.seenEvents };
-  const doors = [createTeamsDoor(deps), createSlackDoor(deps, { seenEvents: shared.seenEvents })].filter((door): door is Door => Boolean(door));
+  const doors = await createDoors(deps);
   const app = createHttpApp({
     config,
     logger,

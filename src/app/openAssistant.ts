@@ -1,18 +1,16 @@
 import { basename, resolve } from "node:path";
-import type { Config } from "../config.js";
-import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../ingest/ingest.js";
-import { silentLogger, type Logger } from "../logger.js";
+import type { Config } from "../platform/config.js";
+import { ingest, indexIsStale, KnowledgeMissingError, type IngestResult } from "../indexing/ingest.js";
+import { silentLogger, type Logger } from "../platform/logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
 import { IndexUnreadableError } from "../search/indexFiles.js";
 import { IndexWatcher, readIndexPointer } from "../search/indexWatcher.js";
-import { FunctiewijzerAssistant, type GeneratedAnswerer } from "./assistant.js";
-import { LiveAssistant } from "./liveAssistant.js";
+import { FunctiewijzerAssistant, type GeneratedAnswerer } from "../answer/assistant.js";
+import { LiveAssistant } from "../answer/liveAssistant.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
-import type { ConversationMemory, Turn } from "./memory.js";
-import type { Assistant } from "./port.js";
-
-export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
+import type { ConversationMemory, Turn } from "../answer/memory.js";
+import type { Assistant, IngestProgress } from "../domain/assistant.js";
 
 export type OpenOptions = {
   logger: Logger;

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import type { Answer, Language } from "./answer.js";
 
-/** Where a question came from; used for logs and for door-specific limits. */
-export type Channel = "web" | "teams" | "slack" | "cli";
+/** Where a question came from ("web", "cli", or a registered door's channel id: src/app/doors.ts); for logs and door-specific limits. */
+export const ChannelSchema = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/);
+export type Channel = z.infer<typeof ChannelSchema>;
 
 export type AskOptions = {
   /** Conversation id: questions with the same id are one chat, so follow-ups resolve. */
@@ -20,6 +22,9 @@ export type AssistantStatus = {
   /** ISO time the loaded index was built. */
   builtAt?: string;
 };
+
+/** Progress of an ingest, for progress bars. */
+export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
 
 export type ReindexSummary = {
   documents: number;
