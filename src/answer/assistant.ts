@@ -3,11 +3,11 @@ import { summarise } from "../ingest/report.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
 import type { Answer, Citation, Language } from "../domain/answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
-import { exampleQuestions } from "./compose/help.js";
+import { exampleQuestions } from "./intents/help/compose.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
-import { answerOffline } from "./offlineAnswerer.js";
+import { answerOffline, type RetrievalOnce, retrievalOnce } from "./offlineAnswerer.js";
 import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
 import type { QueryPlan, Understanding } from "./understand/plan.js";
@@ -19,7 +19,15 @@ import { understand } from "./understand/understand.js";
  * hold up against the documents).
  */
 export interface GeneratedAnswerer {
-  answer(u: Understanding, kb: KnowledgeBase, offline: Draft, options: AskOptions, outcome?: GenerationOutcome): Promise<Draft | undefined>;
+  answer(
+    u: Understanding,
+    kb: KnowledgeBase,
+    offline: Draft,
+    options: AskOptions,
+    outcome?: GenerationOutcome,
+    /** The question's retrieval, shared with the offline answer so the question is searched (and embedded) once. */
+    retrieval?: RetrievalOnce,
+  ): Promise<Draft | undefined>;
 }
 
 /** Filled in by the generated answerer: why it gave no answer, when the user should know. */
@@ -183,11 +191,12 @@ export class FunctiewijzerAssistant implements Assistant {
     if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
     if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
 
-    const offline = await answerOffline(plan, kb);
+    const retrieval = retrievalOnce(plan, kb);
+    const offline = await answerOffline(plan, kb, retrieval);
     let draft: Draft & { mode: Answer["mode"] } = { ...offline, mode: "offline" };
     if (this.options.llm && offline.intent !== "unknown" && offline.intent !== "help") {
       const outcome: GenerationOutcome = {};
-      const generated = await this.options.llm.answer(plan, kb, offline, options, outcome).catch((error: unknown) => {
+      const generated = await this.options.llm.answer(plan, kb, offline, options, outcome, retrieval).catch((error: unknown) => {
         this.options.logger.warn({ err: (error as Error).message }, "generated answer failed; using the offline answer");
         outcome.modelUnavailable = true;
         return undefined;

@@ -7,7 +7,8 @@ import type { QueryPlan } from "../understand/plan.js";
  * One intent: how strongly a question asks for it (0 … 1, from the plan's
  * vocabulary signals and entities), and how its offline answer is composed.
  * The highest score wins; ties go to the intent listed first in the registry.
- * Add an intent: one file in this folder, one line in registry.ts.
+ * Add an intent: one folder here (intent.ts: signals and composer; compose.ts; followUps.ts; its LLM prompt in
+ * prompts/intents/<id>.md) and one line in registry.ts.
  */
 export type IntentDefinition = {
   id: Intent;
