@@ -17,6 +17,7 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
       for (const role of doc.roles) lines.push(`      - ${role.title}${role.levels.length ? ` (${role.levels.join(", ")})` : ""}`);
     }
     if (doc.competencyNames.length) lines.push(`    competencies: ${doc.competencyNames.join(", ")}`);
+    if (doc.careerEdges.length) lines.push(`    career steps: ${doc.careerEdges.join("; ")}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }
   for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);

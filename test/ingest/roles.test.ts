@@ -99,3 +99,30 @@ describe("levels inside one profile", () => {
     expect(doc.sections.find((s) => s.path.at(-1) === "Doel")?.text).not.toContain("Plant het werk");
   });
 });
+
+describe("career steps written as prose", () => {
+  const edgesOf = async (file: string) => ((await parsed(file)).meta.careerEdges ?? []).map((e) => `${e.from} → ${e.to}${e.toRole ? ` (${e.toRole})` : ""}`);
+
+  it("reads a step to the next level, from the job's own level, with the role it leads to", async () => {
+    expect(await edgesOf("pc200-boekhouder-klasse-c.html")).toEqual(["Klasse C → Klasse D"]);
+    expect(await edgesOf("politie-coordinator-intake.md")).toEqual(["Functieschaal 8 → Functieschaal 9 (Operationeel Expert Intake & Service)"]);
+    expect(await edgesOf("basisschool-leerkracht-L10-L11.md")).toEqual(["Functieschaal L10 → Functieschaal L11"]);
+  });
+
+  it("reads 'X versus Y' and 'next step', and a step between two roles of a function list", async () => {
+    expect(await edgesOf("globalsoft-consultant-grade12.md")).toEqual(["Job grade 11 → Job grade 12", "Job grade 12 → Job grade 13 (Principal Consultant)"]);
+    expect(await edgesOf("woonstichting-functielijst.md")).toEqual(["Klantadviseur → Woonconsulent"]);
+    const edge = (await parsed("woonstichting-functielijst.md")).meta.careerEdges![0]!;
+    expect(edge.quote).toContain("doorgroeien naar woonconsulent");
+    expect(summarise(await parsed("politie-coordinator-intake.md")).careerEdges).toHaveLength(1);
+  });
+
+  it("finds no step where a sentence has a career word but no level or role", () => {
+    const doc = parseDocument({
+      source: "d.txt",
+      text: "Functie: Jurist\nSchaal: 9\n\nLoopbaan\nDoorgroei is mogelijk na een goede beoordeling.\n",
+      format: "txt",
+    });
+    expect(doc.meta.careerEdges).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@ import type { FeedbackStore } from "../../feedback/feedbackLog.js";
 import type { AnswerIdSigner } from "../answerIdSigner.js";
 import { badRequest } from "./ask.js";
 
-const FeedbackBody = z.object({
+export const FeedbackBody = z.object({
   answerId: z.string().regex(/^[0-9a-f]{8,64}\.[0-9a-f]{16}$/, "answerId must be the id the answer came with"),
   question: z.string().max(2000),
   vote: z.enum(["up", "down"], { error: 'vote must be "up" or "down"' }),

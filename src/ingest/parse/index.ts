@@ -7,6 +7,7 @@ import { splitFrontMatter } from "../frontMatter.js";
 import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
 import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { DocumentBuilder } from "./builder.js";
+import { findCareerEdges } from "./careerEdges.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
 import { toBlocks } from "./structure.js";
@@ -167,6 +168,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
 
   scopeSectionsToRoles(builder);
   scopeSectionsToLevels(builder);
+  const careerEdges = findCareerEdges(builder);
   const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;
   const candidates: [DocumentMeta["titleFrom"], string | undefined][] = [
     ["front-matter", frontMatter?.title],
@@ -192,6 +194,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     facts: builder.facts,
     tables: builder.tables,
     ...(builder.roles.length ? { roles: builder.roles } : {}),
+    ...(careerEdges.length ? { careerEdges } : {}),
   };
   return {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },
