@@ -64,7 +64,10 @@ describe("OpenAPI document for the JSON API", () => {
 
   it("describes POST /api/feedback's body: a vote the schema accepts is recorded (204), one it refuses is a 400", async () => {
     const validRequest = requestSchema("/api/feedback");
-    const vote = { answerId: "0123456789abcdef", question: "Welke schaal?", vote: "up" };
+    // A vote carries the signed id the server issued with the answer (issue 26).
+    const question = "Welke schaal?";
+    const answerId = (await postJson(`${server.url}/api/ask`, { question })).headers.get("x-answer-id")!;
+    const vote = { answerId, question, vote: "up" };
     expect(validRequest(vote)).toBe(true);
     expect((await postJson(`${server.url}/api/feedback`, vote)).status).toBe(204);
     const bad = { ...vote, vote: "maybe" };
