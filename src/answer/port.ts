@@ -35,6 +35,10 @@ export type ReindexSummary = {
 /** What the index understood of one document: the HR admin's first check. */
 export type DocumentSummary = {
   source: string;
+  /** The document set (top-level folder; "" for the root set). */
+  set?: string;
+  /** Who may use the set, in words (from access.yaml; filled in where the policy is known). */
+  audience?: string;
   title: string;
   system: string;
   levels: string[];

@@ -32,6 +32,8 @@ import { Vocabulary } from "../vocabulary/vocabulary.js";
 import type { DocumentSummary } from "../answer/port.js";
 import { summarise } from "./report.js";
 import { words } from "../text/tokenize.js";
+import { setOfSource } from "../domain/audience.js";
+import { ACCESS_FILE } from "./accessFile.js";
 
 export type IngestOptions = {
   knowledgeDir: string;
@@ -185,7 +187,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const scanned = await scanKnowledge(knowledgeDir);
   const { files, unreadable } = scanned;
   // The organisation's glossary is vocabulary, not a document.
-  const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE);
+  const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE && file !== ACCESS_FILE);
   const vocabulary = loadVocabulary(knowledgeDir);
   const reading = readingFingerprint(vocabulary);
   const upToDate = options.force
@@ -285,7 +287,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       embedder: embedder.id,
       dimensions,
       builtAt: new Date().toISOString(),
-      documents: entries.map((e) => ({ source: e.file.source, contentHash: e.contentHash, size: e.file.size, mtimeMs: e.file.mtimeMs })),
+      documents: entries.map((e) => ({
+        source: e.file.source,
+        set: setOfSource(e.file.source),
+        contentHash: e.contentHash,
+        size: e.file.size,
+        mtimeMs: e.file.mtimeMs,
+      })),
       skipped,
       chunks: chunks.length,
       sections: summaryBase.sections,

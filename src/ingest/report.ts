@@ -1,11 +1,13 @@
 import type { DocumentSummary } from "../answer/port.js";
 import type { ParsedDocument } from "./model.js";
+import { setOfSource } from "../domain/audience.js";
 
 /** What the index understood of one document: the HR admin's first check that their files were read right. */
 export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "levels">): DocumentSummary {
   const levels = [...new Set([...doc.meta.jobLevels.map((l) => l.label), ...doc.levels.map((l) => l.label)])];
   return {
     source: doc.meta.source,
+    set: setOfSource(doc.meta.source),
     title: doc.meta.title,
     system: doc.meta.system,
     levels,
