@@ -1,4 +1,5 @@
 import type { Answer, Language } from "./answer.js";
+import type { Audience } from "../domain/audience.js";
 
 /** Where a question came from; used for logs and for door-specific limits. */
 export type Channel = "web" | "teams" | "slack" | "cli";
@@ -7,6 +8,8 @@ export type AskOptions = {
   /** Conversation id: questions with the same id are one chat, so follow-ups resolve. */
   conversation?: string;
   channel?: Channel;
+  /** Who asks, as the door vouches for it: decides which document sets answer. Anonymous (public sets only) when absent. */
+  audience?: Audience;
   /** Called with text deltas while an LLM answer streams (LLM mode only; ignored offline). */
   onToken?: (delta: string) => void;
   signal?: AbortSignal;
@@ -68,10 +71,10 @@ export interface Assistant {
   status(): AssistantStatus;
   /** Re-reads the knowledge folder, swaps the index in when done; questions keep being answered meanwhile. */
   reindex(): Promise<ReindexSummary>;
-  /** The loaded index's documents and skipped files. */
-  inventory(): Inventory;
-  /** Example questions the loaded documents can answer (for welcome messages and suggested prompts). */
-  examples(language: Language): string[];
-  /** The full text of a cited section (`section` as in Citation.section), or undefined. */
-  section(source: string, section: string): SectionText | undefined;
+  /** The loaded index's documents (those the audience may use; anonymous when absent) and skipped files. */
+  inventory(audience?: Audience): Inventory;
+  /** Example questions the audience's documents can answer (for welcome messages and suggested prompts). */
+  examples(language: Language, audience?: Audience): string[];
+  /** The full text of a cited section (`section` as in Citation.section), or undefined (also when the audience may not see it). */
+  section(source: string, section: string, audience?: Audience): SectionText | undefined;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Answer } from "../../answer/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import type { Assistant } from "../../answer/port.js";
+import { webAudience } from "../webAudience.js";
 
 export const AskBody = z.object(
   {
@@ -30,7 +31,7 @@ export function askRoutes(assistant: () => Assistant | undefined): Router {
     if (!parsed.success) return badRequest(res, parsed.error);
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: NOT_READY });
-    const answer = await ready.ask(parsed.data.question, { conversation: parsed.data.conversation, channel: "web" });
+    const answer = await ready.ask(parsed.data.question, { conversation: parsed.data.conversation, channel: "web", audience: webAudience(req) });
     res.setHeader("X-Answer-Id", answerId(answer));
     res.json(answer);
   });
@@ -50,6 +51,7 @@ export function askRoutes(assistant: () => Assistant | undefined): Router {
       const answer: Answer = await ready.ask(parsed.data.question, {
         conversation: parsed.data.conversation,
         channel: "web",
+        audience: webAudience(req),
         signal: aborted.signal,
         onToken: (delta) => send("token", { delta, provisional: true }),
       });
