@@ -4,7 +4,7 @@ import { z } from "zod";
 import { openAssistant } from "../answer/openAssistant.js";
 import type { Answer } from "../answer/answer.js";
 import { createLogger } from "../logger.js";
-import { cliConfig, progressReporter, runCli } from "./common.js";
+import { cliAudience, cliConfig, progressReporter, runCli } from "./common.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
 
 const program = new Command("ask")
@@ -12,6 +12,7 @@ const program = new Command("ask")
   .argument("[question...]", "the question")
   .option("--index <dir>", "index folder")
   .option("--knowledge <dir>", "folder with the HR documents")
+  .option("--audience <sets>", "which document sets answer: all (default), public, or set names separated by commas")
   .option("--json", "print one Answer object per line on stdout")
   .option("--batch <file>", "questions, one per line (plain or JSON {question, conversation})")
   .parse();
@@ -44,7 +45,8 @@ function render(answer: Answer): string {
 }
 
 runCli(async () => {
-  const options = program.opts<{ index?: string; knowledge?: string; json?: boolean; batch?: string }>();
+  const options = program.opts<{ index?: string; knowledge?: string; json?: boolean; batch?: string; audience?: string }>();
+  const audience = cliAudience(options.audience);
   const questions = options.batch ? parseBatch(await readFile(options.batch, "utf8")) : [{ question: program.args.join(" ") }];
   if (!options.batch && !questions[0]!.question.trim()) throw new Error('no question given; usage: npm run ask -- [--json] "question"');
   const config = await cliConfig(options);
@@ -53,7 +55,7 @@ runCli(async () => {
   const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
   progress.stop();
   for (const { question, conversation } of questions) {
-    const answer = await assistant.ask(question, { conversation: conversation ?? (options.batch ? undefined : "cli"), channel: "cli" });
+    const answer = await assistant.ask(question, { conversation: conversation ?? (options.batch ? undefined : "cli"), channel: "cli", audience });
     process.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${render(answer)}\n`);
   }
 });

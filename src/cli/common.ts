@@ -3,6 +3,20 @@ import cliProgress from "cli-progress";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import type { IngestProgress } from "../answer/openAssistant.js";
 import { currentManifest } from "../search/indexFiles.js";
+import type { Audience } from "../domain/audience.js";
+
+/** `--audience`: `all` (the default: the operator has the files anyway), `public`, or sets by name (`hr-only,reorg`). */
+export function cliAudience(value: string | undefined): Audience {
+  const text = (value ?? "all").trim();
+  if (text === "all") return { door: "cli", sets: "all" };
+  if (text === "public") return { door: "cli", sets: [] };
+  const sets = text
+    .split(",")
+    .map((set) => set.trim())
+    .filter(Boolean);
+  if (!sets.length || sets.some((set) => set.includes("/"))) throw new Error(`--audience takes all, public or set names separated by commas, not "${text}"`);
+  return { door: "cli", sets };
+}
 
 /**
  * Config from the environment with CLI overrides for the knowledge and index

@@ -5,13 +5,16 @@ import type { IngestResult } from "../ingest/ingest.js";
  * understood, and a warning for each document that yielded no level, no
  * competency or no title, so an HR admin sees at once what to check.
  */
-export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "unusedGlossaryTerms">): string {
+export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "unusedGlossaryTerms" | "accessError">): string {
   const lines: string[] = [];
+  if (result.accessError) lines.push(`  ✗ ${result.accessError}: only the documents directly in the knowledge folder are served until it is fixed`);
   for (const doc of result.report) {
     const levels = doc.levels.length ? doc.levels.slice(0, 6).join(", ") + (doc.levels.length > 6 ? ` (+${doc.levels.length - 6})` : "") : "–";
     lines.push(
       `  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`,
     );
+    // Documents in a set (a top-level folder) say who may use them; the root set is always public.
+    if (doc.set) lines.push(`    set ${doc.set} · ${doc.audience ?? "public"}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }
   for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);

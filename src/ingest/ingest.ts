@@ -33,7 +33,8 @@ import type { DocumentSummary } from "../answer/port.js";
 import { summarise } from "./report.js";
 import { words } from "../text/tokenize.js";
 import { setOfSource } from "../domain/audience.js";
-import { ACCESS_FILE } from "./accessFile.js";
+import { ACCESS_FILE, readAccessFile } from "./accessFile.js";
+import { describeAudience } from "../domain/accessPolicy.js";
 
 export type IngestOptions = {
   knowledgeDir: string;
@@ -52,7 +53,19 @@ export type IngestResult = ReindexSummary & {
   report: DocumentSummary[];
   /** Glossary terms that occur in no document. */
   unusedGlossaryTerms: string[];
+  /** Why access.yaml cannot be used (then only the root set is served until it is fixed). */
+  accessError?: string;
 };
+
+/** The report with each document's set and who may use it, from access.yaml as it is now. */
+function withAudiences<T extends Pick<IngestResult, "report">>(result: T, knowledgeDir: string): T & Pick<IngestResult, "accessError"> {
+  const access = readAccessFile(knowledgeDir);
+  const report = result.report.map((doc) => ({
+    ...doc,
+    audience: access.error ? "admins only (access.yaml is invalid)" : describeAudience(access.policy, doc.set ?? ""),
+  }));
+  return { ...result, report, ...(access.error ? { accessError: access.error } : {}) };
+}
 
 /** What decides how documents are read: the vocabulary (packs + glossary) and the parser version. */
 function readingFingerprint(vocabulary: Vocabulary): string {
@@ -181,6 +194,10 @@ export async function indexIsStale(knowledgeDir: string, indexDir: string, embed
  * old one only when it is complete.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  return withAudiences(await ingestDocuments(options), options.knowledgeDir);
+}
+
+async function ingestDocuments(options: IngestOptions): Promise<IngestResult> {
   const started = performance.now();
   const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
   if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
