@@ -103,6 +103,10 @@ const ConfigShape = z.object({
   MICROSOFT_OPENID_METADATA_URL: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OAUTH_ENDPOINT: optionalString.pipe(endpoint.optional()),
   MICROSOFT_CHANNEL_SERVICE: optionalString.pipe(endpoint.optional()),
+  /** Microsoft Graph, where the Teams door checks the Entra group memberships access.yaml names (usgov: https://graph.microsoft.us). */
+  GRAPH_API_URL: optionalString.pipe(endpoint.optional()),
+  /** How long a looked-up group membership (Entra groups, Slack user groups) is trusted before it is asked again. */
+  GROUP_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** e.g. "Intern": shown by Teams as the sensitivity label of every answer. */
   TEAMS_SENSITIVITY_LABEL: optionalString.pipe(z.string().max(64).optional()),
   TEAMS_SENSITIVITY_DESCRIPTION: optionalString.pipe(z.string().max(256).optional()),

@@ -1,6 +1,6 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import type { DoorDeps } from "../../http/door.js";
+import type { SlackDeps } from "./audience.js";
 import { askForSlack } from "./ask.js";
 import { answerInThread } from "./answerInThread.js";
 import { commandConversation, threadConversation } from "./conversation.js";
@@ -41,7 +41,7 @@ const actionValue = (action: unknown): string | undefined => {
  * opens a modal with the quote and the whole section. A shortened list's
  * button puts the rest of the list in place.
  */
-export function registerActions(app: App, deps: DoorDeps): void {
+export function registerActions(app: App, deps: SlackDeps): void {
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const question = FollowUpValue.safeParse(actionValue(action));
@@ -53,7 +53,8 @@ export function registerActions(app: App, deps: DoorDeps): void {
       await answerInThread(client, deps, thread, question.data, "followup");
       return;
     }
-    const { messages } = await askForSlack(deps, question.data, place.conversation, "followup");
+    const audience = await deps.audiences.of(client, { workspace: where.data.team?.id ?? undefined, user: where.data.user.id, ephemeral: true });
+    const { messages } = await askForSlack(deps, question.data, place.conversation, "followup", { audience });
     for (const message of messages) await ephemeral(respond, message);
   });
 
@@ -82,7 +83,15 @@ export function registerActions(app: App, deps: DoorDeps): void {
       logger.warn("slack: ignored a malformed source button");
       return;
     }
-    const full = deps.assistant.section(shown.source, shown.section);
+    // The section as the place the button is in may see it: the button's value is only a request.
+    const place = placeOf(where.data);
+    const audience = await deps.audiences.of(client, {
+      workspace: where.data.team?.id ?? undefined,
+      channel: place.kind === "thread" ? place.channel : undefined,
+      user: where.data.user.id,
+      ephemeral: place.kind === "ephemeral",
+    });
+    const full = deps.assistant.section(shown.source, shown.section, audience);
     await client.views.open({ trigger_id: where.data.trigger_id, view: sourceView(shown, full, shown.language) });
   });
 

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { SlackDeps } from "./audience.js";
 import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";
@@ -26,7 +26,7 @@ export type Thread = {
  * is written, an offline answer is posted whole. An empty question (a bare
  * mention) gets the help text.
  */
-export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, thread: Thread, question: string, source: Source): Promise<void> {
+export async function answerInThread(client: webApi.WebClient, deps: SlackDeps, thread: Thread, question: string, source: Source): Promise<void> {
   const send = (message: SlackMessage | { text: string }) =>
     client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
   // If Slack refuses the blocks here (a block type this workspace or place does not allow), the text alone still answers.
@@ -47,7 +47,8 @@ export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, t
   let answered = false;
   try {
     const stream = new AnswerStream(client, { channel: thread.channel, threadTs: thread.threadTs, userId: thread.userId, teamId: thread.teamId }, deps.logger);
-    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source, { onToken: stream.onToken });
+    const audience = await deps.audiences.of(client, { workspace: thread.teamId, channel: thread.channel, user: thread.userId });
+    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source, { onToken: stream.onToken, audience });
     if (stream.started) {
       answered = await stream.finish(reply).catch((error: unknown) => {
         deps.logger.warn({ channel: "slack", err: (error as Error).message }, "slack stream could not be finished; posting the answer");

@@ -1,5 +1,6 @@
 import type { Answer } from "../../answer/answer.js";
 import type { DoorDeps } from "../../http/door.js";
+import type { Audience } from "../../domain/audience.js";
 import { answerMessages, textMessage, type SlackMessage } from "./blocks.js";
 import { TEXTS } from "./texts.js";
 
@@ -14,6 +15,8 @@ export type SlackAskOptions = {
   echoQuestion?: boolean;
   /** Receives the answer's text as it is generated (LLM mode); the door streams it into Slack. */
   onToken?: (delta: string) => void;
+  /** Who may read the answer (SlackAudiences); anonymous, public sets only, when absent. */
+  audience?: Audience;
 };
 
 /**
@@ -29,7 +32,12 @@ export async function askForSlack(deps: DoorDeps, question: string, conversation
     return { messages: [textMessage(TEXTS.tooLong(config.MAX_QUESTION_CHARS))] };
   }
   try {
-    const answer = await assistant.ask(question, { conversation, channel: "slack", ...(options.onToken ? { onToken: options.onToken } : {}) });
+    const answer = await assistant.ask(question, {
+      conversation,
+      channel: "slack",
+      ...(options.audience ? { audience: options.audience } : {}),
+      ...(options.onToken ? { onToken: options.onToken } : {}),
+    });
     log.info(
       {
         intent: answer.intent,

@@ -1,5 +1,5 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { SlackDeps } from "./audience.js";
 import { answerInThread } from "./answerInThread.js";
 import { textMessage } from "./blocks.js";
 import { truncate } from "./mrkdwn.js";
@@ -22,7 +22,7 @@ const TITLE_CHARS = 60;
  * then the answer in the thread (streamed when the answerer streams; posting
  * it clears the status).
  */
-export function createAssistantPane(deps: DoorDeps): Assistant {
+export function createAssistantPane(deps: SlackDeps): Assistant {
   return new Assistant({
     threadContextStore: noThreadContext,
     threadStarted: async ({ say, setSuggestedPrompts }) => {

@@ -27,6 +27,7 @@ export const UserMessage = z.object({
 export type UserMessage = z.infer<typeof UserMessage>;
 
 export const SlashCommand = z.object({
+  team_id: z.string().optional(),
   channel_id: z.string().min(1),
   user_id: z.string().min(1),
   text: z.string().default(""),

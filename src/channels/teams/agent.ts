@@ -15,6 +15,8 @@ import { mentionsBot, needsMention, questionText } from "./mentions.js";
 import { RecentMap } from "./recentMap.js";
 import { UserRateLimit } from "./userRateLimit.js";
 import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
+import type { TeamsAudiences } from "./audience.js";
+import { ANONYMOUS, type Audience } from "../../domain/audience.js";
 
 export type TeamsAgentDeps = {
   assistant: Assistant;
@@ -26,6 +28,8 @@ export type TeamsAgentDeps = {
   streamDelayMs?: number;
   /** Questions per user per minute. */
   questionsPerMinute: number;
+  /** Who may read an answer, from the verified activity; everyone is anonymous (public sets only) without it. */
+  audiences?: TeamsAudiences;
 };
 
 /** Which answer a sent message showed, so the native feedback invoke (which names only the message) can be recorded. */
@@ -59,23 +63,23 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const remember = (id: string | undefined, answer: Answer) => {
     if (id) sent.set(id, { answerId: answerId(answer), question: answer.question });
   };
-  const replyOptions = (context: TurnContext) => ({
+  const replyOptions = (context: TurnContext, audience: Audience) => ({
     scope: scopeOf(context),
     user: context.activity.from?.id,
-    section: (source: string, section: string) => assistant.section(source, section),
+    section: (source: string, section: string) => assistant.section(source, section, audience),
     sensitivityLabel: deps.sensitivityLabel,
     sensitivityDescription: deps.sensitivityDescription,
   });
 
   /** LLM answers in personal chat stream: an informative update, the model's text as it comes, then the final message. */
-  async function answerStreaming(context: TurnContext, question: string, conversation: string): Promise<void> {
+  async function answerStreaming(context: TurnContext, question: string, conversation: string, audience: Audience): Promise<void> {
     const language = languageOf(context.activity.locale);
     const stream = context.streamingResponse;
     if (deps.streamDelayMs !== undefined) stream.setDelayInMs(deps.streamDelayMs);
     stream.queueInformativeUpdate(sayIn(language, "Zoekt in de functiebeschrijvingen…", "Searching the job descriptions…"));
     let answer: Answer;
     try {
-      answer = await assistant.ask(question, { conversation, channel: "teams", onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
+      answer = await assistant.ask(question, { conversation, channel: "teams", audience, onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "teams answer failed");
       stream.setFinalMessage(
@@ -87,7 +91,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       await stream.endStream();
       return;
     }
-    const [final, ...rest] = answerActivities(answer, replyOptions(context));
+    const [final, ...rest] = answerActivities(answer, replyOptions(context, audience));
     // The SDK adds feedbackLoopEnabled to the final message; our entity already carries citations and the AI label.
     stream.setFeedbackLoop(true);
     stream.setGeneratedByAILabel(false);
@@ -113,14 +117,15 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
         "You are asking many questions in a row; please wait a minute and try again.",
       ));
     const conversation = conversations.idFor(context.activity.conversation!.id);
-    if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
+    const audience = deps.audiences ? await deps.audiences.of(context.activity) : ANONYMOUS;
+    if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation, audience);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
     if (scopeOf(context) !== "channel") {
       await send(context, { type: ActivityTypes.Typing });
       app.startTypingTimer(context); // stops at our first message
     }
-    const answer = await assistant.ask(question, { conversation, channel: "teams" });
-    for (const activity of answerActivities(answer, replyOptions(context))) remember((await send(context, activity))?.id, answer);
+    const answer = await assistant.ask(question, { conversation, channel: "teams", audience });
+    for (const activity of answerActivities(answer, replyOptions(context, audience))) remember((await send(context, activity))?.id, answer);
   }
 
   app.onActivity(ActivityTypes.Message, async (context) => {
