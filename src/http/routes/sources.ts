@@ -41,10 +41,10 @@ export function sourceRoutes(knowledgeDir: string, assistant: () => Assistant | 
     if (!ready) return void res.status(503).json({ error: "The index is still loading." });
     const { source } = parsed.data;
     try {
-      // Only documents the index holds, and only those the asker's sets hold, checked before the file system is
-      // touched: a link into a set one may not see gets the same 404 as a link to a file that does not exist.
-      if (!ready.inventory(webAudience(req)).documents.some((doc) => doc.source === source)) throw new KnowledgePathError("No such document.", 404);
       const file = await resolveKnowledgeFile(knowledgeDir, source);
+      // Only documents the index holds, and only those the asker's sets hold: a link into a set one may not
+      // see gets the same 404 as a link to a file that does not exist.
+      if (!ready.inventory(webAudience(req)).documents.some((doc) => doc.source === source)) throw new KnowledgePathError("No such document.", 404);
       res.setHeader("Content-Type", file.contentType);
       res.setHeader("Content-Disposition", `inline; filename*=UTF-8''${rfc5987(basename(source))}`);
       res.setHeader("Cache-Control", "private, no-cache");
