@@ -62,6 +62,8 @@ export class FakeSlack {
   readonly failing = new Set<string>();
   /** Block types chat.postMessage refuses with invalid_blocks (a place or workspace that does not support them). */
   readonly refusedBlocks = new Set<string>();
+  /** Members per user group, for usergroups.users.list (access.yaml's usergroups). */
+  readonly usergroups = new Map<string, string[]>();
   /** Where apps.connections.open sends a Socket Mode client. */
   webSocketUrl?: string;
   private server?: Server;
@@ -84,7 +86,9 @@ export class FakeSlack {
           ? { ok: false, error: "not_allowed" }
           : method === "apps.connections.open" && this.webSocketUrl
             ? { ok: true, url: this.webSocketUrl }
-            : reply(method, body);
+            : method === "usergroups.users.list"
+              ? { ok: true, users: this.usergroups.get(String(body.usergroup)) ?? [] }
+              : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
