@@ -20,6 +20,7 @@ export const BOT_SCOPES = [
   "im:read",
   "im:write",
   "reactions:write", // the ⏳ "working" reaction on a mention or DM while it is answered
+  "usergroups:read", // usergroups.users.list: membership of the user groups knowledge/access.yaml names
 ] as const;
 
 /** Action ids on the answer's buttons; a follow-up button's id ends in its index. */
