@@ -91,7 +91,8 @@ export class KnowledgeBase {
   within(scope: SetScope): KnowledgeBase {
     if (scope.all) return this.root;
     if (this.root !== this) return this.root.within(scope);
-    if (this.chunks.documentSets().every((set) => scope.allows(set)) && this.facts.documents.every((doc) => scope.allows(setOfSource(doc.source)))) return this;
+    this.setNames ??= [...new Set([...this.chunks.documentSets(), ...this.facts.documents.map((doc) => setOfSource(doc.source))])];
+    if (this.setNames.every((set) => scope.allows(set))) return this;
     let view = this.views.get(scope.key);
     if (!view) {
       if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
@@ -104,6 +105,8 @@ export class KnowledgeBase {
   }
 
   private root: KnowledgeBase = this;
+  /** The distinct sets the index holds, listed once. */
+  private setNames?: string[];
 
   /** Whether a document (by source) is in this view's sets. */
   shows(source: string): boolean {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openAssistant } from "../../src/answer/openAssistant.js";
 import type { Assistant } from "../../src/answer/port.js";
+import type { GeneratedAnswerer } from "../../src/answer/assistant.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
 import { copyKnowledge, tempDir } from "../support/knowledge.js";
@@ -63,9 +64,13 @@ export function setsKnowledge(access = ACCESS_YAML): string {
 }
 
 /** The production assistant (index built, access.yaml followed) over a sets knowledge folder. */
-export async function setsAssistant(knowledgeDir: string, env: Record<string, string> = {}): Promise<{ assistant: Assistant; config: Config }> {
+export async function setsAssistant(
+  knowledgeDir: string,
+  env: Record<string, string> = {},
+  options: { llm?: (config: Config) => GeneratedAnswerer | undefined } = {},
+): Promise<{ assistant: Assistant; config: Config }> {
   const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: tempDir("fw-sets-index-"), ...env });
-  return { assistant: await openAssistant(config, { logger: silentLogger }), config };
+  return { assistant: await openAssistant(config, { logger: silentLogger, llm: options.llm?.(config) }), config };
 }
 
 /** Everything an answer shows a user, as one string: text, citations, follow-ups and expansions. */
