@@ -117,7 +117,8 @@ export class FunctiewijzerAssistant implements Assistant {
     // id (or the same asker after the policy changed) starts afresh and never gets "meer"/"waarom" of what went before.
     const scoped: AskOptions = {
       ...options,
-      conversation: options.conversation === undefined ? undefined : `${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}\u0001${options.conversation}`,
+      conversation:
+        options.conversation === undefined ? undefined : `${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}\u0001${options.conversation}`,
     };
     const draft = this.checkInput(kb, text) ?? (await this.answer(kb, text, scoped));
     const citations = this.withTitles(kb, draft.citations);

@@ -87,7 +87,9 @@ export function ruleGrants(rule: AccessRule | undefined, audience: Audience): bo
       if (!teams || !within(teams.tenants, audience.tenant)) return false;
       if (!teams.teams.length && !teams.channels.length && !teams.groups.length && !teams.users.length) return teams.tenants.length > 0;
       if (!audience.personal)
-        return (audience.channel !== undefined && teams.channels.includes(audience.channel)) || (audience.team !== undefined && teams.teams.includes(audience.team));
+        return (
+          (audience.channel !== undefined && teams.channels.includes(audience.channel)) || (audience.team !== undefined && teams.teams.includes(audience.team))
+        );
       return (audience.user !== undefined && teams.users.includes(audience.user)) || some(teams.groups, (g) => audience.groups.includes(g));
     }
     default:

@@ -82,7 +82,10 @@ export class ChunkStore {
       if (chunk.id !== id) throw new Error("chunk ids must be their positions");
       let doc = documents.get(chunk.source);
       if (doc === undefined) {
-        documents.set(chunk.source, (doc = documentList.push({ source: chunk.source, title: chunk.title, system: chunk.system, set: setOfSource(chunk.source) }) - 1));
+        documents.set(
+          chunk.source,
+          (doc = documentList.push({ source: chunk.source, title: chunk.title, system: chunk.system, set: setOfSource(chunk.source) }) - 1),
+        );
       }
       documentOf[id] = doc;
       levelOf[id] = levels.of(chunk.level?.label);

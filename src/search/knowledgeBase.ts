@@ -161,7 +161,11 @@ export class KnowledgeBase {
       else {
         const ids: number[] = [];
         for (let id = 0; id < facts.competencyCount; id++) if (this.shows(facts.competencySource(id))) ids.push(id);
-        const visible = { competencyCount: ids.length, competencyNameOf: (i: number) => facts.competencyNameOf(ids[i]!), competency: (i: number) => facts.competency(ids[i]!) };
+        const visible = {
+          competencyCount: ids.length,
+          competencyNameOf: (i: number) => facts.competencyNameOf(ids[i]!),
+          competency: (i: number) => facts.competency(ids[i]!),
+        };
         this.competencyIndex = new CompetencyIndex(visible, this.vocabulary);
       }
     }

@@ -17,7 +17,14 @@ describe("insights per document set", () => {
     const outsider = await recorded.ask("Welke schaal past bij een servicedesk medewerker?");
     await new Promise((resolve) => setImmediate(resolve));
     expect(records.map((r) => r.sets)).toEqual([["hr-only"], [""]]);
-    const vote = (id: string, v: "up" | "down") => ({ at: new Date().toISOString(), channel: "web" as const, question: "q", answerId: id, vote: v });
+    const vote = (id: string, v: "up" | "down") => ({
+      at: new Date().toISOString(),
+      channel: "web" as const,
+      conversation: "c",
+      question: "q",
+      answerId: id,
+      vote: v,
+    });
     const summary = summariseFeedback([vote(answerId(hr), "down"), vote(answerId(outsider), "up"), vote(answerId(outsider), "up")], records);
     expect(summary.bySet).toEqual([
       { set: "", questions: 1, up: 2, down: 0 },

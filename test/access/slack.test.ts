@@ -37,7 +37,12 @@ describe("document sets in Slack: the HR channel and HR's user group see hr-only
     expect((await post(json(envelope({ team: "T1", ts: `${500 + events}.1`, ...event })))).status).toBe(200);
     await vi.waitFor(() => expect(slack.called("chat.postMessage").length).toBeGreaterThan(before), { timeout: 10_000 });
     // The question itself comes back in the feedback buttons: what counts is everything else.
-    return JSON.stringify(slack.called("chat.postMessage").slice(before).map((call) => call.body)).replaceAll(HIDDEN_QUESTION, "");
+    return JSON.stringify(
+      slack
+        .called("chat.postMessage")
+        .slice(before)
+        .map((call) => call.body),
+    ).replaceAll(HIDDEN_QUESTION, "");
   };
   const mention = (channel: string, user: string) =>
     answerTo({ type: "app_mention", channel, channel_type: "channel", user, text: `<@UBOT> ${HIDDEN_QUESTION}` });
@@ -105,7 +110,13 @@ describe("document sets in Slack: the HR channel and HR's user group see hr-only
         container: { type: "message", message_ts: "600.2", channel_id: channel, is_ephemeral: false, thread_ts: "600.1" },
         message: { type: "message", ts: "600.2", thread_ts: "600.1", bot_id: "BBOT", text: "…" },
         actions: [
-          { type: "button", block_id: "b", action_ts: `600.${clicks}`, action_id: "fw_source_0", value: JSON.stringify({ source: HIDDEN_SOURCE, section: HIDDEN_SECTION }) },
+          {
+            type: "button",
+            block_id: "b",
+            action_ts: `600.${clicks}`,
+            action_id: "fw_source_0",
+            value: JSON.stringify({ source: HIDDEN_SOURCE, section: HIDDEN_SECTION }),
+          },
         ],
       };
       expect((await post(form({ payload: JSON.stringify(payload) }))).status).toBe(200);

@@ -9,7 +9,17 @@ import { silentLogger } from "../../src/logger.js";
 import { readIndexPointer } from "../../src/search/indexWatcher.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
-import { ACCESS_YAML, HIDDEN_QUESTION, HIDDEN_SECTION, HIDDEN_SOURCE, HIDDEN_TITLE, HIDDEN_WORD, setsAssistant, setsKnowledge, shown } from "./setsKnowledge.js";
+import {
+  ACCESS_YAML,
+  HIDDEN_QUESTION,
+  HIDDEN_SECTION,
+  HIDDEN_SOURCE,
+  HIDDEN_TITLE,
+  HIDDEN_WORD,
+  setsAssistant,
+  setsKnowledge,
+  shown,
+} from "./setsKnowledge.js";
 
 const ADMIN_TOKEN = "sets-admin-token-0123456789abcdef";
 const HR = { "x-forwarded-user": "hanna", "x-forwarded-email": "hanna@example.org", "x-forwarded-groups": "staff, hr" };

@@ -31,7 +31,15 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
 
     expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function), audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }) } },
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: {
+          conversation: "C1:100.1",
+          channel: "slack",
+          onToken: expect.any(Function),
+          audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }),
+        },
+      },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
@@ -76,7 +84,15 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function), audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }) } },
+      {
+        question: "Welke schaal past bij een servicedesk medewerker?",
+        options: {
+          conversation: "D1:200.1",
+          channel: "slack",
+          onToken: expect.any(Function),
+          audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }),
+        },
+      },
     ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
@@ -126,7 +142,15 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
     expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function), audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }) } },
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: {
+          conversation: "D1:300.1",
+          channel: "slack",
+          onToken: expect.any(Function),
+          audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }),
+        },
+      },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
@@ -154,7 +178,12 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(response).toMatchObject({ response_type: "ephemeral" });
     expect(blockText(response.blocks)).toContain("**Antwoord**");
     expect(blockText(response.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:U1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "C1", user: "U1", personal: true }) } }]);
+    expect(h.assistant.calls).toEqual([
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: { conversation: "C1:U1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "C1", user: "U1", personal: true }) },
+      },
+    ]);
   });
 
   it("answers an empty /functiewijzer with help and no question", async () => {
@@ -185,7 +214,15 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function), audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }) } },
+      {
+        question: "Welke schaal past bij deze functie?",
+        options: {
+          conversation: "C1:100.1",
+          channel: "slack",
+          onToken: expect.any(Function),
+          audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }),
+        },
+      },
     ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
