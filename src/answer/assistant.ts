@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "../logger.js";
 import { summarise } from "../ingest/report.js";
 import { systemById } from "../ingest/systems/registry.js";
@@ -115,11 +116,9 @@ export class FunctiewijzerAssistant implements Assistant {
     const kb = this.kbFor(options.audience);
     // A conversation belongs to its audience and to the sets it could see: another audience presenting the same
     // id (or the same asker after the policy changed) starts afresh and never gets "meer"/"waarom" of what went before.
-    const scoped: AskOptions = {
-      ...options,
-      conversation:
-        options.conversation === undefined ? undefined : `${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}\u0001${options.conversation}`,
-    };
+    // Hashed: the key stays short and names no user or group in a shared store.
+    const owner = createHash("sha256").update(`${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}`).digest("hex").slice(0, 24);
+    const scoped: AskOptions = { ...options, conversation: options.conversation === undefined ? undefined : `${owner}:${options.conversation}` };
     const draft = this.checkInput(kb, text) ?? (await this.answer(kb, text, scoped));
     const citations = this.withTitles(kb, draft.citations);
     const answer: Answer = {
