@@ -116,6 +116,34 @@ describe("document sets in Teams: the HR channel and HR's Entra group see hr-onl
     expect(asked[0]).toMatchObject({ groupIds: [HR_GROUP], authorization: `Bearer ${GRAPH_TOKEN}` });
   });
 
+  it("vouches for nobody in emulator mode (no app id, no token): the HR channel's id in an activity opens nothing", async () => {
+    const emulator = createTeamsDoor(
+      { assistant, config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir, RATE_LIMIT_PER_MINUTE: "100000" }), logger: silentLogger, feedback: new MemoryFeedback() },
+      {},
+    );
+    const local = await listen(
+      createHttpApp({ config: loadConfig({}), logger: silentLogger, assistant: () => assistant, feedback: new MemoryFeedback(), doors: [emulator] }),
+    );
+    try {
+      const before = connector.posted.length;
+      const response = await postJson(
+        `${local.url}/api/messages`,
+        activity(connector.url, {
+          text: `<at>Functiewijzer</at> ${HIDDEN_QUESTION}`,
+          entities: [{ type: "mention", text: "<at>Functiewijzer</at>", mentioned: { id: "bot-1", name: "Functiewijzer" } }],
+          conversation: { id: "19:hr@thread.tacv2;messageid=1", conversationType: "channel", tenantId: TENANT },
+          channelData: { tenant: { id: TENANT }, channel: { id: "19:hr@thread.tacv2" } },
+        }),
+      );
+      expect(response.status).toBe(200);
+      const replies = JSON.stringify(connector.posted.slice(before).map((p) => p.body)).replaceAll(HIDDEN_QUESTION, "");
+      expect(replies).toContain("message");
+      expect(replies).not.toMatch(HIDDEN_WORD);
+    } finally {
+      await local.close();
+    }
+  });
+
   it("answers in the HR channel from the set, and in another channel without it, whoever asks there", async () => {
     expect(await inChannel("19:hr@thread.tacv2", "aad-out")).toMatch(HIDDEN_WORD);
     const general = await inChannel("19:general@thread.tacv2", "aad-hr");

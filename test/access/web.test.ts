@@ -32,6 +32,8 @@ describe("document sets in the web chat: an outsider never sees an hr-only docum
   let config: Config;
   let proxied: Listening;
   let direct: Listening;
+  /** TRUST_PROXY names another proxy: requests from 127.0.0.1 are not from it. */
+  let elsewhere: Listening;
 
   const ask = async (question: string, headers: Record<string, string> = {}, conversation?: string, server = proxied): Promise<Answer> => {
     const response = await postJson(`${server.url}/api/ask`, { question, ...(conversation ? { conversation } : {}) }, headers);
@@ -52,10 +54,14 @@ describe("document sets in the web chat: an outsider never sees an hr-only docum
       }),
     );
     direct = await listen(createHttpApp({ config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir }), logger: silentLogger, assistant: () => assistant, feedback }));
+    elsewhere = await listen(
+      createHttpApp({ config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir, TRUST_PROXY: "10.0.0.7" }), logger: silentLogger, assistant: () => assistant, feedback }),
+    );
   });
   afterAll(async () => {
     await proxied?.close();
     await direct?.close();
+    await elsewhere?.close();
   });
 
   it("answers HR from the set, and the same question (asked right after: no cached answer) without it for everyone else", async () => {
@@ -85,10 +91,12 @@ describe("document sets in the web chat: an outsider never sees an hr-only docum
     expect(events.replaceAll(HIDDEN_QUESTION, "")).not.toMatch(HIDDEN_WORD);
   });
 
-  it("ignores identity headers without TRUST_PROXY: anyone could send them", async () => {
-    const spoofed = await ask(HIDDEN_QUESTION, HR, undefined, direct);
-    expect(cites(spoofed)).toBe(false);
-    expect(shown(spoofed)).not.toMatch(HIDDEN_WORD);
+  it("ignores identity headers without TRUST_PROXY, or from an address that is not the trusted proxy: anyone could send them", async () => {
+    for (const server of [direct, elsewhere]) {
+      const spoofed = await ask(HIDDEN_QUESTION, HR, undefined, server);
+      expect(cites(spoofed)).toBe(false);
+      expect(shown(spoofed)).not.toMatch(HIDDEN_WORD);
+    }
   });
 
   it("opens the source dialog and the document link for HR only; an outsider gets the 404 of a file that does not exist", async () => {
