@@ -319,7 +319,24 @@ export class KnowledgeBase {
 
   /** Question words the corpus knows, directly or through a vocabulary relative (synonym, translation). */
   coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
-    return this.lexical.coverage(query, ignore, this.relativesIn(query));
+    return this.lexical.coverage(query, ignore, this.relativesIn(query), this.knownTerm());
+  }
+
+  private knownTerms?: Map<string, boolean>;
+
+  /** In a scoped view a word is known only when a chunk of the view's sets holds it: a refusal tells nothing of other sets. */
+  private knownTerm(): ((term: string) => boolean) | undefined {
+    const visible = this.visibleChunk;
+    if (!visible) return undefined;
+    const known = (this.knownTerms ??= new Map());
+    return (term) => {
+      let found = known.get(term);
+      if (found === undefined) {
+        if (known.size > 50_000) known.clear();
+        known.set(term, (found = this.lexical.occursIn(term, visible)));
+      }
+      return found;
+    };
   }
 
   /**

@@ -62,6 +62,11 @@ describe("document sets in the index: recorded at ingest, filtered inside both s
     expect(fromHidden(view.competencyNames.factsOf("Visie ontwikkelen"))).toBe(false);
     expect(view.findCompetency((c) => c.source === HIDDEN_SOURCE)).toBeUndefined();
     expect(view.documents.some((d) => d.title === HIDDEN_TITLE)).toBe(false);
+    // Whether the documents know a word (which decides a refusal) counts only the view's sets.
+    const words = "zilverberg fusieplan organogram";
+    expect(kb.coverage(words, new Set())).toEqual({ topic: 3, known: 3 });
+    expect(view.coverage(words, new Set()).known).toBeLessThan(3);
+    expect(view.coverage("servicedesk", new Set())).toEqual({ topic: 1, known: 1 });
     // One view per scope, and the index itself for a scope that covers every set.
     expect(kb.within(SetScope.ROOT_ONLY)).toBe(view);
     expect(kb.within(SetScope.of(["hr-only"]))).toBe(kb);
