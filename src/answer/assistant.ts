@@ -117,7 +117,10 @@ export class FunctiewijzerAssistant implements Assistant {
     // A conversation belongs to its audience and to the sets it could see: another audience presenting the same
     // id (or the same asker after the policy changed) starts afresh and never gets "meer"/"waarom" of what went before.
     // Hashed: the key stays short and names no user or group in a shared store.
-    const owner = createHash("sha256").update(`${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}`).digest("hex").slice(0, 24);
+    const owner = createHash("sha256")
+      .update(`${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}`)
+      .digest("hex")
+      .slice(0, 24);
     const scoped: AskOptions = { ...options, conversation: options.conversation === undefined ? undefined : `${owner}:${options.conversation}` };
     const draft = this.checkInput(kb, text) ?? (await this.answer(kb, text, scoped));
     const citations = this.withTitles(kb, draft.citations);

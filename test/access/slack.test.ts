@@ -8,7 +8,7 @@ import { FakeSlack } from "../channels/slack/support/fakeSlack.js";
 import { form, json, postSigned } from "../channels/slack/support/signing.js";
 import { listen, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";
-import { HIDDEN_QUESTION, HIDDEN_SECTION, HIDDEN_SOURCE, HIDDEN_WORD, setsAssistant, setsKnowledge } from "./setsKnowledge.js";
+import { HIDDEN_QUESTION, HIDDEN_SECTION, HIDDEN_SOURCE, HIDDEN_TITLE, HIDDEN_WORD, setsAssistant, setsKnowledge } from "./setsKnowledge.js";
 
 const SECRET = "sets-signing-secret";
 
@@ -79,6 +79,23 @@ describe("document sets in Slack: the HR channel and HR's user group see hr-only
     expect(outsider).not.toMatch(HIDDEN_WORD);
     expect(await dm("DHR1", "UHR")).toMatch(HIDDEN_WORD);
     expect(slack.called("usergroups.users.list").filter((call) => call.body.usergroup === "S0HR")).toHaveLength(1);
+  });
+
+  it("suggests prompts in the assistant pane from the sets its user may use", async () => {
+    const prompts = async (user: string, channel: string) => {
+      const before = slack.called("assistant.threads.setSuggestedPrompts").length;
+      const thread = {
+        user_id: user,
+        context: { channel_id: "CGEN", team_id: "T1", enterprise_id: null },
+        channel_id: channel,
+        thread_ts: `${700 + events}.1`,
+      };
+      await post(json(envelope({ type: "assistant_thread_started", assistant_thread: thread, event_ts: `${700 + events}.2` })));
+      await vi.waitFor(() => expect(slack.called("assistant.threads.setSuggestedPrompts").length).toBeGreaterThan(before));
+      return JSON.stringify(slack.called("assistant.threads.setSuggestedPrompts").at(-1)!.body.prompts);
+    };
+    expect(await prompts("UHR", "DHR1")).toContain(HIDDEN_TITLE.slice(0, 30));
+    expect(await prompts("UOUT", "DOUT1")).not.toMatch(HIDDEN_WORD);
   });
 
   it("answers a slash command (ephemeral, seen by the asker alone) by the asker's own groups", async () => {

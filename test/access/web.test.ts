@@ -55,7 +55,12 @@ describe("document sets in the web chat: an outsider never sees an hr-only docum
     );
     direct = await listen(createHttpApp({ config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir }), logger: silentLogger, assistant: () => assistant, feedback }));
     elsewhere = await listen(
-      createHttpApp({ config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir, TRUST_PROXY: "10.0.0.7" }), logger: silentLogger, assistant: () => assistant, feedback }),
+      createHttpApp({
+        config: loadConfig({ KNOWLEDGE_DIR: knowledgeDir, TRUST_PROXY: "10.0.0.7" }),
+        logger: silentLogger,
+        assistant: () => assistant,
+        feedback,
+      }),
     );
   });
   afterAll(async () => {
