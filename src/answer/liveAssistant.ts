@@ -1,6 +1,6 @@
-import type { Answer } from "./answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
-import type { Language } from "./answer.js";
+import type { Answer } from "../domain/answer.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
+import type { Language } from "../domain/answer.js";
 import type { Audience } from "../domain/audience.js";
 
 /**

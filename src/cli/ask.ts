@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { Command } from "commander";
 import { z } from "zod";
-import { openAssistant } from "../answer/openAssistant.js";
-import type { Answer } from "../answer/answer.js";
-import { createLogger } from "../logger.js";
-import { cliAudience, cliConfig, progressReporter, runCli } from "./common.js";
+import { openAssistant } from "../app/openAssistant.js";
+import type { Answer } from "../domain/answer.js";
+import { createLogger } from "../platform/logger.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { cliAudience, cliConfig } from "./common.js";
+import { runCli } from "../platform/runCli.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
 
 const program = new Command("ask")

@@ -1,4 +1,4 @@
-import type { IngestResult } from "../ingest/ingest.js";
+import type { IngestResult } from "../indexing/ingest.js";
 
 /**
  * The ingest report as a person reads it: one line per document with what was

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { AccessPolicySchema, type AccessPolicy } from "../domain/accessPolicy.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 /** Who may use which document set: `knowledge/access.yaml`. */
 export const ACCESS_FILE = "access.yaml";

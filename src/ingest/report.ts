@@ -1,5 +1,5 @@
-import type { DocumentSummary } from "../answer/port.js";
-import type { ParsedDocument } from "./model.js";
+import type { DocumentSummary } from "../domain/assistant.js";
+import type { ParsedDocument } from "../domain/document.js";
 import { setOfSource } from "../domain/audience.js";
 
 /** What the index understood of one document: the HR admin's first check that their files were read right. */

@@ -4,7 +4,7 @@ import type { AnswerRecord } from "../../src/insights/answerLog.js";
 import { summariseFeedback } from "../../src/insights/feedbackSummary.js";
 import { recordingAssistant } from "../../src/insights/recordingAssistant.js";
 import type { RetainedJsonl } from "../../src/insights/retainedJsonl.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { HIDDEN_QUESTION, setsAssistant, setsKnowledge } from "./setsKnowledge.js";
 
 describe("insights per document set", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLlmAnswererFromConfig } from "../../src/answer/llm/fromConfig.js";
-import type { Assistant } from "../../src/answer/port.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Assistant } from "../../src/domain/assistant.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeOpenAi } from "../llm/fakeOpenAi.js";
 import { HIDDEN_WORD, setsAssistant, setsKnowledge } from "./setsKnowledge.js";
 

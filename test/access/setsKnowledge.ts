@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openAssistant } from "../../src/answer/openAssistant.js";
-import type { Assistant } from "../../src/answer/port.js";
+import { openAssistant } from "../../src/app/openAssistant.js";
+import type { Assistant } from "../../src/domain/assistant.js";
 import type { GeneratedAnswerer } from "../../src/answer/assistant.js";
-import { loadConfig, type Config } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { loadConfig, type Config } from "../../src/platform/config.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { copyKnowledge, tempDir } from "../support/knowledge.js";
 
 /** The HR-only document: a reorganisation's quartermaster, with words no public document uses. */

@@ -1,9 +1,9 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Assistant } from "../../src/answer/port.js";
+import type { Assistant } from "../../src/domain/assistant.js";
 import { createSlackDoor } from "../../src/channels/slack/index.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeSlack } from "../channels/slack/support/fakeSlack.js";
 import { form, json, postSigned } from "../channels/slack/support/signing.js";
 import { listen, type Listening } from "../support/http.js";

@@ -1,11 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AnswerSchema, type Answer } from "../../src/answer/answer.js";
-import type { Assistant } from "../../src/answer/port.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import { AnswerSchema, type Answer } from "../../src/domain/answer.js";
+import type { Assistant } from "../../src/domain/assistant.js";
+import { loadConfig, type Config } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { readIndexPointer } from "../../src/search/indexWatcher.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { MemoryFeedback } from "../support/memoryFeedback.js";

@@ -1,5 +1,5 @@
-import type { Answer } from "../../src/answer/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/answer/port.js";
+import type { Answer } from "../../src/domain/answer.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/domain/assistant.js";
 
 /**
  * A scripted Assistant for door tests: doors are thin, so their tests check

@@ -2,9 +2,9 @@ import type { webApi } from "@slack/bolt";
 import { groupsNamed } from "../../domain/accessPolicy.js";
 import type { Audience } from "../../domain/audience.js";
 import type { AccessState } from "../../ingest/accessFile.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import { MembershipCache } from "../shared/membershipCache.js";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 
 /** What the Slack door's handlers are built from: the door's deps and its audiences. */
 export type SlackDeps = DoorDeps & { audiences: SlackAudiences };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { groupsNamed } from "../../domain/accessPolicy.js";
 import { ANONYMOUS, type Audience } from "../../domain/audience.js";
 import type { AccessState } from "../../ingest/accessFile.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import { MembershipCache } from "../shared/membershipCache.js";
 import { errorSummary } from "./errorSummary.js";
 import type { AccessTokenSource } from "./tokenSource.js";

@@ -4,11 +4,9 @@ import { fold, normalizeText, squash } from "../../text/normalize.js";
 import { defaultVocabulary } from "../../vocabulary/load.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
-import type { DocumentMeta, ParsedDocument } from "../model.js";
-import { detectSystem } from "../systems/detect.js";
-import { bareCode, levelStatements, makeLevel, systemFor } from "../systems/levels.js";
-import { systemById } from "../systems/registry.js";
-import type { ClassificationSystem } from "../systems/system.js";
+import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
+import { bareCode } from "../../domain/systems/levels.js";
+import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { DocumentBuilder } from "./builder.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
@@ -59,13 +57,14 @@ function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undef
 
 /** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
 function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, sectionTexts: string[]): void {
+  const systems = builder.vocabulary.systems;
   const add = (word: string, code: string) => {
-    const target = systemFor({ word, code }, system);
-    if (target) builder.jobLevel(makeLevel(target, word, code));
+    const target = systems.systemFor({ word, code }, system);
+    if (target) builder.jobLevel(systems.makeLevel(target, word, code));
   };
   for (const fact of builder.facts) {
     if (fact.field !== "level") continue;
-    const statements = levelStatements(fact.value);
+    const statements = systems.levelStatements(fact.value);
     if (statements.length) for (const s of statements) add(s.word, s.code);
     else {
       const code = bareCode(fact.value);
@@ -79,7 +78,7 @@ function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, s
     }
   }
   if (builder.jobLevels.length) return;
-  for (const text of sectionTexts) for (const s of levelStatements(text)) add(s.word, s.code);
+  for (const text of sectionTexts) for (const s of systems.levelStatements(text)) add(s.word, s.code);
 }
 
 function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
@@ -104,7 +103,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
   const { frontMatter, body } = splitFrontMatter(input.text);
   const text = normalizeText(body);
   const lines = text.split("\n");
-  const system = frontMatter?.system ? systemById(frontMatter.system) : detectSystem(text);
+  const system = frontMatter?.system ? vocabulary.systems.system(frontMatter.system) : vocabulary.systems.detect(text);
   const builder = new DocumentBuilder(input.source, system.id, vocabulary, options.corpusNames);
   const layout = LAYOUTS.find((candidate) => candidate.matches(lines));
   if (layout) {
