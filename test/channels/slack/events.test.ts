@@ -50,6 +50,8 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(actionIds(blocks)).toEqual(["fw_followup_0", "fw_followup_1"]);
     expect(blocks.at(-1)).toMatchObject({ type: "context_actions", elements: [{ type: "feedback_buttons", action_id: "fw_feedback" }] });
     // The ⏳ reaction on the question while it was answered, removed once the answer was posted.
+    // The ⏳ comes off after the answer is posted: wait for it rather than race it.
+    await vi.waitFor(() => expect(h.slack.called("reactions.remove")).toHaveLength(1));
     const methods = h.slack.calls.map((c) => c.method);
     expect(h.slack.called("reactions.add")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
     expect(h.slack.called("reactions.remove")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
