@@ -18,6 +18,7 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
       for (const role of doc.roles) lines.push(`      - ${role.title}${role.levels.length ? ` (${role.levels.join(", ")})` : ""}`);
     }
     if (doc.competencyNames.length) lines.push(`    competencies: ${doc.competencyNames.join(", ")}`);
+    if (doc.careerEdges.length) lines.push(`    career steps: ${doc.careerEdges.join("; ")}`);
     // Documents in a set (a top-level folder) say who may use them; the root set is always public.
     if (doc.set) lines.push(`    set ${doc.set} · ${doc.audience ?? "public"}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);

@@ -46,6 +46,8 @@ const SECTION_KINDS = new Set<string>([
 export class Vocabulary {
   readonly competencies: CompetencyEntry[];
   readonly fields: FieldEntry[];
+  /** Folded words that state a career step in a document's prose. */
+  readonly careerCues: PhraseMatcher<true>;
   readonly outOfScope: OutOfScopeEntry[];
   readonly roles: { name: string; aliases: string[] }[];
   /** Stems of words that say what is asked, not what about. */
@@ -78,6 +80,7 @@ export class Vocabulary {
     const extraCompetencies = glossary?.competencies ?? [];
     this.competencies = mergeCompetencies([...hr.competencies, ...extraCompetencies]);
     this.fields = hr.fields;
+    this.careerCues = new PhraseMatcher(hr.careerCues.map((cue) => [cue, true] as [string, true]));
     this.outOfScope = [...hr.outOfScope, ...(glossary?.outOfScope ?? [])];
     this.roles = glossary?.roles ?? [];
     this.questionWords = new Set(words(language.questionWords).map(stem));
