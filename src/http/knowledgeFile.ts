@@ -1,16 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
 import { extname, isAbsolute, resolve, sep, win32 } from "node:path";
-
-/** How each document format is served: never as something the browser would run. */
-const CONTENT_TYPES: Record<string, string> = {
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/plain; charset=utf-8",
-  // HTML documents are shown as their source text: their markup and scripts never run.
-  ".html": "text/plain; charset=utf-8",
-  ".htm": "text/plain; charset=utf-8",
-  ".pdf": "application/pdf",
-  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
+import { formatEntry } from "../ingest/loaders/formats.js";
 
 export type KnowledgeFile = { path: string; contentType: string };
 
@@ -33,7 +23,8 @@ export async function resolveKnowledgeFile(knowledgeDir: string, source: string)
   if (isAbsolute(source) || win32.isAbsolute(source) || source.startsWith("~"))
     throw new KnowledgePathError("Document paths are relative to the knowledge folder.", 400);
   if (source.split(/[\\/]/).some((segment) => segment === "..")) throw new KnowledgePathError("Document paths may not leave the knowledge folder.", 400);
-  const contentType = CONTENT_TYPES[extname(source).toLowerCase()];
+  // How each format is served is in the format registry: never as something the browser would run.
+  const contentType = formatEntry(extname(source))?.contentType;
   if (!contentType) throw new KnowledgePathError("No such document.", 404);
   let root: string;
   let real: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SalaryWordsSchema } from "./salarySchema.js";
 
 /** Folded words or phrases: YAML lists of strings, trimmed, empty entries dropped. */
 const phrases = z.array(z.string().trim().min(1)).default([]);
@@ -59,7 +60,9 @@ export const HrPackSchema = z.object({
     career: phrases,
     scale: phrases,
     competency: phrases,
+    salary: phrases,
   }),
+  salaryTables: SalaryWordsSchema,
 });
 
 /** An organisation's own words: `knowledge/glossary.yaml`. Every part is optional. */

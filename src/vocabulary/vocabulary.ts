@@ -3,6 +3,7 @@ import { fold, squash } from "../text/normalize.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { PhraseMatcher, phraseWords } from "./phraseMatcher.js";
+import type { SalaryWords } from "./salarySchema.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
 export type ListKind = "indicators" | "questions" | "tips" | "description" | "levels";
@@ -20,8 +21,9 @@ export type IntentWordKind =
   | "development"
   | "career"
   | "scale"
-  | "competency";
-const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency"]);
+  | "competency"
+  | "salary";
+const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency", "salary"]);
 export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners" | "references";
 
 const SECTION_KINDS = new Set<string>([
@@ -58,6 +60,8 @@ export class Vocabulary {
   private readonly askKinds: PhraseMatcher<SectionKind>;
   private readonly listLabels: Map<string, ListKind>;
   private readonly fieldLabels: Map<string, FieldEntry>;
+  /** How salary tables and salary questions are read. */
+  readonly salaryWords: SalaryWords;
   private readonly outOfScopeMatcher: PhraseMatcher<number>;
   private readonly intentMatchers: Record<IntentWordKind, PhraseMatcher<true>>;
   private readonly conversationPhrases: Record<ConversationWordKind, Set<string>>;
@@ -75,6 +79,7 @@ export class Vocabulary {
     const extraCompetencies = glossary?.competencies ?? [];
     this.competencies = mergeCompetencies([...hr.competencies, ...extraCompetencies]);
     this.fields = hr.fields;
+    this.salaryWords = hr.salaryTables;
     this.outOfScope = [...hr.outOfScope, ...(glossary?.outOfScope ?? [])];
     this.roles = glossary?.roles ?? [];
     this.questionWords = new Set(words(language.questionWords).map(stem));

@@ -1,6 +1,7 @@
 import type { ClientCitation, ClientCitationIconName, SensitivityUsageInfo } from "@microsoft/agents-activity";
 import type { Answer, Citation } from "../../answer/answer.js";
 import type { SectionText } from "../../answer/port.js";
+import { formatEntry } from "../../ingest/loaders/formats.js";
 import { sayIn } from "../shared/language.js";
 import { citationCard } from "./cards.js";
 
@@ -16,10 +17,7 @@ const clip = (text: string, max: number): string => {
 };
 
 function iconFor(source: string): ClientCitationIconName {
-  const ext = source.slice(source.lastIndexOf(".") + 1).toLowerCase();
-  if (ext === "pdf") return "PDF";
-  if (ext === "docx" || ext === "doc") return "Microsoft Word";
-  return "Text";
+  return formatEntry(source.slice(source.lastIndexOf(".")))?.icon ?? "Text";
 }
 
 const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);

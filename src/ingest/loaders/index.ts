@@ -1,31 +1,20 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { firstLine, UnreadableDocumentError } from "./errors.js";
-import { decodeText } from "./text.js";
+import { UnreadableDocumentError } from "./errors.js";
+import { type DocumentFormat, formatEntry, SUPPORTED_EXTENSIONS } from "./formats.js";
 
 export { UnreadableDocumentError };
 
-export type DocumentFormat = "txt" | "md" | "docx" | "pdf" | "html";
+export type { DocumentFormat };
 /**
- * The text of a document, and the format it came from. Word, PDF and HTML arrive
- * as GitHub-flavoured Markdown (`#` headings, `- ` lists, pipe tables); txt and md
- * as they are. `title` is the document's own title property when it has one
- * (Word's title, the PDF's Info Title, a web page's h1 or title).
+ * The text of a document, and the format it came from. Word, PDF, HTML and
+ * spreadsheets arrive as GitHub-flavoured Markdown (`#` headings, `- ` lists,
+ * pipe tables); txt and md as they are. `title` is the document's own title
+ * property when it has one (Word's title, the PDF's Info Title, a web page's
+ * h1 or title).
  */
 export type LoadedFile = { text: string; format: DocumentFormat; title?: string };
-type Converted = { text: string; title?: string };
-
-const FORMATS: Record<string, DocumentFormat> = {
-  ".txt": "txt",
-  ".text": "txt",
-  ".md": "md",
-  ".markdown": "md",
-  ".docx": "docx",
-  ".pdf": "pdf",
-  ".html": "html",
-  ".htm": "html",
-};
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
+export { SUPPORTED_EXTENSIONS };
 
 /** A profile is a few pages; anything this big is an export gone wrong and would stall ingest. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -33,7 +22,7 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 
 export function formatOf(path: string): DocumentFormat | undefined {
-  return FORMATS[extname(path).toLowerCase()];
+  return formatEntry(extname(path))?.id;
 }
 
 /** Reads one document to text. Throws UnreadableDocumentError with a reason a person understands. */
@@ -54,33 +43,9 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
   }
   if (bytes.length === 0) throw new UnreadableDocumentError(file, "empty file");
   const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
-  const { text, title } = await toText(file, format, bytes, maxChars);
+  const { text, title } = await formatEntry(extname(absPath))!.load(file, bytes, maxChars);
   if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
   if (text.length > maxChars)
     throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
   return title ? { text, format, title } : { text, format };
-}
-
-/** Word, PDF and HTML libraries load on first use: a server that never ingests them does not carry them. */
-async function toText(file: string, format: DocumentFormat, bytes: Buffer, maxChars: number): Promise<Converted> {
-  switch (format) {
-    case "txt":
-    case "md":
-      return { text: decodeText(file, bytes) };
-    case "html": {
-      const html = decodeText(file, bytes);
-      const { readWebPage } = await import("./webPage.js");
-      let page: ReturnType<typeof readWebPage>;
-      try {
-        page = readWebPage(html);
-      } catch (error) {
-        throw new UnreadableDocumentError(file, `unreadable HTML (${firstLine(error)})`);
-      }
-      return page.title ? { text: page.markdown, title: page.title } : { text: page.markdown };
-    }
-    case "docx":
-      return (await import("./docx.js")).loadDocx(file, bytes, maxChars);
-    case "pdf":
-      return (await import("./pdf.js")).loadPdf(file, bytes, maxChars);
-  }
 }

@@ -9,6 +9,8 @@ import { detectSystem } from "../systems/detect.js";
 import { bareCode, levelStatements, makeLevel, systemFor } from "../systems/levels.js";
 import { systemById } from "../systems/registry.js";
 import type { ClassificationSystem } from "../systems/system.js";
+import { readSalaryTables } from "../salary/readSalaryTables.js";
+import { withSalaryTables } from "../salary/salaryDocument.js";
 import { DocumentBuilder } from "./builder.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
@@ -17,7 +19,7 @@ import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
 /** Bump when the parser reads documents differently: an index built by another version is re-read. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 /** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
 const LAYOUTS = [
@@ -148,10 +150,12 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     facts: builder.facts,
     tables: builder.tables,
   };
-  return {
+  const parsed: ParsedDocument = {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },
     sections: builder.sections,
     competencies: builder.competencies,
     levels: builder.levels,
   };
+  const salaryTables = readSalaryTables(text, { words: vocabulary.salaryWords, system, systemFixed: Boolean(frontMatter?.system), title: meta.title });
+  return salaryTables.length ? withSalaryTables(parsed, salaryTables, vocabulary) : parsed;
 }
