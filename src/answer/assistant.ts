@@ -58,7 +58,7 @@ export class FunctiewijzerAssistant implements Assistant {
   inventory(): Inventory {
     const kb = this.kb;
     return {
-      documents: kb.documents.map((meta) => summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) })),
+      documents: kb.allDocuments.map((meta) => summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) })),
       skipped: kb.manifest.skipped,
       builtAt: kb.manifest.builtAt,
     };

@@ -1,3 +1,4 @@
+import type { SalaryTableSummary } from "../ingest/salary/salaryTable.js";
 import type { Answer, Language } from "./answer.js";
 
 /** Where a question came from; used for logs and for door-specific limits. */
@@ -43,6 +44,8 @@ export type DocumentSummary = {
   tables: number;
   /** e.g. "no level found", "no competency found", "title taken from the file name". */
   warnings: string[];
+  /** The salary tables the document holds: system, date, levels, steps and range of each. */
+  salaryTables?: SalaryTableSummary[];
 };
 
 export type Inventory = {

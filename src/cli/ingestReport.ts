@@ -1,4 +1,11 @@
 import type { IngestResult } from "../ingest/ingest.js";
+import type { SalaryTableSummary } from "../ingest/salary/salaryTable.js";
+
+/** "€ salary table · rijk · valid from 2025-01-01 · 5 levels (8 … 12) × 7 steps · EUR 2900.00 – 5158.44 per month" */
+function salaryTableLine(table: SalaryTableSummary): string {
+  const from = table.validFrom ? `valid from ${table.validFrom}` : "no validity date";
+  return `salary table · ${table.system} · ${from} · ${table.levels} levels (${table.first} … ${table.last}) × ${table.steps} steps · ${table.currency} ${table.min.toFixed(2)} – ${table.max.toFixed(2)} per ${table.period}`;
+}
 
 /**
  * The ingest report as a person reads it: one line per document with what was
@@ -12,6 +19,7 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
     lines.push(
       `  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`,
     );
+    for (const table of doc.salaryTables ?? []) lines.push(`    ${salaryTableLine(table)}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }
   for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);

@@ -1,5 +1,6 @@
 import type { DocumentSummary } from "../answer/port.js";
 import type { ParsedDocument } from "./model.js";
+import { summariseSalaryTable } from "./salary/salaryTable.js";
 
 /** What the index understood of one document: the HR admin's first check that their files were read right. */
 export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "levels">): DocumentSummary {
@@ -13,5 +14,6 @@ export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "l
     facts: doc.meta.facts?.length ?? 0,
     tables: doc.meta.tables ?? 0,
     warnings: doc.meta.warnings ?? [],
+    ...(doc.meta.salaryTables?.length ? { salaryTables: doc.meta.salaryTables.map(summariseSalaryTable) } : {}),
   };
 }

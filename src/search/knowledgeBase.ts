@@ -1,5 +1,6 @@
 import { fold } from "../text/normalize.js";
 import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../ingest/model.js";
+import type { StoredSalaryTable } from "../ingest/salary/salaryTable.js";
 import { chunkContext, type Chunk } from "./chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
@@ -59,8 +60,23 @@ export class KnowledgeBase {
   /** The version folder this index was read from (a damaged newest version falls back to an older one). */
   version = "";
 
+  private jobDocuments?: DocumentMeta[];
+  /** The job descriptions (the roles); salary table documents are not among them. */
   get documents(): DocumentMeta[] {
+    return (this.jobDocuments ??= this.facts.documents.filter((doc) => doc.kind !== "salary-table"));
+  }
+
+  /** Every indexed document, salary tables included (the inventory, the source view). */
+  get allDocuments(): DocumentMeta[] {
     return this.facts.documents;
+  }
+
+  private storedSalaryTables?: StoredSalaryTable[];
+  /** Every salary table of the index, with its document. */
+  get salaryTables(): StoredSalaryTable[] {
+    return (this.storedSalaryTables ??= this.facts.documents.flatMap((doc) =>
+      (doc.salaryTables ?? []).map((table) => ({ ...table, source: doc.source, title: doc.title })),
+    ));
   }
 
   get chunkCount(): number {
@@ -195,7 +211,7 @@ export class KnowledgeBase {
   }
 
   document(source: string): DocumentMeta | undefined {
-    this.bySource ??= new Map(this.documents.map((doc) => [doc.source, doc]));
+    this.bySource ??= new Map(this.allDocuments.map((doc) => [doc.source, doc]));
     return this.bySource.get(source);
   }
 

@@ -11,10 +11,23 @@ import { help } from "./help.js";
 import { EXPLICIT, type IntentDefinition } from "./intent.js";
 import { interview } from "./interview.js";
 import { lookup } from "./lookup.js";
+import { salary } from "./salary.js";
 import { scale } from "./scale.js";
 
 /** Every intent; on equal scores the one listed first wins. */
-export const INTENT_REGISTRY: readonly IntentDefinition[] = [help, catalogue, compare, lookup, career, interview, development, competency, scale, general];
+export const INTENT_REGISTRY: readonly IntentDefinition[] = [
+  help,
+  catalogue,
+  compare,
+  lookup,
+  salary,
+  career,
+  interview,
+  development,
+  competency,
+  scale,
+  general,
+];
 
 const byId = new Map(INTENT_REGISTRY.map((i) => [i.id, i]));
 

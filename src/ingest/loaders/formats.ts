@@ -33,7 +33,13 @@ export const FORMAT_REGISTRY = [
     icon: "Microsoft Word",
     load: async (file, bytes, maxChars) => (await import("./docx.js")).loadDocx(file, bytes, maxChars),
   },
-  { id: "pdf", extensions: [".pdf"], contentType: "application/pdf", icon: "PDF", load: async (file, bytes, maxChars) => (await import("./pdf.js")).loadPdf(file, bytes, maxChars) },
+  {
+    id: "pdf",
+    extensions: [".pdf"],
+    contentType: "application/pdf",
+    icon: "PDF",
+    load: async (file, bytes, maxChars) => (await import("./pdf.js")).loadPdf(file, bytes, maxChars),
+  },
   {
     id: "html",
     extensions: [".html", ".htm"],
@@ -51,7 +57,13 @@ export const FORMAT_REGISTRY = [
       }
     },
   },
-  { id: "csv", extensions: [".csv"], contentType: "text/csv; charset=utf-8", icon: "Microsoft Excel", load: async (file, bytes) => (await import("./csv.js")).loadCsv(file, bytes) },
+  {
+    id: "csv",
+    extensions: [".csv"],
+    contentType: "text/csv; charset=utf-8",
+    icon: "Microsoft Excel",
+    load: async (file, bytes) => (await import("./csv.js")).loadCsv(file, bytes),
+  },
   {
     id: "xlsx",
     extensions: [".xlsx"],
@@ -64,7 +76,9 @@ export const FORMAT_REGISTRY = [
 
 export type DocumentFormat = (typeof FORMAT_REGISTRY)[number]["id"];
 
-const byExtension = new Map<string, FormatEntry & { id: DocumentFormat }>(FORMAT_REGISTRY.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)));
+const byExtension = new Map<string, FormatEntry & { id: DocumentFormat }>(
+  FORMAT_REGISTRY.flatMap((entry) => entry.extensions.map((ext) => [ext, entry] as const)),
+);
 
 /** The format of a file ending (".pdf", with the dot, any case), or undefined when it is not a supported one. */
 export function formatEntry(extension: string): (FormatEntry & { id: DocumentFormat }) | undefined {

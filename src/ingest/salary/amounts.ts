@@ -16,7 +16,9 @@ export function parseAmount(cell: string, words: SalaryWords): number | undefine
   const lastSep = Math.max(compact.lastIndexOf(","), compact.lastIndexOf("."));
   const decimals = lastSep >= 0 ? compact.length - lastSep - 1 : 0;
   const value =
-    lastSep >= 0 && decimals <= 2 ? Number(`${compact.slice(0, lastSep).replace(/[.,]/g, "")}.${compact.slice(lastSep + 1)}`) : Number(compact.replace(/[.,]/g, ""));
+    lastSep >= 0 && decimals <= 2
+      ? Number(`${compact.slice(0, lastSep).replace(/[.,]/g, "")}.${compact.slice(lastSep + 1)}`)
+      : Number(compact.replace(/[.,]/g, ""));
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
