@@ -2,7 +2,8 @@ import type { Citation, Language } from "../answer.js";
 import type { DocumentMeta } from "../../ingest/model.js";
 import { formatAmount, formatDate } from "../../ingest/salary/amounts.js";
 import { rowRange, type SalaryRow, type StoredSalaryTable } from "../../ingest/salary/salaryTable.js";
-import { systemById } from "../../ingest/systems/registry.js";
+import { SYSTEMS, systemById } from "../../ingest/systems/registry.js";
+import { fold } from "../../text/normalize.js";
 import { messagesIn } from "../../vocabulary/messages.js";
 import { isStepWord, salaryAsk, type SalaryAsk } from "../salary/askedStep.js";
 import { rolesNamedInPart } from "../salary/rolesInQuestion.js";
@@ -11,7 +12,7 @@ import { refuse } from "./refusal.js";
 import { cite, say, type ComposeContext, type Draft } from "./draft.js";
 
 /** A level to price: in which system, which code, and the role it came from. */
-type Target = { system: string; code: string; label: string; role?: DocumentMeta };
+type Target = { system: string; code: string; label: string; role?: DocumentMeta /** The question named the system. */; named?: boolean };
 
 const MAX_ROLES = 3;
 
@@ -65,7 +66,10 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
   // "schaal 9 trede 3": the step's number is no level, whatever word the level reader gave it.
   const levelMentions = u.levels.filter((level) => !isStepWord(level.word, words));
   const mentions = ask.step !== undefined && levelMentions.length > 1 ? levelMentions.filter((level) => level.code !== ask.step) : levelMentions;
-  const roles = u.roles.length ? u.roles : mentions.length ? [] : rolesNamedInPart(u.question, kb, MAX_ROLES);
+  // A level the question names that none of the matched roles has asks about the level, not the role
+  // ("het minimum van schaal 12 bij het Rijk" matches a Rijk role by the word "Rijk").
+  const ownLevel = (source: string) => kb.document(source)?.jobLevels.some((l) => mentions.some((m) => m.code.toUpperCase() === l.code?.toUpperCase()));
+  const roles = mentions.length ? u.roles.filter(ownLevel) : u.roles.length ? u.roles : rolesNamedInPart(u.question, kb, MAX_ROLES);
   const lines: string[] = [];
   const targets: Target[] = [];
   const citations: Citation[] = [];
@@ -76,10 +80,10 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
     targets.push(target);
     const system = systemById(target.system).name;
     const [table, ...older] = tablesOfSystem(tables, target.system);
-    const levelLabel = target.role ? target.label : `${words.levelWords[0] ?? ""} ${target.code}`.trim();
+    const levelLabel = target.role || target.label.includes(" ") ? target.label : `${words.levelWords[0] ?? ""} ${target.code}`.trim();
     if (!table) {
       // Only a role's own system can price it; a level asked without a system skips systems without a table.
-      if (target.role || u.systems.length) lines.push(t("salary.noTableForSystem", { system, level: levelLabel }));
+      if (target.role || target.named) lines.push(t("salary.noTableForSystem", { system, level: levelLabel }));
       return;
     }
     const row = table.rows.find((r) => r.level === target.code.toUpperCase());
@@ -116,8 +120,15 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
   }
   if (!roles.length) {
     // A level without a role: in the system the question names, else in every system that has a table.
-    const systems = u.systems.length ? u.systems : [...new Set(tables.map((table) => table.system))];
-    for (const mention of mentions) for (const system of systems) price({ system, code: mention.code.toUpperCase(), label: mention.code });
+    const withTables = [...new Set(tables.map((table) => table.system))];
+    for (const mention of mentions) {
+      // "FWG 45" names its system by the level word: a system without a table then says so.
+      const byWord = mention.word ? SYSTEMS.filter((system) => system.levelWords.includes(fold(mention.word!))).map((system) => system.id) : [];
+      const named = u.systems.length ? u.systems : byWord.length && !byWord.some((id) => withTables.includes(id)) ? byWord.slice(0, 1) : [];
+      const systems = named.length ? named : byWord.length ? withTables.filter((id) => byWord.includes(id)) : withTables;
+      for (const system of systems)
+        price({ system, code: mention.code.toUpperCase(), label: mention.word ? `${mention.word} ${mention.code}` : mention.code, named: named.length > 0 });
+    }
   }
   if (!targets.length && !lines.length) {
     const systems = [...new Set(tables.map((table) => systemById(table.system).name))].join(", ");
