@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
     section: (source, section) => assistant?.section(source, section),
     examples: (language) => assistant?.examples(language) ?? [],
+    interviewKit: (request) => (assistant?.interviewKit ? assistant.interviewKit(request) : Promise.reject(new Error("index still loading"))),
   };
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);

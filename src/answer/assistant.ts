@@ -9,7 +9,8 @@ import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline } from "./offlineAnswerer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
+import { makeInterviewKit } from "./interviewKit/makeInterviewKit.js";
+import type { AskOptions, Assistant, AssistantStatus, InterviewKitRequest, InterviewKitResult, Inventory, ReindexSummary, SectionText } from "./port.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
 import { understand, type QueryPlan, type Understanding } from "./understand/understand.js";
 
@@ -74,6 +75,10 @@ export class FunctiewijzerAssistant implements Assistant {
     const parts = this.kb.chunksOf(source).filter((chunk) => chunk.path.join(" › ") === section);
     if (!parts.length) return undefined;
     return { source, title: doc.title, system: doc.system, section, text: parts.map((chunk) => chunk.text).join("\n\n") };
+  }
+
+  async interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    return makeInterviewKit(this.kb, request);
   }
 
   async reindex(): Promise<ReindexSummary> {

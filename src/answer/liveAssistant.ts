@@ -1,5 +1,5 @@
 import type { Answer } from "./answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "./port.js";
+import type { AskOptions, Assistant, AssistantStatus, InterviewKitRequest, InterviewKitResult, Inventory, ReindexSummary, SectionText } from "./port.js";
 import type { Language } from "./answer.js";
 
 /**
@@ -38,6 +38,10 @@ export class LiveAssistant implements Assistant {
 
   section(source: string, section: string): SectionText | undefined {
     return this.current.section(source, section);
+  }
+
+  interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    return this.current.interviewKit ? this.current.interviewKit(request) : Promise.reject(new Error("this assistant makes no interview kits"));
   }
 
   async reindex(): Promise<ReindexSummary> {

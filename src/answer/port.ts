@@ -58,6 +58,14 @@ export type Inventory = {
 /** A whole section, for a citation pop-up that shows more than the quote. */
 export type SectionText = { source: string; title: string; system: string; section: string; text: string };
 
+/** A request for an interview kit: a role (title as the documents name it), optionally some of its competencies. */
+export type InterviewKitRequest = { role: string; competencies?: string[]; language?: Language };
+
+/** The kit as a Word file, or why there is none (the message is in the request's language). */
+export type InterviewKitResult =
+  | { ok: true; role: string; fileName: string; docx: Buffer; competencies: number; questions: number }
+  | { ok: false; problem: "unknown-role" | "no-competencies"; message: string };
+
 /**
  * The one thing every door talks to. Doors turn their platform's message into
  * `ask(...)` and render the `Answer`; they hold no retrieval or answer logic.
@@ -73,4 +81,6 @@ export interface Assistant {
   examples(language: Language): string[];
   /** The full text of a cited section (`section` as in Citation.section), or undefined. */
   section(source: string, section: string): SectionText | undefined;
+  /** An interview kit for a role as a .docx (optional: door test doubles need not make one). */
+  interviewKit?(request: InterviewKitRequest): Promise<InterviewKitResult>;
 }

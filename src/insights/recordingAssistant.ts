@@ -60,5 +60,6 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
     inventory: () => inner.inventory(),
     section: (source, section) => inner.section(source, section),
     examples: (language) => inner.examples(language),
+    ...(inner.interviewKit ? { interviewKit: inner.interviewKit.bind(inner) } : {}),
   };
 }
