@@ -60,7 +60,14 @@ async function writeInterviewKit(assistant: Assistant, raw: Record<string, unkno
   const parsed = KitOptions.safeParse(raw);
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const { interviewKit: role, out, competencies, language } = parsed.data;
-  const kit = await assistant.interviewKit!({ role, language, competencies: competencies?.split(",").map((c) => c.trim()).filter(Boolean) });
+  const kit = await assistant.interviewKit!({
+    role,
+    language,
+    competencies: competencies
+      ?.split(",")
+      .map((c) => c.trim())
+      .filter(Boolean),
+  });
   if (!kit.ok) throw new Error(kit.message);
   await writeFile(out, kit.docx);
   process.stderr.write(`${kit.fileName}: ${kit.competencies} competencies, ${kit.questions} interview questions → ${out}\n`);

@@ -41,7 +41,9 @@ export function kitContent(kb: KnowledgeBase, role: string, competencies?: reado
   const doc = findRole(kb, role);
   if (!doc) return { problem: "unknown-role", role };
   const wanted = competencies?.length ? new Set(competencies.map((c) => fold(c).trim())) : undefined;
-  const facts = kb.competenciesOf(doc.source).filter((fact) => !wanted || wanted.has(fold(fact.name)) || kb.competencyNames.keysOf(fact.name).some((key) => wanted.has(key)));
+  const facts = kb
+    .competenciesOf(doc.source)
+    .filter((fact) => !wanted || wanted.has(fold(fact.name)) || kb.competencyNames.keysOf(fact.name).some((key) => wanted.has(key)));
   if (!facts.length) return { problem: "no-competencies", role: doc.title };
   return {
     role: doc.title,

@@ -1,17 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { messagesIn } from "../../vocabulary/messages.js";
 import type { KitContent } from "./kitContent.js";
 
@@ -41,9 +28,7 @@ const factTable = (rows: [string, string][]) =>
 const scoreTable = (label: string) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ children: [cell(label, { bold: true, width: 25, shade: true }), ...SCORES.map((s) => cell(`☐ ${s}`, { width: 15 }))] }),
-    ],
+    rows: [new TableRow({ children: [cell(label, { bold: true, width: 25, shade: true }), ...SCORES.map((s) => cell(`☐ ${s}`, { width: 15 }))] })],
   });
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
@@ -51,7 +36,10 @@ const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children:
 const plain = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })] });
 /** Lines to write on, as a bordered paragraph per line. */
 const noteLines = () =>
-  Array.from({ length: NOTE_LINES }, () => new Paragraph({ border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: "8A8A8A", space: 8 } }, children: [] }));
+  Array.from(
+    { length: NOTE_LINES },
+    () => new Paragraph({ border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: "8A8A8A", space: 8 } }, children: [] }),
+  );
 
 /**
  * The interview kit as a Word document: the role and its scale, then per
@@ -80,12 +68,21 @@ export async function kitDocument(content: KitContent, language: Language): Prom
     if (competency.indicators.length) children.push(heading(t("kit.indicators"), HeadingLevel.HEADING_2), ...competency.indicators.map(bullet));
     children.push(heading(t("kit.questions"), HeadingLevel.HEADING_2));
     if (competency.questions.length)
-      children.push(...competency.questions.map((question) => new Paragraph({ numbering: { reference: "questions", level: 0, instance: i }, children: [new TextRun(question)] })));
+      children.push(
+        ...competency.questions.map(
+          (question) => new Paragraph({ numbering: { reference: "questions", level: 0, instance: i }, children: [new TextRun(question)] }),
+        ),
+      );
     else children.push(plain(t("kit.noQuestions"), true));
     children.push(heading(t("kit.notes"), HeadingLevel.HEADING_2), ...noteLines());
     children.push(new Paragraph({ children: [] }), scoreTable(t("kit.score")), plain(t("kit.scoreHint"), true));
     children.push(
-      new Paragraph({ children: [new TextRun({ text: `${t("kit.sources")}: `, bold: true }), new TextRun(competency.sources.map((s) => `${s.source} › ${s.section}`).join("; "))] }),
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${t("kit.sources")}: `, bold: true }),
+          new TextRun(competency.sources.map((s) => `${s.source} › ${s.section}`).join("; ")),
+        ],
+      }),
     );
   });
   children.push(heading(t("kit.summary"), HeadingLevel.HEADING_1), plain(t("kit.summaryHint"), true), ...noteLines(), scoreTable(t("kit.score")));
