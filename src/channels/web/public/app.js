@@ -386,7 +386,8 @@ function renderAnswer(answer) {
   const kits = kitRoles(answer);
   if (kits.length) {
     const downloads = element("div", "downloads");
-    for (const role of kits) downloads.append(button("download", `${t("Interviewkit downloaden", "Download interview kit")} (.docx): ${role}`, () => downloadKit(role)));
+    for (const role of kits)
+      downloads.append(button("download", `${t("Interviewkit downloaden", "Download interview kit")} (.docx): ${role}`, () => downloadKit(role)));
     wrapper.append(downloads);
   }
   if (answer.followUps.length) {
@@ -407,7 +408,11 @@ function kitRoles(answer) {
 /** Fetches the kit from POST /api/interview-kit and saves it under the name the server gives. */
 async function downloadKit(role) {
   try {
-    const response = await fetch("/api/interview-kit", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role, language }) });
+    const response = await fetch("/api/interview-kit", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role, language }),
+    });
     if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error ?? response.statusText);
     const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "interviewkit.docx";
     const url = URL.createObjectURL(await response.blob());
