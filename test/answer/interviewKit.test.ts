@@ -35,8 +35,8 @@ describe("the interview kit as a Word document", () => {
     const { html, text } = await read(kit.docx);
     expect(html).toContain(`<h1>${message("nl", "kit.competency", { number: 1, name: facts[0]!.name })}</h1>`);
     for (const level of doc.jobLevels) expect(text).toContain(level.label);
-    // One fact table, one score row per competency, one for the overall assessment.
-    expect(html.match(/<table>/g)).toHaveLength(facts.length + 2);
+    // The fact table; a notes box and a score row per competency; the same for the overall assessment.
+    expect(html.match(/<table>/g)).toHaveLength(1 + 2 * facts.length + 2);
     for (const score of ["☐ 1", "☐ 5"]) expect(text).toContain(score);
     for (const fact of facts) {
       expect(text).toContain(fact.name);

@@ -1,11 +1,26 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  HeightRule,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import { messagesIn } from "../../vocabulary/messages.js";
 import type { KitContent } from "./kitContent.js";
 
 type Language = "nl" | "en";
 
 const SCORES = ["1", "2", "3", "4", "5"];
-const NOTE_LINES = 4;
+/** The notes box's height in twips (1/1440 inch): about five handwritten lines. */
+const NOTE_HEIGHT = 1900;
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "8A8A8A" };
 const borders = { top: thin, bottom: thin, left: thin, right: thin };
 
@@ -34,12 +49,17 @@ const scoreTable = (label: string) =>
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ heading: level, children: [new TextRun(text)] });
 const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] });
 const plain = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })] });
-/** Lines to write on, as a bordered paragraph per line. */
-const noteLines = () =>
-  Array.from(
-    { length: NOTE_LINES },
-    () => new Paragraph({ border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: "8A8A8A", space: 8 } }, children: [] }),
-  );
+/** A framed box to write notes in, a few lines high (a table cell keeps its height in every word processor). */
+const noteBox = () =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        height: { value: NOTE_HEIGHT, rule: HeightRule.ATLEAST },
+        children: [new TableCell({ borders, children: [new Paragraph({ children: [] })] })],
+      }),
+    ],
+  });
 
 /**
  * The interview kit as a Word document: the role and its scale, then per
@@ -74,7 +94,7 @@ export async function kitDocument(content: KitContent, language: Language): Prom
         ),
       );
     else children.push(plain(t("kit.noQuestions"), true));
-    children.push(heading(t("kit.notes"), HeadingLevel.HEADING_2), ...noteLines());
+    children.push(heading(t("kit.notes"), HeadingLevel.HEADING_2), noteBox());
     children.push(new Paragraph({ children: [] }), scoreTable(t("kit.score")), plain(t("kit.scoreHint"), true));
     children.push(
       new Paragraph({
@@ -85,7 +105,7 @@ export async function kitDocument(content: KitContent, language: Language): Prom
       }),
     );
   });
-  children.push(heading(t("kit.summary"), HeadingLevel.HEADING_1), plain(t("kit.summaryHint"), true), ...noteLines(), scoreTable(t("kit.score")));
+  children.push(heading(t("kit.summary"), HeadingLevel.HEADING_1), plain(t("kit.summaryHint"), true), noteBox(), scoreTable(t("kit.score")));
   const document = new Document({
     creator: "Functiewijzer",
     title: t("kit.title", { role: content.role }),
