@@ -116,6 +116,8 @@ const ConfigShape = z.object({
   TEAMS_PRIVACY_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_TERMS_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  /** The web chat's public address: Teams group chats and channels link to the interview kit download there. */
+  PUBLIC_URL: optionalString.pipe(endpoint.optional()).transform((v) => v?.replace(/\/+$/, "")),
   TEAMS_VALID_DOMAIN: optionalString.pipe(
     z
       .string()

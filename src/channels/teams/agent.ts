@@ -12,6 +12,7 @@ import { asAttachment, welcomeCard } from "./cards.js";
 import { isResetCommand, TeamsConversations } from "./conversations.js";
 import { errorSummary } from "./errorSummary.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";
+import { kitDelivery } from "./interviewKitFile.js";
 import { RecentMap } from "./recentMap.js";
 import { UserRateLimit } from "./userRateLimit.js";
 import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
@@ -26,6 +27,8 @@ export type TeamsAgentDeps = {
   streamDelayMs?: number;
   /** Questions per user per minute. */
   questionsPerMinute: number;
+  /** The web chat's public address, for interview kit links outside personal chat. */
+  publicUrl?: string;
 };
 
 /** Which answer a sent message showed, so the native feedback invoke (which names only the message) can be recorded. */
@@ -65,7 +68,9 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     section: (source: string, section: string) => assistant.section(source, section),
     sensitivityLabel: deps.sensitivityLabel,
     sensitivityDescription: deps.sensitivityDescription,
+    publicUrl: deps.publicUrl,
   });
+  const kits = kitDelivery({ assistant, logger, publicUrl: deps.publicUrl });
 
   /** LLM answers in personal chat stream: an informative update, the model's text as it comes, then the final message. */
   async function answerStreaming(context: TurnContext, question: string, conversation: string): Promise<void> {
@@ -131,6 +136,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (activity.value !== undefined && activity.value !== null) {
       const payload = ButtonPayload.safeParse(activity.value);
       if (payload.success && payload.data.action === "ask") return answerQuestion(context, payload.data.question);
+      if (payload.success && payload.data.action === "kit") return kits.offer(context, payload.data, scopeOf(context) === "personal");
       if (payload.success && payload.data.action === "feedback") {
         // 👍/👎 on a card sent before the native feedback loop: recorded, no message in the chat.
         await feedback.record({
@@ -195,6 +201,12 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       });
       await invokeResponse(context, 200);
     },
+    true,
+  );
+  // The interview kit's file consent card: accepted (upload the .docx to the user's OneDrive) or declined.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "fileConsent/invoke",
+    (context) => kits.onConsent(context),
     true,
   );
   // Invokes we do not use (message extensions, task modules…) are acknowledged, not failed.

@@ -73,6 +73,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     sensitivityDescription: config.TEAMS_SENSITIVITY_DESCRIPTION,
     streamDelayMs: options.streamDelayMs,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    publicUrl: config.PUBLIC_URL,
   });
 
   const refuse = (req: Request, res: Response, reason: string) => {

@@ -1,6 +1,6 @@
 import type { Attachment, SensitivityUsageInfo } from "@microsoft/agents-activity";
 import type { Answer } from "../../answer/answer.js";
-import { asAttachment, expansionCard, followUpCard } from "./cards.js";
+import { asAttachment, expansionCard, followUpCard, kitCard } from "./cards.js";
 import { teamsCitations, type SectionLookup } from "./citations.js";
 
 /** Teams refuses activities above about 28 KB; the answer text gets at most this much per message. */
@@ -16,6 +16,8 @@ export type ReplyOptions = {
   /** e.g. "Intern": Teams shows it as the answer's sensitivity label. */
   sensitivityLabel?: string;
   sensitivityDescription?: string;
+  /** The web chat's public address, for the interview kit link in group chats and channels. */
+  publicUrl?: string;
 };
 
 /** A message activity as plain data: the connector's JSON. */
@@ -76,7 +78,11 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
   const usageInfo = sensitivityInfo(options);
   const { text, citations } = teamsCitations(answer, options.section, usageInfo);
   const parts = splitText(escapeHtml(text));
-  const cards = [...(options.scope === "personal" ? [] : [followUpCard(answer)]), expansionCard(answer)].filter((card) => card !== undefined);
+  const cards = [
+    ...(options.scope === "personal" ? [] : [followUpCard(answer)]),
+    expansionCard(answer),
+    kitCard(answer, options.scope === "personal", options.publicUrl),
+  ].filter((card) => card !== undefined);
   return parts.map((part, i): ReplyActivity => {
     const last = i === parts.length - 1;
     const marked = new Set([...part.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])));

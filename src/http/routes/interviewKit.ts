@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
 import { z } from "zod";
 import type { Assistant } from "../../answer/port.js";
 import { badRequest } from "./ask.js";
@@ -20,14 +20,15 @@ export const InterviewKitBody = z.object(
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /**
- * POST /interview-kit with {role, competencies?, language?}: the interview kit
- * as a .docx download (rate-limited with the rest of /api); 404 with a message
+ * POST /interview-kit with {role, competencies?, language?} (or GET with the
+ * same as query parameters, for links): the interview kit as a .docx download (rate-limited with the rest of /api); 404 with a message
  * when the documents have no such role, 422 when it describes no competencies.
  */
 export function interviewKitRoutes(assistant: () => Assistant | undefined): Router {
   const router = Router();
-  router.post("/interview-kit", async (req, res) => {
-    const parsed = InterviewKitBody.safeParse(req.body);
+  // POST from the web chat and scripts; GET for links (Teams group chats and channels link here).
+  const handle = async (raw: unknown, res: Response) => {
+    const parsed = InterviewKitBody.safeParse(raw);
     if (!parsed.success) return badRequest(res, parsed.error);
     const ready = assistant();
     if (!ready?.interviewKit) return void res.status(503).json({ error: "The index is still loading; try again in a moment." });
@@ -38,6 +39,18 @@ export function interviewKitRoutes(assistant: () => Assistant | undefined): Rout
     res.setHeader("Content-Disposition", `attachment; filename="${kit.fileName}"; filename*=UTF-8''${encodeURIComponent(kit.fileName)}`);
     res.setHeader("Cache-Control", "no-store");
     res.send(kit.docx);
+  };
+  router.post("/interview-kit", (req, res) => handle(req.body, res));
+  router.get("/interview-kit", (req, res) => {
+    const { role, language, competencies } = req.query;
+    const list =
+      typeof competencies === "string"
+        ? competencies
+            .split(",")
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : competencies;
+    return handle({ role, language, ...(list === undefined ? {} : { competencies: list }) }, res);
   });
   return router;
 }
