@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Command } from "commander";
-import { runCli } from "../src/cli/common.js";
+import { runCli } from "../src/platform/runCli.js";
 import { syntheticCorpus } from "./corpusGenerator.js";
 
 /** Writes the corpus to `out`; returns the number of documents and bytes written. */

@@ -4,12 +4,12 @@
  * --url it starts its own server on 127.0.0.1 over the seed corpus.
  */
 import { Command } from "commander";
-import { openAssistant } from "../src/answer/openAssistant.js";
-import { runCli } from "../src/cli/common.js";
-import { loadConfig } from "../src/config.js";
+import { openAssistant } from "../src/app/openAssistant.js";
+import { runCli } from "../src/platform/runCli.js";
+import { loadConfig } from "../src/platform/config.js";
 import { percentile } from "../src/eval/metrics.js";
 import { createHttpApp } from "../src/http/app.js";
-import { silentLogger } from "../src/logger.js";
+import { silentLogger } from "../src/platform/logger.js";
 import type { FeedbackStore } from "../src/feedback/feedbackLog.js";
 import { benchQuestions } from "./queries.js";
 import { createTeamsDoor } from "../src/channels/teams/index.js";
@@ -19,7 +19,7 @@ import { Agent, createServer, request as httpRequest } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { ingest } from "../src/ingest/ingest.js";
+import { ingest } from "../src/indexing/ingest.js";
 import { selectEmbedder } from "../src/search/embeddings/select.js";
 import { startRedis } from "./redisProcess.js";
 import { startReplica } from "./replicaProcess.js";

@@ -6,8 +6,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { FunctiewijzerAssistant } from "../src/answer/assistant.js";
-import { ingest } from "../src/ingest/ingest.js";
-import { silentLogger } from "../src/logger.js";
+import { ingest } from "../src/indexing/ingest.js";
+import { silentLogger } from "../src/platform/logger.js";
 import { bruteForceTopK, unit } from "../src/eval/naiveRetriever.js";
 import { percentile } from "../src/eval/metrics.js";
 import { LocalHashEmbeddings } from "../src/search/embeddings/localHashEmbeddings.js";

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command } from "commander";
-import { runCli } from "../src/cli/common.js";
+import { runCli } from "../src/platform/runCli.js";
 import { evaluateSearch } from "../src/eval/search.js";
 import { readJsonLines, SearchQuestionSchema } from "../src/eval/searchQuestions.js";
 import { markdownTable } from "../src/eval/metrics.js";

@@ -6,7 +6,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Command } from "commander";
-import { runCli } from "../src/cli/common.js";
+import { runCli } from "../src/platform/runCli.js";
 import { markdownTable } from "../src/eval/metrics.js";
 import type { BenchRun, CorpusRow } from "./run.js";
 import { spreadOf } from "./stats.js";

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { loadConfig } from "./config.js";
+import { loadConfig } from "./platform/config.js";
 import { prefetchServingIndex } from "./search/servingIndex.js";
 
 /**
@@ -13,4 +13,4 @@ try {
 } catch {
   // A configuration error is reported by the server itself, with the rest of its start-up.
 }
-await import("./runServer.js");
+await import("./app/runServer.js");

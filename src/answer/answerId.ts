@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Answer } from "./answer.js";
+import type { Answer } from "../domain/answer.js";
 
 /** A short stable id for an answer, used to tie feedback votes to what was shown. */
 export function answerId(answer: Pick<Answer, "question" | "answer">): string {

@@ -1,18 +1,27 @@
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import { summarise } from "../ingest/report.js";
-import { systemById } from "../ingest/systems/registry.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
-import type { Answer, Citation, Language } from "./answer.js";
+import type { Answer, Citation, Language } from "../domain/answer.js";
 import { say, tidyMarkdown, type Draft } from "./compose/draft.js";
-import { exampleQuestions } from "./compose/help.js";
+import { exampleQuestions } from "./intents/help/compose.js";
 import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
-import { answerOffline } from "./offlineAnswerer.js";
+import { answerOffline, type RetrievalOnce, retrievalOnce } from "./offlineAnswerer.js";
 import { makeInterviewKit } from "./interviewKit/makeInterviewKit.js";
-import type { AskOptions, Assistant, AssistantStatus, InterviewKitRequest, InterviewKitResult, Inventory, ReindexSummary, SectionText } from "./port.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
-import { understand, type QueryPlan, type Understanding } from "./understand/understand.js";
+import type { QueryPlan, Understanding } from "./understand/plan.js";
+import { understand } from "./understand/understand.js";
 
 /**
  * Answers with a language model when one is configured. Returns undefined to
@@ -20,7 +29,15 @@ import { understand, type QueryPlan, type Understanding } from "./understand/und
  * hold up against the documents).
  */
 export interface GeneratedAnswerer {
-  answer(u: Understanding, kb: KnowledgeBase, offline: Draft, options: AskOptions, outcome?: GenerationOutcome): Promise<Draft | undefined>;
+  answer(
+    u: Understanding,
+    kb: KnowledgeBase,
+    offline: Draft,
+    options: AskOptions,
+    outcome?: GenerationOutcome,
+    /** The question's retrieval, shared with the offline answer so the question is searched (and embedded) once. */
+    retrieval?: RetrievalOnce,
+  ): Promise<Draft | undefined>;
 }
 
 /** Filled in by the generated answerer: why it gave no answer, when the user should know. */
@@ -123,7 +140,7 @@ export class FunctiewijzerAssistant implements Assistant {
   private withTitles(citations: Citation[]): Citation[] {
     return citations.map((c) => {
       const doc = this.kb.document(c.source);
-      return doc ? { ...c, title: doc.title, system: systemById(doc.system).name } : c;
+      return doc ? { ...c, title: doc.title, system: this.kb.vocabulary.systems.system(doc.system).name } : c;
     });
   }
 
@@ -188,11 +205,12 @@ export class FunctiewijzerAssistant implements Assistant {
     if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
     if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
 
-    const offline = await answerOffline(plan, kb);
+    const retrieval = retrievalOnce(plan, kb);
+    const offline = await answerOffline(plan, kb, retrieval);
     let draft: Draft & { mode: Answer["mode"] } = { ...offline, mode: "offline" };
     if (this.options.llm && offline.intent !== "unknown" && offline.intent !== "help") {
       const outcome: GenerationOutcome = {};
-      const generated = await this.options.llm.answer(plan, kb, offline, options, outcome).catch((error: unknown) => {
+      const generated = await this.options.llm.answer(plan, kb, offline, options, outcome, retrieval).catch((error: unknown) => {
         this.options.logger.warn({ err: (error as Error).message }, "generated answer failed; using the offline answer");
         outcome.modelUnavailable = true;
         return undefined;

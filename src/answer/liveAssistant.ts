@@ -1,6 +1,15 @@
-import type { Answer } from "./answer.js";
-import type { AskOptions, Assistant, AssistantStatus, InterviewKitRequest, InterviewKitResult, Inventory, ReindexSummary, SectionText } from "./port.js";
-import type { Language } from "./answer.js";
+import type { Answer } from "../domain/answer.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
+import type { Language } from "../domain/answer.js";
 
 /**
  * The Assistant the doors hold while the index underneath may change: a new

@@ -4,7 +4,7 @@ import { fold } from "../text/normalize.js";
 import { say, type ComposeContext, type Draft } from "./compose/draft.js";
 import { refuse } from "./compose/refusal.js";
 import { intentById } from "./intents/registry.js";
-import type { QueryPlan } from "./understand/understand.js";
+import type { QueryPlan } from "./understand/plan.js";
 import { perIndex } from "../search/perIndex.js";
 
 /** How many of the best hits may show that the question's words occur together. */
@@ -18,7 +18,7 @@ export type Retrieval = { hits: SearchHit[]; lexical: number[]; query: PreparedQ
  * mode's context and both evals search with the plan's prepared query (own
  * words, the asked competency at full weight, weighted synonyms, kind hints).
  */
-export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise<Retrieval> {
+export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = RETRIEVAL_K): Promise<Retrieval> {
   const prepared = u.prepared;
   const competency = u.competency && !fold(prepared.query).includes(fold(u.competency)) ? ` ${u.competency}` : "";
   const query: PreparedQuery = {
@@ -28,6 +28,20 @@ export async function retrieve(u: QueryPlan, kb: KnowledgeBase, k = 10): Promise
   };
   const filter = u.system ? { system: u.system } : undefined;
   return { query, ...(await kb.searchRanked(query, { k, filter })) };
+}
+
+/** How many hits one question's retrieval keeps: the offline composers and the LLM context both draw on them. */
+export const RETRIEVAL_K = 10;
+
+/** A question's one retrieval, run at most once however many answerers ask for it (the search embeds the question). */
+export type RetrievalOnce = () => Promise<Retrieval>;
+
+export function retrievalOnce(u: QueryPlan, kb: KnowledgeBase): RetrievalOnce {
+  let pending: Promise<Retrieval> | undefined;
+  return () => {
+    pending ??= retrieve(u, kb);
+    return pending;
+  };
 }
 
 const evidenced = perIndex(() => new Map<string, boolean>());
@@ -50,12 +64,12 @@ function documentsCover(kb: KnowledgeBase, topic: NonNullable<QueryPlan["outOfSc
  * and retrieved sections, composed by the plan's intent. When the documents
  * do not support an answer, it says so, with the right reason.
  */
-export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval?: Retrieval): Promise<Draft> {
+export async function answerOffline(u: QueryPlan, kb: KnowledgeBase, retrieval: RetrievalOnce = retrievalOnce(u, kb)): Promise<Draft> {
   const lang = u.language;
   // A conversion is only asked about levels or systems ("komt schaal 10 overeen met C1?").
   const applies = u.outOfScope && (u.outOfScope.id !== "conversion" || u.levels.length > 0 || u.systems.length > 0);
   if (u.outOfScope && applies && !documentsCover(kb, u.outOfScope)) return refuse(u, kb, say(lang, u.outOfScope.nl, u.outOfScope.en));
-  const { hits, lexical } = retrieval ?? (await retrieve(u, kb));
+  const { hits, lexical } = await retrieval();
   if (u.unknownRole && !u.followUp) {
     const nearest = kb.document(u.roles[0]!)?.title ?? "";
     return refuse(

@@ -2,10 +2,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { Assistant } from "../answer/port.js";
 import { Command } from "commander";
 import { z } from "zod";
-import { openAssistant } from "../answer/openAssistant.js";
-import type { Answer } from "../answer/answer.js";
-import { createLogger } from "../logger.js";
-import { cliConfig, progressReporter, runCli } from "./common.js";
+import { openAssistant } from "../app/openAssistant.js";
+import type { Answer } from "../domain/answer.js";
+import { createLogger } from "../platform/logger.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { cliConfig } from "./common.js";
+import { runCli } from "../platform/runCli.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
 
 const program = new Command("ask")

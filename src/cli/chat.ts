@@ -1,11 +1,13 @@
 import { createInterface } from "node:readline";
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
-import { openAssistant } from "../answer/openAssistant.js";
-import type { Answer } from "../answer/answer.js";
-import { createLogger } from "../logger.js";
+import { openAssistant } from "../app/openAssistant.js";
+import type { Answer } from "../domain/answer.js";
+import { createLogger } from "../platform/logger.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
-import { cliConfig, progressReporter, runCli } from "./common.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { cliConfig } from "./common.js";
+import { runCli } from "../platform/runCli.js";
 
 const program = new Command("chat")
   .description("An interactive chat in the terminal: one conversation, so follow-ups work.")

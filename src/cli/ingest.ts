@@ -1,8 +1,10 @@
 import { Command } from "commander";
-import { ingest } from "../ingest/ingest.js";
-import { createLogger } from "../logger.js";
+import { ingest } from "../indexing/ingest.js";
+import { createLogger } from "../platform/logger.js";
 import { selectEmbedder } from "../search/embeddings/select.js";
-import { cliConfig, progressReporter, runCli } from "./common.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { cliConfig } from "./common.js";
+import { runCli } from "../platform/runCli.js";
 import { renderReport } from "./ingestReport.js";
 
 const program = new Command("ingest")

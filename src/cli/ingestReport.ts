@@ -1,7 +1,7 @@
-import type { IngestResult } from "../ingest/ingest.js";
-import type { SalaryTableSummary } from "../ingest/salary/salaryTable.js";
+import type { IngestResult } from "../indexing/ingest.js";
+import type { SalaryTableSummary } from "../domain/salaryTable.js";
 
-/** "€ salary table · rijk · valid from 2025-01-01 · 5 levels (8 … 12) × 7 steps · EUR 2900.00 – 5158.44 per month" */
+/** "salary table · rijk · valid from 2025-01-01 · 5 levels (8 … 12) × 7 steps · EUR 2900.00 – 5158.44 per month" */
 function salaryTableLine(table: SalaryTableSummary): string {
   const from = table.validFrom ? `valid from ${table.validFrom}` : "no validity date";
   return `salary table · ${table.system} · ${from} · ${table.levels} levels (${table.first} … ${table.last}) × ${table.steps} steps · ${table.currency} ${table.min.toFixed(2)} – ${table.max.toFixed(2)} per ${table.period}`;

@@ -1,8 +1,10 @@
 import { Command } from "commander";
-import { openKnowledge } from "../answer/openAssistant.js";
-import { citationSection } from "../search/chunk.js";
-import { createLogger } from "../logger.js";
-import { cliConfig, progressReporter, runCli } from "./common.js";
+import { openKnowledge } from "../app/openAssistant.js";
+import { citationSection } from "../domain/chunk.js";
+import { createLogger } from "../platform/logger.js";
+import { progressReporter } from "../platform/progressBar.js";
+import { cliConfig } from "./common.js";
+import { runCli } from "../platform/runCli.js";
 
 const program = new Command("search")
   .description("Show the ranked chunks the hybrid retriever finds for a query.")

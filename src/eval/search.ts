@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { runCli } from "../cli/common.js";
-import { ingest } from "../ingest/ingest.js";
-import { silentLogger } from "../logger.js";
-import { citationSection, type Chunk } from "../search/chunk.js";
+import { runCli } from "../platform/runCli.js";
+import { ingest } from "../indexing/ingest.js";
+import { silentLogger } from "../platform/logger.js";
+import { citationSection, type Chunk } from "../domain/chunk.js";
 import { LocalHashEmbeddings } from "../search/embeddings/localHashEmbeddings.js";
 import { KnowledgeBase } from "../search/knowledgeBase.js";
 import { retrieve } from "../answer/offlineAnswerer.js";

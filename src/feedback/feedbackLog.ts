@@ -1,9 +1,10 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { ChannelSchema } from "../domain/assistant.js";
 
 export const FeedbackSchema = z.object({
-  channel: z.enum(["web", "teams", "slack", "cli"]),
+  channel: ChannelSchema,
   conversation: z.string().max(512),
   /** The question the vote is about (kept: it is what makes feedback actionable). */
   question: z.string().max(4000),

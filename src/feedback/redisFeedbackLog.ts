@@ -1,4 +1,4 @@
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import type { SharedRedis } from "../state/sharedRedis.js";
 import { FeedbackSchema, type Feedback, type FeedbackStore } from "./feedbackLog.js";
 import { StoredFeedbackSchema, type FeedbackReader, type StoredFeedback } from "./feedbackReader.js";

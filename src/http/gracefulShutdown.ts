@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
-import type { Logger } from "../logger.js";
-import type { Door } from "./door.js";
+import type { Logger } from "../platform/logger.js";
+import type { Door } from "../channels/door.js";
 
 export type ShutdownOptions = {
   server: Server;

@@ -1,6 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
-import { extname, isAbsolute, resolve, sep, win32 } from "node:path";
-import { formatEntry } from "../ingest/loaders/formats.js";
+import { isAbsolute, resolve, sep, win32 } from "node:path";
+import { formatOfFile } from "../ingest/formats.js";
 
 export type KnowledgeFile = { path: string; contentType: string };
 
@@ -23,8 +23,7 @@ export async function resolveKnowledgeFile(knowledgeDir: string, source: string)
   if (isAbsolute(source) || win32.isAbsolute(source) || source.startsWith("~"))
     throw new KnowledgePathError("Document paths are relative to the knowledge folder.", 400);
   if (source.split(/[\\/]/).some((segment) => segment === "..")) throw new KnowledgePathError("Document paths may not leave the knowledge folder.", 400);
-  // How each format is served is in the format registry: never as something the browser would run.
-  const contentType = formatEntry(extname(source))?.contentType;
+  const contentType = formatOfFile(source)?.contentType;
   if (!contentType) throw new KnowledgePathError("No such document.", 404);
   let root: string;
   let real: string;

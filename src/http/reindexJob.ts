@@ -1,4 +1,4 @@
-import type { Assistant, ReindexSummary } from "../answer/port.js";
+import type { Assistant, ReindexSummary } from "../domain/assistant.js";
 
 export type ReindexState = {
   running: boolean;

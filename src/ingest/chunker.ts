@@ -1,6 +1,6 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
-import type { Chunk } from "../search/chunk.js";
-import type { ParsedDocument } from "./model.js";
+import type { Chunk } from "../domain/chunk.js";
+import type { ParsedDocument } from "../domain/document.js";
 
 const MAX_CHARS = 1600;
 const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1200, chunkOverlap: 150, separators: ["\n\n", "\n- ", "\n", ". ", " "] });

@@ -1,6 +1,6 @@
-import type { DocumentSummary } from "../answer/port.js";
-import type { ParsedDocument } from "./model.js";
-import { summariseSalaryTable } from "./salary/salaryTable.js";
+import type { DocumentSummary } from "../domain/assistant.js";
+import type { ParsedDocument } from "../domain/document.js";
+import { summariseSalaryTable } from "../domain/salaryTable.js";
 
 /** What the index understood of one document: the HR admin's first check that their files were read right. */
 export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "levels">): DocumentSummary {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { INTENTS } from "../answer/answer.js";
+import { ChannelSchema } from "../domain/assistant.js";
+import { INTENTS } from "../domain/answer.js";
 import { RetainedJsonl } from "./retainedJsonl.js";
 
 /** What was answered, without the question or answer text: lets the insights page put feedback per intent. */
@@ -9,7 +10,7 @@ export const AnswerRecordSchema = z.object({
   intent: z.enum(INTENTS),
   answered: z.boolean(),
   mode: z.enum(["offline", "llm"]),
-  channel: z.enum(["web", "teams", "slack", "cli"]).optional(),
+  channel: ChannelSchema.optional(),
   /** What the answer was based on ("document › section"): shows HR which document a 👎 points at. */
   sources: z.array(z.string().max(500)).max(5).optional(),
 });

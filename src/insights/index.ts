@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 import { JsonlFeedbackReader, type FeedbackReader } from "../feedback/feedbackReader.js";
 import { answerLog, type AnswerRecord } from "./answerLog.js";
 import type { RetainedJsonl } from "./retainedJsonl.js";

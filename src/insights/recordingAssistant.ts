@@ -1,7 +1,7 @@
-import type { Answer } from "../answer/answer.js";
+import type { Answer } from "../domain/answer.js";
 import { answerId } from "../answer/answerId.js";
-import type { AskOptions, Assistant } from "../answer/port.js";
-import type { Logger } from "../logger.js";
+import type { AskOptions, Assistant } from "../domain/assistant.js";
+import type { Logger } from "../platform/logger.js";
 import type { AnswerRecord } from "./answerLog.js";
 import type { RetainedJsonl } from "./retainedJsonl.js";
 import type { Unanswered } from "./unansweredLog.js";

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { INTENTS } from "../answer/answer.js";
+import { ChannelSchema } from "../domain/assistant.js";
+import { INTENTS } from "../domain/answer.js";
 import { RetainedJsonl } from "./retainedJsonl.js";
 
 export const UnansweredSchema = z.object({
   at: z.string(),
   question: z.string().max(4000),
-  channel: z.enum(["web", "teams", "slack", "cli"]).optional(),
+  channel: ChannelSchema.optional(),
   intent: z.enum(INTENTS),
   language: z.enum(["nl", "en"]),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { LevelRef, SectionKind } from "../ingest/model.js";
+import type { LevelRef, SectionKind } from "../domain/document.js";
 import { checkColumns, checkOffsets, idsByValue, packBinary, unpackBinary } from "./binaryFile.js";
-import type { Chunk } from "./chunk.js";
+import type { Chunk } from "../domain/chunk.js";
 import { LazyRecords } from "./lazyRecords.js";
 
 /**

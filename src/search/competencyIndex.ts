@@ -1,4 +1,4 @@
-import type { CompetencyFact } from "../ingest/model.js";
+import type { CompetencyFact } from "../domain/document.js";
 import type { FactStore } from "./factStore.js";
 import { fold } from "../text/normalize.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CompetencyFact, DocumentMeta, LevelFact } from "../ingest/model.js";
+import type { CompetencyFact, DocumentMeta, LevelFact } from "../domain/document.js";
 import { checkColumns, checkOffsets, idsByValue, packBinary, unpackBinary } from "./binaryFile.js";
 import { LazyRecords } from "./lazyRecords.js";
 

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 export type IndexWatcherOptions = {
   indexDir: string;

@@ -1,10 +1,10 @@
 import { fold } from "../text/normalize.js";
-import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../ingest/model.js";
-import type { StoredSalaryTable } from "../ingest/salary/salaryTable.js";
-import { chunkContext, type Chunk } from "./chunk.js";
+import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../domain/document.js";
+import type { StoredSalaryTable } from "../domain/salaryTable.js";
+import { chunkContext, type Chunk } from "../domain/chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
-import { silentLogger, type Logger } from "../logger.js";
+import { silentLogger, type Logger } from "../platform/logger.js";
 import { DamagedGraphError, readServingIndex } from "./servingIndex.js";
 import { IndexUnreadableError, readManifest, rewriteGraph, unreadable, versionDirs, type Manifest, type ServingIndexData } from "./indexFiles.js";
 import type { ChunkStore } from "./chunkStore.js";

@@ -1,4 +1,4 @@
-import type { SectionKind } from "../ingest/model.js";
+import type { SectionKind } from "../domain/document.js";
 import { fold } from "../text/normalize.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 

@@ -1,4 +1,4 @@
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import type { ConversationStore, Stamped } from "./conversationStore.js";
 import type { LocalConversationStore } from "./localConversationStore.js";
 import type { RedisConversationStore } from "./redisConversationStore.js";

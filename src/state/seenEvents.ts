@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import type { SharedRedis } from "./sharedRedis.js";
 
 /**

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 export type SharedRedisOptions = {
   url: string;

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { z } from "zod";
+import { SystemRegistry } from "../domain/systems/registry.js";
+import { SystemPackSchema } from "../domain/systems/system.js";
 import { GlossarySchema, HrPackSchema, LanguagePackSchema, type Glossary } from "./schema.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -44,6 +46,7 @@ const cache = new Map<string, Vocabulary>();
 export function loadVocabulary(knowledgeDir?: string): Vocabulary {
   const language = readYaml(join(PACK_DIR, "language.yaml"), LanguagePackSchema);
   const hr = readYaml(join(PACK_DIR, "hr-public-sector.yaml"), HrPackSchema);
+  const systems = readYaml(join(PACK_DIR, "systems.yaml"), SystemPackSchema);
   const glossaryPath = knowledgeDir ? join(knowledgeDir, GLOSSARY_FILE) : undefined;
   const glossary = glossaryPath && existsSync(glossaryPath) ? readYaml(glossaryPath, GlossarySchema) : undefined;
   const hash = createHash("sha256")
@@ -51,12 +54,20 @@ export function loadVocabulary(knowledgeDir?: string): Vocabulary {
     .update("\0")
     .update(hr.text)
     .update("\0")
+    .update(systems.text)
+    .update("\0")
     .update(glossary?.text ?? "")
     .digest("hex")
     .slice(0, 16);
   const known = cache.get(hash);
   if (known) return known;
-  const vocabulary = new Vocabulary(language.value, hr.value, glossary?.value, hash);
+  let registry: SystemRegistry;
+  try {
+    registry = new SystemRegistry([...systems.value.systems, ...(glossary?.value.systems ?? [])]);
+  } catch (error) {
+    throw new VocabularyError(`${glossaryPath ?? join(PACK_DIR, "systems.yaml")}: systems: ${(error as Error).message}`);
+  }
+  const vocabulary = new Vocabulary(language.value, hr.value, glossary?.value, hash, registry);
   cache.set(hash, vocabulary);
   return vocabulary;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SystemEntrySchema } from "../domain/systems/system.js";
 import { SalaryWordsSchema } from "./salarySchema.js";
 
 /** Folded words or phrases: YAML lists of strings, trimmed, empty entries dropped. */
@@ -72,6 +73,8 @@ export const GlossarySchema = z
     roles: z.array(z.object({ name: z.string().trim().min(1), aliases: phrases })).default([]),
     competencies: z.array(CompetencyEntrySchema).default([]),
     outOfScope: z.array(OutOfScopeSchema).default([]),
+    /** The organisation's own classification systems, in the shape of vocabulary/systems.yaml. */
+    systems: z.array(SystemEntrySchema).default([]),
   })
   .strict();
 

@@ -1,8 +1,9 @@
-import type { SectionKind } from "../ingest/model.js";
+import type { SectionKind } from "../domain/document.js";
+import type { SystemRegistry } from "../domain/systems/registry.js";
 import { fold, squash } from "../text/normalize.js";
 import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
-import { PhraseMatcher, phraseWords } from "./phraseMatcher.js";
+import { PhraseMatcher, phraseWords } from "../text/phraseMatcher.js";
 import type { SalaryWords } from "./salarySchema.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
@@ -75,6 +76,8 @@ export class Vocabulary {
     glossary: Glossary | undefined,
     /** sha256 of the packs and the glossary: part of the index manifest, so a change rebuilds. */
     readonly hash: string,
+    /** The classification systems: the shipped entries plus the glossary's own. */
+    readonly systems: SystemRegistry,
   ) {
     const extraCompetencies = glossary?.competencies ?? [];
     this.competencies = mergeCompetencies([...hr.competencies, ...extraCompetencies]);

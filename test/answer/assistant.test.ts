@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/answer/answer.js";
+import { AnswerSchema } from "../../src/domain/answer.js";
 import type { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
 import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { buildAssistant } from "../support/knowledge.js";

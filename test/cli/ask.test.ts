@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/answer/answer.js";
+import { AnswerSchema } from "../../src/domain/answer.js";
 import { tempDir } from "../support/knowledge.js";
 import { runScript } from "../support/run.js";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import type { Door } from "../../src/http/door.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Door } from "../../src/channels/door.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { createSlackDoor } from "../../src/channels/slack/index.js";
 import { createTeamsDoor } from "../../src/channels/teams/index.js";
 import { listen, type Listening } from "../support/http.js";

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/answer/answer.js";
-import type { Assistant } from "../../src/answer/port.js";
-import { loadConfig } from "../../src/config.js";
+import { AnswerSchema } from "../../src/domain/answer.js";
+import type { Assistant } from "../../src/domain/assistant.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { JsonlFeedbackLog } from "../../src/feedback/feedbackLog.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeAssistant } from "../support/fakeAssistant.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { buildAssistant, tempDir } from "../support/knowledge.js";

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerId } from "../../src/answer/answerId.js";
-import type { Assistant } from "../../src/answer/port.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import type { Assistant } from "../../src/domain/assistant.js";
+import { loadConfig, type Config } from "../../src/platform/config.js";
 import { JsonlFeedbackLog } from "../../src/feedback/feedbackLog.js";
 import { createHttpApp } from "../../src/http/app.js";
 import { insightsFromConfig } from "../../src/insights/index.js";
 import { recordingAssistant } from "../../src/insights/recordingAssistant.js";
-import { silentLogger, type Logger } from "../../src/logger.js";
+import { silentLogger, type Logger } from "../../src/platform/logger.js";
 import { listen, postJson, type Listening } from "../support/http.js";
 import { buildAssistant, copyKnowledge, tempDir } from "../support/knowledge.js";
 

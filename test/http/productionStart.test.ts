@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { ingest } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeOpenAi, reply } from "../llm/fakeOpenAi.js";
 import { KNOWLEDGE_DIR, localEmbedder, tempDir } from "../support/knowledge.js";
 

@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Inventory } from "../../src/answer/port.js";
-import { loadConfig } from "../../src/config.js";
+import type { Inventory } from "../../src/domain/assistant.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { FakeAssistant } from "../support/fakeAssistant.js";
 import { listen, type Listening } from "../support/http.js";
 import { tempDir } from "../support/knowledge.js";

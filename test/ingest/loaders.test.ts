@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
+import { ingest } from "../../src/indexing/ingest.js";
 import { loadFile, UnreadableDocumentError } from "../../src/ingest/loaders/index.js";
 import { parseDocument } from "../../src/ingest/parse/index.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { localEmbedder, tempDir } from "../support/knowledge.js";
 

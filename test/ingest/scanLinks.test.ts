@@ -1,9 +1,9 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
+import { ingest } from "../../src/indexing/ingest.js";
 import { OUTSIDE_LINK_REASON, scanKnowledge } from "../../src/ingest/scan.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { localEmbedder, tempDir } from "../support/knowledge.js";
 

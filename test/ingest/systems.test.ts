@@ -1,8 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { detectSystem } from "../../src/ingest/systems/detect.js";
-import { findLevelMentions, levelStatements, makeLevel, nextLevel, sameLevel } from "../../src/ingest/systems/levels.js";
-import { systemById } from "../../src/ingest/systems/registry.js";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findLevelMentions, nextLevel } from "../../src/domain/systems/levels.js";
+import { defaultVocabulary, loadVocabulary } from "../../src/vocabulary/load.js";
 import { parseDocument } from "../../src/ingest/parse/index.js";
+
+const systems = defaultVocabulary().systems;
+const detectSystem = (text: string) => systems.detect(text);
+const levelStatements = (text: string) => systems.levelStatements(text);
+const systemById = (id: string) => systems.system(id);
+const makeLevel: typeof systems.makeLevel = (...args) => systems.makeLevel(...args);
+const sameLevel: typeof systems.sameLevel = (...args) => systems.sameLevel(...args);
 
 describe("classification systems", () => {
   it("recognises a system from the document's own wording", () => {
@@ -55,5 +64,63 @@ describe("classification systems", () => {
     ]);
     expect(findLevelMentions("van loongroep 5 naar 6").map((m) => m.code)).toEqual(["5", "6"]);
     expect(findLevelMentions("en naar 8?").map((m) => m.code)).toEqual(["8"]);
+  });
+});
+
+describe("classification systems as data", () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+  async function knowledgeWithGlossary(glossary: string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "fw-systems-"));
+    dirs.push(dir);
+    await writeFile(join(dir, "glossary.yaml"), glossary);
+    return dir;
+  }
+
+  it("every shipped system is one entry of vocabulary/systems.yaml, with the fallback last", () => {
+    const ids = systems.all.map((s) => s.id);
+    expect(ids.at(-1)).toBe("generic");
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(systemById("provincie").id).toBe("vlaams-lokaal"); // a former id still resolves
+  });
+
+  it("an organisation declares its own system in its glossary, and documents and levels use it", async () => {
+    const dir = await knowledgeWithGlossary(
+      [
+        "systems:",
+        "  - id: loongebouw-noord",
+        "    name: Loongebouw Waterschap Noord",
+        "    markers: { strong: [loongebouw noord], weak: [] }",
+        "    levelWords: [loongroep]",
+        "    code: '^\\d{1,2}$'",
+        "    order: number",
+        "    askedAs: [loongebouw noord]",
+      ].join("\n"),
+    );
+    const vocabulary = loadVocabulary(dir);
+    const doc = parseDocument(
+      {
+        source: "peilbeheer.txt",
+        text: "Functie: Medewerker peilbeheer\nLoongebouw Noord\n\nInschaling: loongroep 7\n\nTaken\n- peilen bewaken\n",
+        format: "txt",
+      },
+      { vocabulary },
+    );
+    expect(doc.meta.system).toBe("loongebouw-noord");
+    expect(doc.meta.systemName).toBe("Loongebouw Waterschap Noord");
+    expect(doc.meta.jobLevels).toMatchObject([{ label: "Loongroep 7", code: "7", system: "loongebouw-noord", rank: 7 }]);
+    expect(vocabulary.systems.askedFor("Welke loongroepen kent het loongebouw Noord?").map((s) => s.id)).toEqual(["loongebouw-noord"]);
+    // Without the glossary the same text has no system of its own.
+    expect(parseDocument({ source: "peilbeheer.txt", text: "Functie: Medewerker peilbeheer\nLoongebouw Noord\n", format: "txt" }).meta.system).toBe("generic");
+  });
+
+  it("refuses a level pattern that could backtrack, an unanchored one and a duplicate id, naming the file", async () => {
+    const entry = (id: string, code: string) => `  - { id: ${id}, name: X, levelWords: [loongroep], code: '${code}', order: number }`;
+    const nested = await knowledgeWithGlossary(`systems:\n${entry("eigen", "^(\\d+)+$")}\n`);
+    expect(() => loadVocabulary(nested)).toThrow(/glossary\.yaml: systems\.0\.code: .*nested quantifiers/);
+    const loose = await knowledgeWithGlossary(`systems:\n${entry("eigen", "\\d+")}\n`);
+    expect(() => loadVocabulary(loose)).toThrow(/anchored/);
+    const twice = await knowledgeWithGlossary(`systems:\n${entry("rijk", "^\\d$")}\n`);
+    expect(() => loadVocabulary(twice)).toThrow(/glossary\.yaml: systems: two systems have the id "rijk"/);
   });
 });

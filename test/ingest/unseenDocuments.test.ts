@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadFile } from "../../src/ingest/loaders/index.js";
-import type { ParsedDocument } from "../../src/ingest/model.js";
+import type { ParsedDocument } from "../../src/domain/document.js";
 import { parseDocument } from "../../src/ingest/parse/index.js";
 import { fold } from "../../src/text/normalize.js";
 

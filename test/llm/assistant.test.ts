@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { fail, reply } from "./fakeOpenAi.js";
 import { answererFor, userOf, withFakeModel } from "./setup.js";
 

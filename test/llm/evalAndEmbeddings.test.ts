@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AnswerSchema } from "../../src/answer/answer.js";
-import { loadConfig } from "../../src/config.js";
-import { ingest } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { AnswerSchema } from "../../src/domain/answer.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { ingest } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { selectEmbedder } from "../../src/search/embeddings/select.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";

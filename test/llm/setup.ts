@@ -1,8 +1,9 @@
 import type { Draft } from "../../src/answer/compose/draft.js";
 import { createLlmAnswerer, type LlmAnswererOptions } from "../../src/answer/llm/llmAnswerer.js";
 import { answerOffline } from "../../src/answer/offlineAnswerer.js";
-import { understand, type Understanding } from "../../src/answer/understand/understand.js";
-import { silentLogger } from "../../src/logger.js";
+import type { Understanding } from "../../src/answer/understand/plan.js";
+import { understand } from "../../src/answer/understand/understand.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { afterAll, beforeAll } from "vitest";
 import { buildKnowledge } from "../support/knowledge.js";

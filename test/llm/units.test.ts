@@ -9,9 +9,9 @@ import { parseModelOutput } from "../../src/answer/llm/output.js";
 import { fill, loadPrompts } from "../../src/answer/llm/prompts.js";
 import { isTransient, retryAfterMs } from "../../src/answer/llm/retry.js";
 import { unsupportedFacts } from "../../src/answer/llm/verify.js";
-import { loadConfig } from "../../src/config.js";
-import { silentLogger } from "../../src/logger.js";
-import type { Chunk } from "../../src/search/chunk.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { silentLogger } from "../../src/platform/logger.js";
+import type { Chunk } from "../../src/domain/chunk.js";
 import { FakeOpenAi } from "./fakeOpenAi.js";
 
 describe("parseModelOutput", () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest, indexIsStale } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { ingest, indexIsStale } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { currentVersionDir } from "../../src/search/indexFiles.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { buildKnowledge, copyKnowledge, localEmbedder, tempDir } from "../support/knowledge.js";

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../../src/ingest/ingest.js";
-import { silentLogger } from "../../src/logger.js";
+import { ingest } from "../../src/indexing/ingest.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { IndexUnreadableError, currentVersionDir } from "../../src/search/indexFiles.js";
 import { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { dropPrefetchedIndex, prefetchServingIndex } from "../../src/search/servingIndex.js";

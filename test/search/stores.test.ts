@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CompetencyFact, DocumentMeta, LevelFact } from "../../src/ingest/model.js";
-import type { Chunk } from "../../src/search/chunk.js";
+import type { CompetencyFact, DocumentMeta, LevelFact } from "../../src/domain/document.js";
+import type { Chunk } from "../../src/domain/chunk.js";
 import { ChunkStore } from "../../src/search/chunkStore.js";
 import { FactStore } from "../../src/search/factStore.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ContextBlock } from "../../src/answer/llm/context.js";
 import { canonicalNumber, extractFacts, romanValue } from "../../src/answer/llm/facts.js";
 import { unsupportedFacts } from "../../src/answer/llm/verify.js";
-import type { Chunk } from "../../src/search/chunk.js";
+import type { Chunk } from "../../src/domain/chunk.js";
 import { dynamic, reply } from "../llm/fakeOpenAi.js";
 import { answererFor, blockWith, turn, withFakeModel } from "../llm/setup.js";
 

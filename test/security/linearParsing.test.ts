@@ -6,7 +6,7 @@ import { defuse } from "../../src/answer/llm/context.js";
 import { extractFacts } from "../../src/answer/llm/facts.js";
 import { findTrailer, MAX_MODEL_OUTPUT_CHARS, parseModelOutput } from "../../src/answer/llm/output.js";
 import { unsupportedFacts } from "../../src/answer/llm/verify.js";
-import type { Chunk } from "../../src/search/chunk.js";
+import type { Chunk } from "../../src/domain/chunk.js";
 
 /** Milliseconds one call takes. The budgets are far above what linear code needs on a busy 2-core machine and far below what the old quadratic patterns took (seconds to minutes). */
 function timed(run: () => unknown): number {

@@ -16,7 +16,7 @@ import { SharedRedis } from "../../src/state/sharedRedis.js";
 import { listen } from "../support/http.js";
 import { capturingLogger } from "../support/logCapture.js";
 import { startRedis, type RedisProcess } from "../../bench/redisProcess.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 
 type Note = { text: string; n: number };
 const parseNote = (value: unknown): Note => {

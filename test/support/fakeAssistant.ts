@@ -1,4 +1,4 @@
-import type { Answer } from "../../src/answer/answer.js";
+import type { Answer } from "../../src/domain/answer.js";
 import type {
   AskOptions,
   Assistant,
@@ -8,7 +8,7 @@ import type {
   Inventory,
   ReindexSummary,
   SectionText,
-} from "../../src/answer/port.js";
+} from "../../src/domain/assistant.js";
 
 /**
  * A scripted Assistant for door tests: doors are thin, so their tests check

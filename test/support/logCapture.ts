@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import type { Logger } from "../../src/logger.js";
+import type { Logger } from "../../src/platform/logger.js";
 
 export type CapturedLine = { level: number; msg: string; [key: string]: unknown };
 

@@ -1,12 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerId } from "../../src/answer/answerId.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { JsonlFeedbackLog } from "../../src/feedback/feedbackLog.js";
 import { createHttpApp } from "../../src/http/app.js";
 import { insightsFromConfig } from "../../src/insights/index.js";
 import { recordingAssistant } from "../../src/insights/recordingAssistant.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import { listen, type Listening } from "../support/http.js";
 import { tempDir } from "../support/knowledge.js";
 import { seriousViolations } from "./support/axe.js";

@@ -1,6 +1,6 @@
-import type { CompetencyFact } from "../../ingest/model.js";
+import type { CompetencyFact } from "../../domain/document.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/plan.js";
 import { perIndex } from "../../search/perIndex.js";
 
 /** A named order of a competency's facts, e.g. "with the most interview questions first". */

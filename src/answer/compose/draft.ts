@@ -1,8 +1,8 @@
-import type { Citation, Intent, Language } from "../answer.js";
-import type { Chunk } from "../../search/chunk.js";
-import { citationSection } from "../../search/chunk.js";
+import type { Citation, Intent, Language } from "../../domain/answer.js";
+import type { Chunk } from "../../domain/chunk.js";
+import { citationSection } from "../../domain/chunk.js";
 import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
-import type { Understanding } from "../understand/understand.js";
+import type { Understanding } from "../understand/plan.js";
 
 /** What a composer returns; the assistant adds question, language, mode and latency. */
 export type Draft = {

@@ -1,4 +1,4 @@
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import { words } from "../../text/tokenize.js";
 
 const MARKER = /\[\d{1,2}\]/;

@@ -1,6 +1,6 @@
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/plan.js";
 import { say, type Draft } from "./draft.js";
 
 /**

@@ -1,6 +1,6 @@
-import type { SectionKind } from "../../ingest/model.js";
+import type { SectionKind } from "../../domain/document.js";
 import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
+import type { QueryPlan } from "../understand/plan.js";
 
 const TOP_HITS = 8;
 

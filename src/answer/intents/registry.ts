@@ -1,18 +1,18 @@
-import type { Intent } from "../answer.js";
+import type { Intent } from "../../domain/answer.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import type { QueryPlan } from "../understand/understand.js";
-import { career } from "./career.js";
-import { catalogue } from "./catalogue.js";
-import { compare } from "./compare.js";
-import { competency } from "./competency.js";
-import { development } from "./development.js";
-import { general } from "./general.js";
-import { help } from "./help.js";
+import type { QueryPlan } from "../understand/plan.js";
+import { career } from "./career/intent.js";
+import { catalogue } from "./catalogue/intent.js";
+import { compare } from "./compare/intent.js";
+import { competency } from "./competency/intent.js";
+import { development } from "./development/intent.js";
+import { general } from "./general/intent.js";
+import { help } from "./help/intent.js";
 import { EXPLICIT, type IntentDefinition } from "./intent.js";
-import { interview } from "./interview.js";
-import { lookup } from "./lookup.js";
-import { salary } from "./salary.js";
-import { scale } from "./scale.js";
+import { interview } from "./interview/intent.js";
+import { lookup } from "./lookup/intent.js";
+import { salary } from "./salary/intent.js";
+import { scale } from "./scale/intent.js";
 
 /** Every intent; on equal scores the one listed first wins. */
 export const INTENT_REGISTRY: readonly IntentDefinition[] = [

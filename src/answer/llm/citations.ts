@@ -1,4 +1,4 @@
-import type { Citation } from "../answer.js";
+import type { Citation } from "../../domain/answer.js";
 import { citeChunk, uniqueCitations } from "../compose/draft.js";
 import type { ContextBlock } from "./context.js";
 import { INLINE_MARKERS } from "./verify.js";

@@ -1,5 +1,5 @@
-import type { Chunk } from "../../search/chunk.js";
-import { citationSection } from "../../search/chunk.js";
+import type { Chunk } from "../../domain/chunk.js";
+import { citationSection } from "../../domain/chunk.js";
 import type { KnowledgeBase, SearchHit } from "../../search/knowledgeBase.js";
 import type { Draft } from "../compose/draft.js";
 

@@ -1,5 +1,5 @@
-import { llmConfigured, type Config } from "../../config.js";
-import type { Logger } from "../../logger.js";
+import { llmConfigured, type Config } from "../../platform/config.js";
+import type { Logger } from "../../platform/logger.js";
 import type { GeneratedAnswerer } from "../assistant.js";
 import { createLlmAnswerer } from "./llmAnswerer.js";
 

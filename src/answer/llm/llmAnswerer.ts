@@ -1,11 +1,11 @@
 import type { ChatOpenAI } from "@langchain/openai";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import type { GeneratedAnswerer, GenerationOutcome } from "../assistant.js";
 import type { Draft } from "../compose/draft.js";
-import { retrieve } from "../offlineAnswerer.js";
-import type { AskOptions } from "../port.js";
-import type { Understanding } from "../understand/understand.js";
+import { RETRIEVAL_K, type RetrievalOnce, retrieve } from "../offlineAnswerer.js";
+import type { AskOptions } from "../../domain/assistant.js";
+import type { Understanding } from "../understand/plan.js";
 import { AnswerStream } from "./answerStream.js";
 import { complete, createChatModel } from "./chatModel.js";
 import { draftCitations } from "./citations.js";
@@ -67,7 +67,14 @@ export class LlmAnswerer implements GeneratedAnswerer {
     return this.options.logger;
   }
 
-  async answer(u: Understanding, kb: KnowledgeBase, offline: Draft, options: AskOptions, outcome: GenerationOutcome = {}): Promise<Draft | undefined> {
+  async answer(
+    u: Understanding,
+    kb: KnowledgeBase,
+    offline: Draft,
+    options: AskOptions,
+    outcome: GenerationOutcome = {},
+    retrieval?: RetrievalOnce,
+  ): Promise<Draft | undefined> {
     // Open circuit: the offline answer at once, without retrieval or waiting.
     if (this.breaker.state === "open") {
       this.logger.debug("model circuit open; using the offline answer");
@@ -77,7 +84,9 @@ export class LlmAnswerer implements GeneratedAnswerer {
     const deadline = deadlineSignal(this.options.timeoutMs, options.signal);
     try {
       const question = standaloneQuestion(u, this.prompts);
-      const { hits } = await retrieve({ ...u, searchText: question.searchText }, kb, this.options.searchK ?? 10);
+      // The offline answer's retrieval, unless this answerer was set to keep another number of hits.
+      const searchK = this.options.searchK ?? RETRIEVAL_K;
+      const { hits } = await (retrieval && searchK === RETRIEVAL_K ? retrieval() : retrieve(u, kb, searchK));
       const blocks = selectContext(kb, offline, hits, this.limits);
       if (!blocks.length) return this.reject({ reason: "no context" });
       const prompt = buildMessages(this.prompts, { intent: offline.intent, language: u.language, question: question.prompt, blocks });

@@ -1,4 +1,4 @@
-import type { Intent, Language } from "../answer.js";
+import type { Intent, Language } from "../../domain/answer.js";
 import { defuse, renderContext, type ContextBlock } from "./context.js";
 import { fill, intentInstructions, languageName, type PromptSet } from "./prompts.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Intent, Language } from "../answer.js";
+import type { Intent, Language } from "../../domain/answer.js";
 
 /** The prompt texts, read once at start so a missing file fails at boot, not mid-question. */
 export type PromptSet = {

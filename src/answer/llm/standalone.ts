@@ -1,4 +1,4 @@
-import type { Understanding } from "../understand/understand.js";
+import type { Understanding } from "../understand/plan.js";
 import { fill, type PromptSet } from "./prompts.js";
 
 /** A question that can be read without the conversation: for retrieval and for the prompt. */

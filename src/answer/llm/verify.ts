@@ -1,5 +1,5 @@
 import type { ContextBlock } from "./context.js";
-import { citationSection } from "../../search/chunk.js";
+import { citationSection } from "../../domain/chunk.js";
 import { extractFacts, type NumberFact } from "./facts.js";
 
 /** Inline markers such as [2] or [1, 3]; they are references, not facts. */

@@ -1,4 +1,4 @@
-import type { StoredSalaryTable } from "../../ingest/salary/salaryTable.js";
+import type { StoredSalaryTable } from "../../domain/salaryTable.js";
 
 /**
  * The salary tables of one classification system, most recent first (a table

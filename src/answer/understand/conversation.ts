@@ -1,7 +1,8 @@
-import type { Citation, Intent } from "../answer.js";
+import type { Citation, Intent } from "../../domain/answer.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { fold } from "../../text/normalize.js";
-import { withSearchText, type QueryPlan } from "./understand.js";
+import type { QueryPlan } from "./plan.js";
+import { withSearchText } from "./understand.js";
 
 /** What a conversation remembers of one turn: the plan and what the answer gave. */
 export type TurnRecord = {

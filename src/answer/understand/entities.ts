@@ -3,11 +3,10 @@ import { allowedTypos, editDistance } from "../../text/fuzzy.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
-import { PhraseMatcher } from "../../vocabulary/phraseMatcher.js";
-import { systemsAskedFor } from "../../ingest/systems/detect.js";
+import { PhraseMatcher } from "../../text/phraseMatcher.js";
 import { perIndex } from "../../search/perIndex.js";
 
-export { findLevelMentions, type LevelMention } from "../../ingest/systems/levels.js";
+export { findLevelMentions, type LevelMention } from "../../domain/systems/levels.js";
 
 /** A recognised competency: the name to show, how it was found, and a close second when there is one. */
 export type CompetencyMatch = { name: string; how: "name" | "spelling" | "everyday words" | "documents"; alternative?: string };
@@ -84,7 +83,8 @@ export function findCompetency(question: string, kb: KnowledgeBase, searchCompet
 
 /** The classification systems a question names ("bij het Rijk", "in de zorg"), among those in the index. */
 export function findSystems(question: string, kb: KnowledgeBase): string[] {
-  return systemsAskedFor(question)
+  return kb.vocabulary.systems
+    .askedFor(question)
     .map((s) => s.id)
     .filter((id) => kb.sourcesInSystem(id).length > 0);
 }

@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { stem } from "../../text/stem.js";
 import { words } from "../../text/tokenize.js";
-import { systemsAskedFor } from "../../ingest/systems/detect.js";
 import { perIndex } from "../../search/perIndex.js";
 
 type TitleTable = {
@@ -106,7 +105,7 @@ export function namedRoles(question: string, kb: KnowledgeBase): string[] {
  */
 export function partlyNamedRole(question: string, roles: string[], kb: KnowledgeBase): string | undefined {
   for (const run of question.matchAll(/(?:\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*)+/gu)) {
-    const runWords = words(run[0]).filter((w) => !kb.vocabulary.questionWords.has(stem(w)) && systemsAskedFor(w).length === 0);
+    const runWords = words(run[0]).filter((w) => !kb.vocabulary.questionWords.has(stem(w)) && kb.vocabulary.systems.askedFor(w).length === 0);
     if (runWords.length < 2) continue;
     // The document the name resembles: the named role, else the title sharing most of its words.
     const { titleStems, sourcesByTitleStem } = titleTable(kb);

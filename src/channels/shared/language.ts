@@ -1,4 +1,4 @@
-import type { Language } from "../../answer/answer.js";
+import type { Language } from "../../domain/answer.js";
 
 export const sayIn = (language: Language, nl: string, en: string): string => (language === "en" ? en : nl);
 

@@ -1,6 +1,6 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { askForSlack } from "./ask.js";
 import { answerInThread } from "./answerInThread.js";
 import { commandConversation, threadConversation } from "./conversation.js";

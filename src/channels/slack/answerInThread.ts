@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";

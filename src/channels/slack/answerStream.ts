@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { SlackReply } from "./ask.js";
 import { LIMITS } from "./blocks.js";
 import { neutralizeSlackSyntax } from "./markdown.js";

@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, SocketModeReceiver, type webApi } from "@slack/bolt";
 import express, { type Router } from "express";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { registerActions } from "./actions.js";
 import { createAssistantPane } from "./assistantPane.js";
 import { singleWorkspaceAuthorize, type BotIdentity } from "./authorize.js";

@@ -1,5 +1,5 @@
-import type { Answer } from "../../answer/answer.js";
-import type { DoorDeps } from "../../http/door.js";
+import type { Answer } from "../../domain/answer.js";
+import type { DoorDeps } from "../door.js";
 import { answerMessages, textMessage, type SlackMessage } from "./blocks.js";
 import { TEXTS } from "./texts.js";
 

@@ -1,5 +1,5 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { answerInThread } from "./answerInThread.js";
 import { textMessage } from "./blocks.js";
 import { truncate } from "./mrkdwn.js";

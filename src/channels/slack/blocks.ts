@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Answer, Citation } from "../../answer/answer.js";
+import type { Answer, Citation } from "../../domain/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import { sayIn } from "../shared/language.js";
 import { expansionBlock } from "./expansions.js";

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 
 /** Bolt logs with console-style varargs; pino wants one message (plus an error object). */
 function toLine(parts: unknown[]): { err?: string; msg: string } {

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { askForSlack } from "./ask.js";
 import { commandConversation } from "./conversation.js";
 import { SlashCommand } from "./payloads.js";

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { DoorDeps } from "../../http/door.js";
+import type { DoorDeps } from "../door.js";
 import { answerInThread } from "./answerInThread.js";
 import { stripMention } from "./mentions.js";
 import { UserMessage } from "./payloads.js";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 import { MARKDOWN_MAX, neutralizeSlackSyntax } from "./markdown.js";
 import { truncate } from "./mrkdwn.js";
 import { EXPAND_ACTION_PREFIX } from "./subscriptions.js";

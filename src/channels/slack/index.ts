@@ -1,4 +1,4 @@
-import type { Door, DoorDeps } from "../../http/door.js";
+import type { Door, DoorDeps } from "../door.js";
 import { createSlackApp, EVENTS_PATH, type SlackAppOptions, type SlackMode } from "./app.js";
 import { SocketConnection } from "./socketConnection.js";
 import { SLASH_COMMAND } from "./subscriptions.js";

@@ -1,5 +1,5 @@
 import type { SocketModeReceiver } from "@slack/bolt";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 
 export type ConnectionState = "idle" | "connecting" | "connected" | "disconnected";
 

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { SectionText } from "../../answer/port.js";
+import type { SectionText } from "../../domain/assistant.js";
 import { truncate } from "./mrkdwn.js";
 
 /** Modal limits: title 24 characters, header 150, a section's text 3000, 100 blocks. */

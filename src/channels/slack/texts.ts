@@ -1,4 +1,4 @@
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import { examplesFor } from "../shared/language.js";
 
 /**

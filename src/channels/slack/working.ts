@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import { TEXTS } from "./texts.js";
 
 /** Where a question is being answered, for the "working" sign. */

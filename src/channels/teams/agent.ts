@@ -1,10 +1,10 @@
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import { AgentApplication, type TurnContext, type TurnState } from "@microsoft/agents-hosting";
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 import { answerId } from "../../answer/answerId.js";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import type { FeedbackStore } from "../../feedback/feedbackLog.js";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import { examplesFor, languageOf, sayIn } from "../shared/language.js";
 import type { TeamsAdapter } from "./adapter.js";
 import { ButtonPayload, FeedbackSubmission } from "./buttonPayload.js";

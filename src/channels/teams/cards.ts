@@ -1,6 +1,6 @@
 import { CardFactory } from "@microsoft/agents-hosting";
 import type { Attachment } from "@microsoft/agents-activity";
-import type { Answer, Language } from "../../answer/answer.js";
+import type { Answer, Language } from "../../domain/answer.js";
 import { message } from "../../vocabulary/messages.js";
 import { kitRoles } from "../shared/kitRoles.js";
 import { sayIn } from "../shared/language.js";

@@ -1,7 +1,7 @@
 import type { ClientCitation, ClientCitationIconName, SensitivityUsageInfo } from "@microsoft/agents-activity";
-import type { Answer, Citation } from "../../answer/answer.js";
-import type { SectionText } from "../../answer/port.js";
-import { formatEntry } from "../../ingest/loaders/formats.js";
+import { formatOfFile } from "../../ingest/formats.js";
+import type { Answer, Citation } from "../../domain/answer.js";
+import type { SectionText } from "../../domain/assistant.js";
 import { sayIn } from "../shared/language.js";
 import { citationCard } from "./cards.js";
 
@@ -16,8 +16,9 @@ const clip = (text: string, max: number): string => {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 };
 
+/** The icon the format registry names for the document's format. */
 function iconFor(source: string): ClientCitationIconName {
-  return formatEntry(source.slice(source.lastIndexOf(".")))?.icon ?? "Text";
+  return formatOfFile(source)?.citationIcon ?? "Text";
 }
 
 const fileName = (source: string) => source.slice(source.lastIndexOf("/") + 1);

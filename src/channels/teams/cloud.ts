@@ -1,4 +1,4 @@
-import type { Config } from "../../config.js";
+import type { Config } from "../../platform/config.js";
 
 /** Where a bot's tokens come from and go to, per Microsoft cloud. */
 export type TeamsCloud = {

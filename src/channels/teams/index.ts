@@ -2,7 +2,7 @@ import express, { type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { Request as AgentsRequest } from "@microsoft/agents-hosting";
 import { z } from "zod";
-import type { Door, DoorDeps } from "../../http/door.js";
+import type { Door, DoorDeps } from "../door.js";
 import { TeamsAdapter } from "./adapter.js";
 import { createTeamsAgent } from "./agent.js";
 import { teamsCloud } from "./cloud.js";

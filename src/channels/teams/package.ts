@@ -5,8 +5,8 @@ import { AppManifestUtils } from "@microsoft/app-manifest";
 import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import JSZip from "jszip";
-import { runCli } from "../../cli/common.js";
-import { loadTeamsPackageConfig } from "../../config.js";
+import { runCli } from "../../platform/runCli.js";
+import { loadTeamsPackageConfig } from "../../platform/config.js";
 import { colorIcon, outlineIcon } from "./icons.js";
 
 export const MANIFEST_DIR = resolve("manifest/teams");

@@ -1,5 +1,5 @@
 import type { Attachment, SensitivityUsageInfo } from "@microsoft/agents-activity";
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 import { asAttachment, expansionCard, followUpCard, kitCard } from "./cards.js";
 import { teamsCitations, type SectionLookup } from "./citations.js";
 

@@ -1,5 +1,5 @@
 import { AuthType, MsalTokenProvider, type AuthConfiguration } from "@microsoft/agents-hosting";
-import type { Config } from "../../config.js";
+import type { Config } from "../../platform/config.js";
 import type { TeamsCloud } from "./cloud.js";
 
 /** Gets the bot's own access token for replying to the channel service. */

@@ -2,7 +2,7 @@ import express, { Router } from "express";
 import { rateLimit } from "express-rate-limit";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import { summariseFeedback } from "../../insights/feedbackSummary.js";
 import type { InsightsSources } from "../../insights/index.js";
 import { groupSimilarQuestions } from "../../insights/similarQuestions.js";

@@ -1,8 +1,8 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 import { answerId } from "../../answer/answerId.js";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 
 export const AskBody = z.object(
   {

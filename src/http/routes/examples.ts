@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 
 /** Example questions the loaded documents can answer, for the web chat's start screen. */
 export function exampleRoutes(assistant: () => Assistant | undefined): Router {

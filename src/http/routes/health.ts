@@ -1,6 +1,6 @@
 import { Router } from "express";
-import type { Assistant } from "../../answer/port.js";
-import type { Door } from "../door.js";
+import type { Assistant } from "../../domain/assistant.js";
+import type { Door } from "../../channels/door.js";
 
 /**
  * Liveness says the process runs; readiness says the index is loaded and

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import { bearerMatches } from "../adminSession.js";
 import type { ReindexJob } from "../reindexJob.js";
 

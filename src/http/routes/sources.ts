@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { Router } from "express";
 import { z } from "zod";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import { KnowledgePathError, resolveKnowledgeFile } from "../knowledgeFile.js";
 import { badRequest } from "./ask.js";
 

@@ -1,20 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
+import { type DocumentFormat, formatOfFile, SUPPORTED_EXTENSIONS } from "../formats.js";
 import { UnreadableDocumentError } from "./errors.js";
-import { type DocumentFormat, formatEntry, SUPPORTED_EXTENSIONS } from "./formats.js";
 
-export { UnreadableDocumentError };
+export { type DocumentFormat, SUPPORTED_EXTENSIONS, UnreadableDocumentError };
 
-export type { DocumentFormat };
 /**
- * The text of a document, and the format it came from. Word, PDF, HTML and
- * spreadsheets arrive as GitHub-flavoured Markdown (`#` headings, `- ` lists,
- * pipe tables); txt and md as they are. `title` is the document's own title
- * property when it has one (Word's title, the PDF's Info Title, a web page's
- * h1 or title).
+ * The text of a document, and the format it came from. Word, PDF and HTML arrive
+ * as GitHub-flavoured Markdown (`#` headings, `- ` lists, pipe tables); txt and md
+ * as they are. `title` is the document's own title property when it has one
+ * (Word's title, the PDF's Info Title, a web page's h1 or title).
  */
 export type LoadedFile = { text: string; format: DocumentFormat; title?: string };
-export { SUPPORTED_EXTENSIONS };
 
 /** A profile is a few pages; anything this big is an export gone wrong and would stall ingest. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -22,13 +19,13 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 
 export function formatOf(path: string): DocumentFormat | undefined {
-  return formatEntry(extname(path))?.id;
+  return formatOfFile(path)?.id;
 }
 
 /** Reads one document to text. Throws UnreadableDocumentError with a reason a person understands. */
 export async function loadFile(absPath: string, options: { maxBytes?: number; maxChars?: number } = {}): Promise<LoadedFile> {
   const file = basename(absPath);
-  const format = formatOf(absPath);
+  const format = formatOfFile(absPath);
   if (!format) throw new UnreadableDocumentError(file, `unsupported file type ${extname(absPath) || "(none)"}`);
   const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
   let bytes: Buffer;
@@ -43,9 +40,9 @@ export async function loadFile(absPath: string, options: { maxBytes?: number; ma
   }
   if (bytes.length === 0) throw new UnreadableDocumentError(file, "empty file");
   const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
-  const { text, title } = await formatEntry(extname(absPath))!.load(file, bytes, maxChars);
+  const { text, title } = await format.load(file, bytes, maxChars);
   if (!text.trim()) throw new UnreadableDocumentError(file, "no text in the document");
   if (text.length > maxChars)
     throw new UnreadableDocumentError(file, `too much text (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${(maxChars / 1024 / 1024).toFixed(1)} MB)`);
-  return title ? { text, format, title } : { text, format };
+  return title ? { text, format: format.id, title } : { text, format: format.id };
 }

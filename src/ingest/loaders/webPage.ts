@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import { promoteBoldParagraphs } from "./boldHeadings.js";
+import { firstLine, UnreadableDocumentError } from "./errors.js";
 import { htmlToMarkdown } from "./htmlToMarkdown.js";
 
 /**
@@ -89,4 +90,15 @@ export function readWebPage(html: string): { markdown: string; title?: string } 
   const h1 = clean(root.querySelector("h1")?.textContent);
   promoteBoldParagraphs(root);
   return { markdown: htmlToMarkdown(root.innerHTML), title: h1 ?? metaTitle };
+}
+
+/** A web page's text as Markdown with its title, or an UnreadableDocumentError naming the file. */
+export function loadWebPage(file: string, html: string): { text: string; title?: string } {
+  let page: ReturnType<typeof readWebPage>;
+  try {
+    page = readWebPage(html);
+  } catch (error) {
+    throw new UnreadableDocumentError(file, `unreadable HTML (${firstLine(error)})`);
+  }
+  return page.title ? { text: page.markdown, title: page.title } : { text: page.markdown };
 }

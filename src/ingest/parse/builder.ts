@@ -1,6 +1,5 @@
-import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Section, SectionKind } from "../model.js";
+import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Section, SectionKind } from "../../domain/document.js";
 import { squash } from "../../text/normalize.js";
-import { completeLevel } from "../systems/levels.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 
 /** Collects what a layout parser finds; ids and clean-up live here, once. */
@@ -31,7 +30,7 @@ export class DocumentBuilder {
   }
 
   jobLevel(level: LevelRef): void {
-    const complete = completeLevel(level, this.system);
+    const complete = this.vocabulary.systems.completeLevel(level, this.system);
     if (!this.jobLevels.some((known) => known.label === complete.label)) this.jobLevels.push(complete);
   }
 
@@ -48,7 +47,7 @@ export class DocumentBuilder {
     const known = this.levels.find((level) => level.label === fact.label);
     if (known) Object.assign(known.aspects, fact.aspects);
     else {
-      const complete = completeLevel(fact, this.system);
+      const complete = this.vocabulary.systems.completeLevel(fact, this.system);
       this.levels.push({ ...fact, ...complete, source: this.source, system: complete.system! });
     }
   }

@@ -1,4 +1,4 @@
-import type { CompetencyFact, SectionKind } from "../model.js";
+import type { CompetencyFact, SectionKind } from "../../domain/document.js";
 import { fold, squash } from "../../text/normalize.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import type { DocumentBuilder } from "./builder.js";

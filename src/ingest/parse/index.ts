@@ -4,11 +4,9 @@ import { fold, normalizeText, squash } from "../../text/normalize.js";
 import { defaultVocabulary } from "../../vocabulary/load.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
-import type { DocumentMeta, ParsedDocument } from "../model.js";
-import { detectSystem } from "../systems/detect.js";
-import { bareCode, levelStatements, makeLevel, systemFor } from "../systems/levels.js";
-import { systemById } from "../systems/registry.js";
-import type { ClassificationSystem } from "../systems/system.js";
+import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
+import { bareCode } from "../../domain/systems/levels.js";
+import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { readSalaryTables } from "../salary/readSalaryTables.js";
 import { withSalaryTables } from "../salary/salaryDocument.js";
 import { DocumentBuilder } from "./builder.js";
@@ -18,7 +16,7 @@ import { toBlocks } from "./structure.js";
 import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
-/** Bump when the parser reads documents differently: an index built by another version is re-read. */
+/** Bump when the parser reads documents differently: an index built by another version is re-read (4: salary tables). */
 export const PARSER_VERSION = 4;
 
 /** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
@@ -61,13 +59,14 @@ function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undef
 
 /** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
 function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, sectionTexts: string[]): void {
+  const systems = builder.vocabulary.systems;
   const add = (word: string, code: string) => {
-    const target = systemFor({ word, code }, system);
-    if (target) builder.jobLevel(makeLevel(target, word, code));
+    const target = systems.systemFor({ word, code }, system);
+    if (target) builder.jobLevel(systems.makeLevel(target, word, code));
   };
   for (const fact of builder.facts) {
     if (fact.field !== "level") continue;
-    const statements = levelStatements(fact.value);
+    const statements = systems.levelStatements(fact.value);
     if (statements.length) for (const s of statements) add(s.word, s.code);
     else {
       const code = bareCode(fact.value);
@@ -81,7 +80,7 @@ function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, s
     }
   }
   if (builder.jobLevels.length) return;
-  for (const text of sectionTexts) for (const s of levelStatements(text)) add(s.word, s.code);
+  for (const text of sectionTexts) for (const s of systems.levelStatements(text)) add(s.word, s.code);
 }
 
 function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
@@ -106,7 +105,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
   const { frontMatter, body } = splitFrontMatter(input.text);
   const text = normalizeText(body);
   const lines = text.split("\n");
-  const system = frontMatter?.system ? systemById(frontMatter.system) : detectSystem(text);
+  const system = frontMatter?.system ? vocabulary.systems.system(frontMatter.system) : vocabulary.systems.detect(text);
   const builder = new DocumentBuilder(input.source, system.id, vocabulary, options.corpusNames);
   const layout = LAYOUTS.find((candidate) => candidate.matches(lines));
   if (layout) {
@@ -156,6 +155,6 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     competencies: builder.competencies,
     levels: builder.levels,
   };
-  const salaryTables = readSalaryTables(text, { words: vocabulary.salaryWords, system, systemFixed: Boolean(frontMatter?.system), title: meta.title });
+  const salaryTables = readSalaryTables(text, { words: vocabulary.salaryWords, systems: vocabulary.systems, system, systemFixed: Boolean(frontMatter?.system), title: meta.title });
   return salaryTables.length ? withSalaryTables(parsed, salaryTables, vocabulary) : parsed;
 }

@@ -1,4 +1,4 @@
-import type { LevelRef } from "../model.js";
+import type { LevelRef } from "../../domain/document.js";
 
 /**
  * A flattened UFO "NiveauSchaal" table row: the first digit is the niveau,

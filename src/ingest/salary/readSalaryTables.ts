@@ -1,9 +1,9 @@
 import { fold, squash } from "../../text/normalize.js";
 import type { SalaryWords } from "../../vocabulary/salarySchema.js";
-import { detectSystem, systemsAskedFor } from "../systems/detect.js";
-import type { ClassificationSystem } from "../systems/system.js";
+import type { SystemRegistry } from "../../domain/systems/registry.js";
+import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { parseAmount } from "./amounts.js";
-import type { SalaryRow, SalaryTable } from "./salaryTable.js";
+import type { SalaryRow, SalaryTable } from "../../domain/salaryTable.js";
 import { currencyIn, escapeRegExp, hasPhrase, periodIn, validFromIn } from "./tableContext.js";
 
 /** A table with fewer amounts than this is a mention of a salary, not a salary table. */
@@ -132,11 +132,11 @@ function readGrid(grid: string[][], words: SalaryWords): SalaryRow[] | undefined
 }
 
 /** The system a table belongs to: the document's front matter, else what the table's own context names, else the document's. */
-function tableSystem(context: string, documentSystem: ClassificationSystem, fixed: boolean): string {
+function tableSystem(context: string, systems: SystemRegistry, documentSystem: ClassificationSystem, fixed: boolean): string {
   if (fixed) return documentSystem.id;
-  const detected = detectSystem(context);
-  if (detected.id !== "generic") return detected.id;
-  return systemsAskedFor(context)[0]?.id ?? documentSystem.id;
+  const detected = systems.detect(context);
+  if (detected.id !== systems.generic.id) return detected.id;
+  return systems.askedFor(context)[0]?.id ?? documentSystem.id;
 }
 
 /**
@@ -148,7 +148,7 @@ function tableSystem(context: string, documentSystem: ClassificationSystem, fixe
  */
 export function readSalaryTables(
   text: string,
-  options: { words: SalaryWords; system: ClassificationSystem; systemFixed: boolean; title: string },
+  options: { words: SalaryWords; systems: SystemRegistry; system: ClassificationSystem; systemFixed: boolean; title: string },
 ): SalaryTable[] {
   const { words } = options;
   const opening = text.slice(0, 2000);
@@ -165,7 +165,7 @@ export function readSalaryTables(
     const validFrom = validFromIn(local, words) ?? validFromIn(opening, words);
     tables.push({
       path,
-      system: tableSystem(context, options.system, options.systemFixed),
+      system: tableSystem(context, options.systems, options.system, options.systemFixed),
       currency: currencyIn(local, words) ?? currencyIn(opening, words) ?? Object.keys(words.currencies)[0] ?? "EUR",
       period: periodIn(local, words) ?? periodIn(opening, words) ?? "month",
       ...(validFrom ? { validFrom } : {}),

@@ -1,8 +1,7 @@
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
-import type { ParsedDocument, Section } from "../model.js";
-import { systemById } from "../systems/registry.js";
+import type { ParsedDocument, Section } from "../../domain/document.js";
 import { formatAmount, formatDate } from "./amounts.js";
-import type { SalaryTable } from "./salaryTable.js";
+import type { SalaryTable } from "../../domain/salaryTable.js";
 
 /**
  * One section per level row, the row's citation: "Functiegebouw Rijk, Schaal 8,
@@ -16,7 +15,7 @@ function rowSections(source: string, tables: SalaryTable[], vocabulary: Vocabula
   return tables.flatMap((table) =>
     table.rows.map((row) => {
       const header = [
-        systemById(table.system).name,
+        vocabulary.systems.system(table.system).name,
         row.label,
         words.periods[table.period][0],
         table.validFrom ? `${words.validFrom[0] ?? ""} ${formatDate(table.validFrom, "nl")}`.trim() : undefined,

@@ -1,6 +1,6 @@
 import { fold } from "../../text/normalize.js";
 import type { SalaryWords } from "../../vocabulary/salarySchema.js";
-import type { SalaryPeriod } from "./salaryTable.js";
+import type { SalaryPeriod } from "../../domain/salaryTable.js";
 
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

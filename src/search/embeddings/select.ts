@@ -1,5 +1,5 @@
 import type { Embeddings } from "@langchain/core/embeddings";
-import { useOpenAiEmbeddings, type Config } from "../../config.js";
+import { useOpenAiEmbeddings, type Config } from "../../platform/config.js";
 import { LocalHashEmbeddings } from "./localHashEmbeddings.js";
 import { LazyOpenAiEmbeddings } from "./openAiEmbeddings.js";
 

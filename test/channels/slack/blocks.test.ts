@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../../src/answer/answer.js";
+import type { Answer } from "../../../src/domain/answer.js";
 import { answerId } from "../../../src/answer/answerId.js";
 import { answerMessages, feedbackValue, LIMITS, sourceLines } from "../../../src/channels/slack/blocks.js";
 import { MARKDOWN_MAX, neutralizeSlackSyntax, splitMarkdown } from "../../../src/channels/slack/markdown.js";

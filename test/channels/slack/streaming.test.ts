@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AskOptions } from "../../../src/answer/port.js";
+import type { AskOptions } from "../../../src/domain/assistant.js";
 import { SlackHarness } from "./support/harness.js";
 import { form, json } from "./support/signing.js";
 

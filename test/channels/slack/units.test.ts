@@ -3,8 +3,8 @@ import { ignoreReason } from "../../../src/channels/slack/ignore.js";
 import { createSlackDoor, slackMode } from "../../../src/channels/slack/index.js";
 import { stripMention } from "../../../src/channels/slack/mentions.js";
 import { suggestedPrompts } from "../../../src/channels/slack/texts.js";
-import { loadConfig } from "../../../src/config.js";
-import { silentLogger } from "../../../src/logger.js";
+import { loadConfig } from "../../../src/platform/config.js";
+import { silentLogger } from "../../../src/platform/logger.js";
 import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { MemoryFeedback } from "../../support/memoryFeedback.js";
 

@@ -5,7 +5,7 @@ import { exportJWK, SignJWT, type JWK } from "jose";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTeamsDoor } from "../../../src/channels/teams/index.js";
-import { loadConfig } from "../../../src/config.js";
+import { loadConfig } from "../../../src/platform/config.js";
 import { createHttpApp } from "../../../src/http/app.js";
 import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { listen, postJson, type Listening } from "../../support/http.js";

@@ -1,6 +1,6 @@
 import { Activity } from "@microsoft/agents-activity";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../../src/answer/answer.js";
+import type { Answer } from "../../../src/domain/answer.js";
 import { citationCard, expansionCard, followUpCard, welcomeCard } from "../../../src/channels/teams/cards.js";
 import { CITATION_LIMITS, teamsCitations } from "../../../src/channels/teams/citations.js";
 import { answerActivities, MAX_TEXT_CHARS } from "../../../src/channels/teams/reply.js";

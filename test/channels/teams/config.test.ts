@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { teamsCloud } from "../../../src/channels/teams/cloud.js";
 import { msalConnection } from "../../../src/channels/teams/tokenSource.js";
-import { loadConfig } from "../../../src/config.js";
+import { loadConfig } from "../../../src/platform/config.js";
 import { tempDir } from "../../support/knowledge.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

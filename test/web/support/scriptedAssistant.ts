@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Answer, Citation } from "../../../src/answer/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../../src/answer/port.js";
+import type { Answer, Citation } from "../../../src/domain/answer.js";
+import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../../src/domain/assistant.js";
 import { tempDir } from "../../support/knowledge.js";
 
 /** A section long enough that "the whole section" is visibly more than the quote. */

@@ -1,11 +1,11 @@
 import express from "express";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Answer } from "../../../../src/answer/answer.js";
-import type { AskOptions } from "../../../../src/answer/port.js";
+import type { Answer } from "../../../../src/domain/answer.js";
+import type { AskOptions } from "../../../../src/domain/assistant.js";
 import { createSlackDoor } from "../../../../src/channels/slack/index.js";
-import { loadConfig } from "../../../../src/config.js";
-import { silentLogger, type Logger } from "../../../../src/logger.js";
+import { loadConfig } from "../../../../src/platform/config.js";
+import { silentLogger, type Logger } from "../../../../src/platform/logger.js";
 import { FakeAssistant } from "../../../support/fakeAssistant.js";
 import { MemoryFeedback } from "../../../support/memoryFeedback.js";
 import { FakeSlack } from "./fakeSlack.js";

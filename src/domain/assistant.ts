@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { SalaryTableSummary } from "./salaryTable.js";
+import type { Answer, Language } from "./answer.js";
+
+/** Where a question came from ("web", "cli", or a registered door's channel id: src/app/doors.ts); for logs and door-specific limits. */
+export const ChannelSchema = z.string().regex(/^[a-z][a-z0-9-]{0,19}$/);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export type AskOptions = {
+  /** Conversation id: questions with the same id are one chat, so follow-ups resolve. */
+  conversation?: string;
+  channel?: Channel;
+  /** Called with text deltas while an LLM answer streams (LLM mode only; ignored offline). */
+  onToken?: (delta: string) => void;
+  signal?: AbortSignal;
+};
+
+export type AssistantStatus = {
+  ready: boolean;
+  documents: number;
+  chunks: number;
+  mode: "offline" | "llm";
+  /** ISO time the loaded index was built. */
+  builtAt?: string;
+};
+
+/** Progress of an ingest, for progress bars. */
+export type IngestProgress = { phase: "load" | "embed" | "write"; done: number; total: number; file?: string };
+
+export type ReindexSummary = {
+  documents: number;
+  sections: number;
+  chunks: number;
+  embedded: number;
+  reused: number;
+  removed: number;
+  skipped: { file: string; reason: string }[];
+  seconds: number;
+};
+
+/** What the index understood of one document: the HR admin's first check. */
+export type DocumentSummary = {
+  source: string;
+  title: string;
+  system: string;
+  levels: string[];
+  competencies: number;
+  facts: number;
+  tables: number;
+  /** e.g. "no level found", "no competency found", "title taken from the file name". */
+  warnings: string[];
+  /** The salary tables the document holds: system, date, levels, steps and range of each. */
+  salaryTables?: SalaryTableSummary[];
+};
+
+export type Inventory = {
+  documents: DocumentSummary[];
+  skipped: { file: string; reason: string }[];
+  /** ISO time the loaded index was built. */
+  builtAt?: string;
+};
+
+/** A whole section, for a citation pop-up that shows more than the quote. */
+export type SectionText = { source: string; title: string; system: string; section: string; text: string };
+
+/** A request for an interview kit: a role (title as the documents name it), optionally some of its competencies. */
+export type InterviewKitRequest = { role: string; competencies?: string[]; language?: Language };
+
+/** The kit as a Word file, or why there is none (the message is in the request's language). */
+export type InterviewKitResult =
+  | { ok: true; role: string; fileName: string; docx: Buffer; competencies: number; questions: number }
+  | { ok: false; problem: "unknown-role" | "no-competencies"; message: string };
+
+/**
+ * The one thing every door talks to. Doors turn their platform's message into
+ * `ask(...)` and render the `Answer`; they hold no retrieval or answer logic.
+ */
+export interface Assistant {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  status(): AssistantStatus;
+  /** Re-reads the knowledge folder, swaps the index in when done; questions keep being answered meanwhile. */
+  reindex(): Promise<ReindexSummary>;
+  /** The loaded index's documents and skipped files. */
+  inventory(): Inventory;
+  /** Example questions the loaded documents can answer (for welcome messages and suggested prompts). */
+  examples(language: Language): string[];
+  /** The full text of a cited section (`section` as in Citation.section), or undefined. */
+  section(source: string, section: string): SectionText | undefined;
+  /** An interview kit for a role as a .docx (optional: door test doubles need not make one). */
+  interviewKit?(request: InterviewKitRequest): Promise<InterviewKitResult>;
+}
