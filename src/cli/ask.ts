@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import type { Assistant } from "../answer/port.js";
+import type { Assistant } from "../domain/assistant.js";
 import { Command } from "commander";
 import { z } from "zod";
 import { openAssistant } from "../app/openAssistant.js";

@@ -1,9 +1,9 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { createHttpApp } from "../../src/http/app.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { catalogue, message } from "../../src/vocabulary/messages.js";
 import { listen, postJson, type Listening } from "../support/http.js";

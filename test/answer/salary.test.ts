@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FunctiewijzerAssistant } from "../../src/answer/assistant.js";
 import { formatAmount, formatDate } from "../../src/ingest/salary/amounts.js";
-import { silentLogger } from "../../src/logger.js";
+import { silentLogger } from "../../src/platform/logger.js";
 import type { KnowledgeBase } from "../../src/search/knowledgeBase.js";
 import { amount, SCALES, STEPS, TABLES, type TableName } from "../fixtures/salary/make-fixtures.js";
 import { FakeOpenAi, dynamic, reply } from "../llm/fakeOpenAi.js";

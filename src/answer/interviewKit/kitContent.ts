@@ -1,5 +1,4 @@
-import type { CompetencyFact, DocumentMeta } from "../../ingest/model.js";
-import { systemById } from "../../ingest/systems/registry.js";
+import type { CompetencyFact, DocumentMeta } from "../../domain/document.js";
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { fold } from "../../text/normalize.js";
 import { rolesNamedInPart } from "../salary/rolesInQuestion.js";
@@ -48,7 +47,7 @@ export function kitContent(kb: KnowledgeBase, role: string, competencies?: reado
   return {
     role: doc.title,
     source: doc.source,
-    system: systemById(doc.system).name,
+    system: kb.vocabulary.systems.system(doc.system).name,
     levels: doc.jobLevels.map((level) => level.label),
     competencies: facts.map((fact) => competencyOf(fact)),
   };

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../search/knowledgeBase.js";
 import { messagesIn } from "../../vocabulary/messages.js";
-import type { InterviewKitRequest, InterviewKitResult } from "../port.js";
+import type { InterviewKitRequest, InterviewKitResult } from "../../domain/assistant.js";
 import { kitContent } from "./kitContent.js";
 import { kitDocument, kitFileName } from "./kitDocument.js";
 

@@ -1,4 +1,4 @@
-import type { Answer } from "../../answer/answer.js";
+import type { Answer } from "../../domain/answer.js";
 
 /** At most this many kits are offered under one answer. */
 const MAX_KITS = 2;

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { TurnContext } from "@microsoft/agents-hosting";
-import type { Assistant, InterviewKitResult } from "../../answer/port.js";
-import type { Logger } from "../../logger.js";
+import type { Assistant, InterviewKitResult } from "../../domain/assistant.js";
+import type { Logger } from "../../platform/logger.js";
 import { message } from "../../vocabulary/messages.js";
 import { FileConsentResponse } from "./buttonPayload.js";
 import { RecentMap } from "./recentMap.js";

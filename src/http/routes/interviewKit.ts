@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { Assistant } from "../../answer/port.js";
+import type { Assistant } from "../../domain/assistant.js";
 import { badRequest } from "./ask.js";
 
 export const InterviewKitBody = z.object(

@@ -155,6 +155,12 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     competencies: builder.competencies,
     levels: builder.levels,
   };
-  const salaryTables = readSalaryTables(text, { words: vocabulary.salaryWords, systems: vocabulary.systems, system, systemFixed: Boolean(frontMatter?.system), title: meta.title });
+  const salaryTables = readSalaryTables(text, {
+    words: vocabulary.salaryWords,
+    systems: vocabulary.systems,
+    system,
+    systemFixed: Boolean(frontMatter?.system),
+    title: meta.title,
+  });
   return salaryTables.length ? withSalaryTables(parsed, salaryTables, vocabulary) : parsed;
 }

@@ -1,9 +1,9 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsDoor } from "../../../src/channels/teams/index.js";
-import { loadConfig } from "../../../src/config.js";
+import { loadConfig } from "../../../src/platform/config.js";
 import { createHttpApp } from "../../../src/http/app.js";
-import { silentLogger } from "../../../src/logger.js";
+import { silentLogger } from "../../../src/platform/logger.js";
 import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { listen, postJson, type Listening } from "../../support/http.js";
 import { MemoryFeedback } from "../../support/memoryFeedback.js";

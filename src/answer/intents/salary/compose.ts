@@ -1,15 +1,14 @@
-import type { Citation, Language } from "../answer.js";
-import type { DocumentMeta } from "../../ingest/model.js";
-import { formatAmount, formatDate } from "../../ingest/salary/amounts.js";
-import { rowRange, type SalaryRow, type StoredSalaryTable } from "../../domain/salaryTable.js";
-import { SYSTEMS, systemById } from "../../ingest/systems/registry.js";
-import { fold } from "../../text/normalize.js";
-import { messagesIn } from "../../vocabulary/messages.js";
-import { isStepWord, salaryAsk, type SalaryAsk } from "../salary/askedStep.js";
-import { rolesNamedInPart } from "../salary/rolesInQuestion.js";
-import { tablesOfSystem } from "../salary/tablesOfSystem.js";
-import { refuse } from "./refusal.js";
-import { cite, say, type ComposeContext, type Draft } from "./draft.js";
+import type { Citation, Language } from "../../../domain/answer.js";
+import type { DocumentMeta } from "../../../domain/document.js";
+import { formatAmount, formatDate } from "../../../ingest/salary/amounts.js";
+import { rowRange, type SalaryRow, type StoredSalaryTable } from "../../../domain/salaryTable.js";
+import { fold } from "../../../text/normalize.js";
+import { messagesIn } from "../../../vocabulary/messages.js";
+import { isStepWord, salaryAsk, type SalaryAsk } from "../../salary/askedStep.js";
+import { rolesNamedInPart } from "../../salary/rolesInQuestion.js";
+import { tablesOfSystem } from "../../salary/tablesOfSystem.js";
+import { refuse } from "../../compose/refusal.js";
+import { cite, say, type ComposeContext, type Draft } from "../../compose/draft.js";
 
 /** A level to price: in which system, which code, and the role it came from. */
 type Target = { system: string; code: string; label: string; role?: DocumentMeta /** The question named the system. */; named?: boolean };
@@ -30,10 +29,10 @@ function rowCitation(table: StoredSalaryTable, row: SalaryRow): Citation {
 }
 
 /** One level's answer line from its table: the range, one end, or one step. */
-function priceLine(table: StoredSalaryTable, row: SalaryRow, ask: SalaryAsk, target: Target, lang: Language): string {
+function priceLine(table: StoredSalaryTable, row: SalaryRow, ask: SalaryAsk, system: string, lang: Language): string {
   const t = messagesIn(lang);
   const money = (amount: number) => formatAmount(amount, table.currency, lang);
-  const common = { level: row.label, system: systemById(target.system).name, period: t(`salary.period.${table.period}`), table: tableText(table, lang) };
+  const common = { level: row.label, system, period: t(`salary.period.${table.period}`), table: tableText(table, lang) };
   if (ask.step !== undefined) {
     const step = row.steps.find((s) => s.step === ask.step);
     if (!step) return t("salary.stepMissing", { ...common, step: ask.step, first: row.steps[0]!.step, last: row.steps.at(-1)!.step });
@@ -78,7 +77,7 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
   /** One level's line from its own system's most recent table (or why there is none). */
   const price = (target: Target): void => {
     targets.push(target);
-    const system = systemById(target.system).name;
+    const system = kb.vocabulary.systems.system(target.system).name;
     const [table, ...older] = tablesOfSystem(tables, target.system);
     const levelLabel = target.role || target.label.includes(" ") ? target.label : `${words.levelWords[0] ?? ""} ${target.code}`.trim();
     if (!table) {
@@ -91,7 +90,7 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
       lines.push(t("salary.levelNotInTable", { system, table: tableText(table, lang), level: levelLabel }));
       return;
     }
-    lines.push(priceLine(table, row, ask, target, lang));
+    lines.push(priceLine(table, row, ask, system, lang));
     citations.push(rowCitation(table, row));
     priced++;
     if (older.length)
@@ -114,7 +113,7 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
       lines.push(t("salary.roleWithoutLevel", { role: role.title }));
       continue;
     }
-    lines.push(t("salary.role", { role: role.title, levels: levels.map((l) => l.label).join(", "), system: systemById(role.system).name }));
+    lines.push(t("salary.role", { role: role.title, levels: levels.map((l) => l.label).join(", "), system: kb.vocabulary.systems.system(role.system).name }));
     citations.push(cite(role.source, [role.title], levels.map((l) => l.label).join(", ")));
     for (const level of levels) price({ system: role.system, code: level.code!, label: level.label, role });
   }
@@ -123,7 +122,9 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
     const withTables = [...new Set(tables.map((table) => table.system))];
     for (const mention of mentions) {
       // "FWG 45" names its system by the level word: a system without a table then says so.
-      const byWord = mention.word ? SYSTEMS.filter((system) => system.levelWords.includes(fold(mention.word!))).map((system) => system.id) : [];
+      const byWord = mention.word
+        ? kb.vocabulary.systems.all.filter((system) => system.levelWords.includes(fold(mention.word!))).map((system) => system.id)
+        : [];
       const named = u.systems.length ? u.systems : byWord.length && !byWord.some((id) => withTables.includes(id)) ? byWord.slice(0, 1) : [];
       const systems = named.length ? named : byWord.length ? withTables.filter((id) => byWord.includes(id)) : withTables;
       for (const system of systems)
@@ -131,7 +132,7 @@ export function composeSalary({ u, kb }: ComposeContext): Draft {
     }
   }
   if (!targets.length && !lines.length) {
-    const systems = [...new Set(tables.map((table) => systemById(table.system).name))].join(", ");
+    const systems = [...new Set(tables.map((table) => kb.vocabulary.systems.system(table.system).name))].join(", ");
     return { intent: "salary", answered: false, answer: t("salary.whichLevel", { systems }), citations: [], followUps: [] };
   }
   const first = targets.find((target) => target.role) ?? targets[0];

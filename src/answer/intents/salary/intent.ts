@@ -1,5 +1,5 @@
-import { composeSalary } from "../compose/salary.js";
-import { defineIntent } from "./intent.js";
+import { composeSalary } from "./compose.js";
+import { defineIntent } from "../intent.js";
 
 /**
  * "Wat verdien ik in schaal 8?", "wat is het maximum van schaal 10?", "hoeveel
