@@ -19,6 +19,11 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
     lines.push(
       `  ${doc.source}: "${doc.title}" · ${doc.system} · levels ${levels} · ${doc.competencies} competencies · ${doc.facts} facts · ${doc.tables} tables`,
     );
+    if (doc.roles.length) {
+      lines.push(`    ${doc.roles.length} roles:`);
+      for (const role of doc.roles) lines.push(`      - ${role.title}${role.levels.length ? ` (${role.levels.join(", ")})` : ""}`);
+    }
+    if (doc.competencyNames.length) lines.push(`    competencies: ${doc.competencyNames.join(", ")}`);
     for (const table of doc.salaryTables ?? []) lines.push(`    ${salaryTableLine(table)}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }

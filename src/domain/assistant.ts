@@ -45,6 +45,10 @@ export type DocumentSummary = {
   system: string;
   levels: string[];
   competencies: number;
+  /** The competencies by name, so an HR admin sees which were read (and which are missing). */
+  competencyNames: string[];
+  /** The roles a function list describes, with their levels (empty: the document is one job, itself). */
+  roles: { title: string; levels: string[] }[];
   facts: number;
   tables: number;
   /** e.g. "no level found", "no competency found", "title taken from the file name". */

@@ -13,6 +13,8 @@ export type Chunk = {
   text: string;
   level?: LevelRef;
   competency?: string;
+  /** The role the chunk's section is about, when its document lists several (see Section.role). */
+  role?: string;
 };
 
 /** What is embedded and indexed lexically: the document title and heading path give a chunk its context. */

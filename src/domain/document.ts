@@ -35,6 +35,19 @@ export type LevelRef = {
   klasse?: string;
 };
 
+/**
+ * One job a document describes. Most documents describe one (their own title and levels); a function list
+ * describes one per row, each with the row's level and other cells, cited to the row.
+ */
+export type Role = {
+  title: string;
+  levels: LevelRef[];
+  /** The row's other cells, as the document labels them ("Functiefamilie" → "Wonen"). */
+  facts: { label: string; value: string }[];
+  /** Where the document states it: the table row (or heading) path, for the citation. */
+  path: string[];
+};
+
 export type Section = {
   /** Stable within a document: `${source}#${index}`. */
   id: string;
@@ -45,6 +58,8 @@ export type Section = {
   text: string;
   level?: LevelRef;
   competency?: string;
+  /** The role this section is about, when the document describes several (a function list's paragraph per row). */
+  role?: string;
 };
 
 export type CompetencyFact = {
@@ -107,6 +122,8 @@ export type DocumentMeta = {
   facts?: LabelledFact[];
   /** How many tables the document had. */
   tables?: number;
+  /** The roles a function list describes, one per row (absent when the document describes one job: itself). */
+  roles?: Role[];
   /** "salary-table": the document is a salary table, not a job description (it names no role). */
   kind?: "salary-table";
   /** The salary tables the document holds (scale × step → amount), tied to their classification system. */

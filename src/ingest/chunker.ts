@@ -25,6 +25,7 @@ export async function chunkDocument(doc: ParsedDocument): Promise<Omit<Chunk, "i
         text,
         level: section.level,
         competency: section.competency,
+        ...(section.role ? { role: section.role } : {}),
       });
     }
   }

@@ -11,6 +11,8 @@ export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "l
     system: doc.meta.system,
     levels,
     competencies: doc.competencies.length,
+    competencyNames: [...new Set(doc.competencies.map((c) => c.name))],
+    roles: (doc.meta.roles ?? []).map((role) => ({ title: role.title, levels: role.levels.map((l) => l.label) })),
     facts: doc.meta.facts?.length ?? 0,
     tables: doc.meta.tables ?? 0,
     warnings: doc.meta.warnings ?? [],

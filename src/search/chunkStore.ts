@@ -33,7 +33,8 @@ const HeaderSchema = z.object({
 type Header = z.infer<typeof HeaderSchema>;
 
 /** What each chunk's JSON record holds: the text and the rest are in the columns. */
-type ChunkRecord = [sectionId: string, path: string[], level?: LevelRef];
+/** A chunk's record; `role` (a function list's row a section is about) comes last, so older records read as before. */
+type ChunkRecord = [sectionId: string, path: string[], level?: LevelRef | null, role?: string];
 
 /** Table of distinct strings, with the index of each (−1 for none). */
 function table() {
@@ -88,7 +89,9 @@ export class ChunkStore {
       kindOf[id] = kinds.of(chunk.kind);
     });
     if (kinds.values.length > 255) throw new Error("too many section kinds");
-    const { body, offsets } = LazyRecords.pack(chunks.map((c): ChunkRecord => (c.level ? [c.sectionId, c.path, c.level] : [c.sectionId, c.path])));
+    const record = (c: Chunk): ChunkRecord =>
+      c.role ? [c.sectionId, c.path, c.level ?? null, c.role] : c.level ? [c.sectionId, c.path, c.level] : [c.sectionId, c.path];
+    const { body, offsets } = LazyRecords.pack(chunks.map(record));
     const texts = chunks.map((c) => Buffer.from(c.text, "utf8"));
     const textOffsets = new Uint32Array(chunks.length + 1);
     texts.forEach((text, i) => (textOffsets[i + 1] = textOffsets[i]! + text.length));
@@ -185,7 +188,7 @@ export class ChunkStore {
     return this.bySource.get(source) ?? [];
   }
 
-  private revive([sectionId, path, level]: ChunkRecord, id: number): Chunk {
+  private revive([sectionId, path, level, role]: ChunkRecord, id: number): Chunk {
     const doc = this.header.documents[this.documentOf[id]!]!;
     const competency = this.competency(id);
     // The keys in the order ingest writes them, absent ones left out (as JSON had them).
@@ -199,6 +202,7 @@ export class ChunkStore {
       text: this.text(id),
       ...(level ? { level } : {}),
       ...(competency !== undefined ? { competency } : {}),
+      ...(role ? { role } : {}),
       id,
     };
   }

@@ -25,6 +25,7 @@ describe("answer quality (npm run eval, offline mode)", () => {
     expect(report.citationPrecision).toBeGreaterThanOrEqual(0.95);
     expect(report.correctRefusals).toBe(1);
     expect(report.falseRefusals).toBeLessThanOrEqual(0.05);
+    expect(report.confidentWrong).toBeLessThanOrEqual(1); // floor: measured 1; target 0
   }, 120_000);
 
   it("holds on the held-out set of unseen documents and reworded questions", async () => {
@@ -36,7 +37,17 @@ describe("answer quality (npm run eval, offline mode)", () => {
     expect(report.citationPrecision).toBeGreaterThanOrEqual(0.95);
     expect(report.correctRefusals).toBe(1);
     expect(report.falseRefusals).toBeLessThanOrEqual(0.05);
+    expect(report.confidentWrong).toBeLessThanOrEqual(2); // floor: measured 2; target 0
   }, 180_000);
+
+  it("keeps the blind set at or above its measured floor (docs/eval-blind.md): floors, not tuned targets", async () => {
+    // Written outside the team before the code changed; a question whose failure is looked at and tuned for moves
+    // to the tuning side (test/eval/blind/README.md). Targets: ≥ 0.90 with sources and 0 confident-wrong.
+    const { questions, report } = await run("blind");
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(report.correctWithSources).toBeGreaterThanOrEqual(0.44);
+    expect(report.confidentWrong).toBeLessThanOrEqual(25);
+  }, 240_000);
 
   it("answers dev questions asked again without the documents' own words", async () => {
     // Every dev question about a competency or a level, twice reworded so that no content word is shared with its section.
@@ -45,5 +56,6 @@ describe("answer quality (npm run eval, offline mode)", () => {
     expect(report.factAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(report.citationPrecision).toBeGreaterThanOrEqual(0.86);
     expect(report.correctWithSources).toBeGreaterThanOrEqual(0.7);
+    expect(report.confidentWrong).toBeLessThanOrEqual(5); // floor: measured 5; target 0
   }, 120_000);
 });

@@ -30,7 +30,18 @@ function knowledgeWithTraps(): { knowledgeDir: string; secret: string } {
 
 class IndexedAssistant extends FakeAssistant {
   override inventory(): Inventory {
-    const doc = (source: string) => ({ source, title: source, system: "rijk", levels: [], competencies: 0, facts: 0, tables: 0, warnings: [] });
+    const doc = (source: string) => ({
+      source,
+      title: source,
+      system: "rijk",
+      levels: [],
+      competencies: 0,
+      competencyNames: [],
+      roles: [],
+      facts: 0,
+      tables: 0,
+      warnings: [],
+    });
     // The symlinks are listed too: the route must refuse them on its own, whatever the index holds.
     return { documents: ["ict/profiel.md", "pagina.html", "leak.txt", "uitweg/secrets.txt"].map(doc), skipped: [] };
   }

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findLevelMentions, nextLevel } from "../../src/domain/systems/levels.js";
 import { defaultVocabulary, loadVocabulary } from "../../src/vocabulary/load.js";
+import { loadFile } from "../../src/ingest/loaders/index.js";
 import { parseDocument } from "../../src/ingest/parse/index.js";
 
 const systems = defaultVocabulary().systems;
@@ -122,5 +124,35 @@ describe("classification systems as data", () => {
     expect(() => loadVocabulary(loose)).toThrow(/anchored/);
     const twice = await knowledgeWithGlossary(`systems:\n${entry("rijk", "^\\d$")}\n`);
     expect(() => loadVocabulary(twice)).toThrow(/glossary\.yaml: systems: two systems have the id "rijk"/);
+  });
+});
+
+describe("systems of other sectors (test/fixtures/structures)", () => {
+  const dir = resolve("test/fixtures/structures");
+  const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as { file: string; system: string }[];
+
+  // The Hay method has two scales: points (system "hay") and job grades ("hay-grades"); the fixture names the method.
+  const ours = (system: string, text: string) => (system === "hay" && /job grade/i.test(text) ? "hay-grades" : system);
+  it.each(expected.map((entry) => [entry.file, entry.system]))("%s is read as %s", async (file, named) => {
+    const loaded = await loadFile(join(dir, file));
+    const doc = parseDocument({ source: file, text: loaded.text, format: loaded.format, title: loaded.title });
+    const system = ours(named, loaded.text);
+    expect(doc.meta.system).toBe(system);
+    expect(doc.meta.jobLevels.some((level) => level.system === system)).toBe(true);
+  });
+
+  it("lets a system named outright win, and no single common word decide", () => {
+    // "functieschaal" is a common word: without a name it no longer makes a document a housing association's.
+    expect(detectSystem("Functieschaal 8. Je werkt in een team.").id).toBe("generic");
+    expect(detectSystem("Politie Nederland, Landelijk Functiegebouw Nederlandse Politie. Functieschaal 8.").id).toBe("politie");
+    // "provincie" alone is not Flemish; a Dutch province's own bodies are Dutch.
+    expect(detectSystem("De provincie zorgt voor wegen. De provincie heeft een provinciehuis.").id).toBe("generic");
+    expect(detectSystem("De provincie adviseert Gedeputeerde Staten. Inschaling: schaal 11.").id).toBe("cao-provincies");
+    expect(detectSystem("Functieklasse: klasse C volgens PC 200").id).toBe("pc200");
+  });
+
+  it("orders levels by a system's own list: LA below L10 below LB", () => {
+    const po = systemById("po");
+    expect(["L11", "LA", "L10", "LB"].sort((a, b) => po.rank(a) - po.rank(b))).toEqual(["LA", "L10", "LB", "L11"]);
   });
 });

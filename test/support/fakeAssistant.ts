@@ -42,7 +42,20 @@ export class FakeAssistant implements Assistant {
 
   inventory(): Inventory {
     return {
-      documents: [{ source: "profiel.txt", title: "Profiel", system: "ufo", levels: ["Schaal 10"], competencies: 1, facts: 2, tables: 0, warnings: [] }],
+      documents: [
+        {
+          source: "profiel.txt",
+          title: "Profiel",
+          system: "ufo",
+          levels: ["Schaal 10"],
+          competencies: 1,
+          competencyNames: ["Samenwerken"],
+          roles: [],
+          facts: 2,
+          tables: 0,
+          warnings: [],
+        },
+      ],
       skipped: [{ file: "kapot.pdf", reason: "PDF has no text layer" }],
       builtAt: "2026-01-01T00:00:00.000Z",
     };

@@ -5,6 +5,8 @@ import type { LevelMention, LevelStatement } from "./levels.js";
 import { type ClassificationSystem, type SystemEntry, systemFromEntry } from "./system.js";
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A system named outright outweighs the markers of any other: 3 occurrences × (3 strong phrases) stay below it. */
+const NAMED = 30;
 /** Words that only name a level when their code has a letter or the label says so. */
 const LOOSE_WORDS = new Set(["niveau", "level", "klasse", "punten"]);
 
@@ -39,6 +41,7 @@ export class SystemRegistry {
     for (const system of this.all) for (const former of system.formerIds) if (!this.byId.has(former)) this.byId.set(former, system);
     this.markers = new PhraseMatcher(
       this.all.flatMap((system) => [
+        ...system.markers.names.map((m) => [m, { system, weight: NAMED }] as [string, { system: ClassificationSystem; weight: number }]),
         ...system.markers.strong.map((m) => [m, { system, weight: 3 }] as [string, { system: ClassificationSystem; weight: number }]),
         ...system.markers.weak.map((m) => [m, { system, weight: 1 }] as [string, { system: ClassificationSystem; weight: number }]),
       ]),
@@ -58,8 +61,9 @@ export class SystemRegistry {
   }
 
   /**
-   * The classification system a document uses, from its own wording: each marker counts (a strong one three
-   * times, at most three occurrences each), and a system needs a strong marker or several weak ones to win.
+   * The classification system a document uses, from its whole wording: each marker counts (a name of the
+   * system far more than any marker of another, a strong one three times a weak one, which counts once; a
+   * specific phrase at most three times), and a system needs a strong marker or several weak ones to win.
    */
   detect(text: string): ClassificationSystem {
     const scores = new Map<ClassificationSystem, number>();
@@ -68,7 +72,8 @@ export class SystemRegistry {
       const id = `${match.value.system.id}:${match.value.weight}:${match.length}`;
       const count = (seen.get(id) ?? 0) + 1;
       seen.set(id, count);
-      if (count > 3) continue;
+      // A common (weak) word counts once, so no single common word decides; a specific one up to three times.
+      if (count > (match.value.weight === 1 ? 1 : 3)) continue;
       scores.set(match.value.system, (scores.get(match.value.system) ?? 0) + match.value.weight);
     }
     const best = [...scores].sort((a, b) => b[1] - a[1])[0];

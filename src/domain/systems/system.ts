@@ -22,7 +22,7 @@ const CodePattern = z
   }, "not a valid regular expression");
 
 /** How the codes of a system order, lowest first. */
-export const LEVEL_ORDERS = ["number", "grade", "letters", "number-or-grade"] as const;
+export const LEVEL_ORDERS = ["number", "grade", "letters", "number-or-grade", "list"] as const;
 
 /** One classification system as data: `vocabulary/systems.yaml`, or `systems:` in an organisation's glossary. */
 export const SystemEntrySchema = z
@@ -31,10 +31,12 @@ export const SystemEntrySchema = z
     name: z.string().trim().min(1),
     country: z.string().optional(),
     sector: z.string().optional(),
-    markers: z.object({ strong: phrases, weak: phrases }).strict().default({ strong: [], weak: [] }),
+    markers: z.object({ names: phrases, strong: phrases, weak: phrases }).strict().default({ names: [], strong: [], weak: [] }),
     levelWords: z.array(z.string().trim().min(1)).min(1),
     code: CodePattern,
     order: z.enum(LEVEL_ORDERS),
+    /** With order "list": the codes, lowest first. */
+    levels: z.array(z.string().trim().min(1)).optional(),
     label: z
       .object({ pattern: z.string().includes("{code}").optional(), documentWord: z.boolean().default(false) })
       .strict()
@@ -44,7 +46,8 @@ export const SystemEntrySchema = z
     askedAs: phrases,
     formerIds: phrases,
   })
-  .strict();
+  .strict()
+  .refine((entry) => entry.order !== "list" || Boolean(entry.levels?.length), { message: 'order "list" needs the codes in `levels`', path: ["levels"] });
 export type SystemEntry = z.infer<typeof SystemEntrySchema>;
 
 export const SystemPackSchema = z.object({ version: z.literal(1), systems: z.array(SystemEntrySchema).min(1) }).strict();
@@ -57,8 +60,8 @@ export type ClassificationSystem = {
   id: string;
   /** Display name, e.g. "Functiegebouw Rijk". */
   name: string;
-  /** Folded phrases that mark a document as using this system; `strong` ones decide alone. */
-  markers: { strong: string[]; weak: string[] };
+  /** Folded phrases that mark a document as using this system: `names` name it outright, `strong` ones are specific to it. */
+  markers: { names: string[]; strong: string[]; weak: string[] };
   /** Folded words that introduce a level ("schaal", "functieklasse"); the first is used in labels. */
   levelWords: string[];
   /** A level code of this system, anchored, linear (no nested quantifiers): "7", "C1", "15/16", "B1-B3". */
@@ -87,7 +90,13 @@ export function gradeRank(code: string): number {
   return ("EDCBA".indexOf(match[1]!.toUpperCase()) + 1) * 10 + Number(match[2] ?? 0);
 }
 
-const RANKS: Record<SystemEntry["order"], (code: string) => number> = {
+/** The position of a code in the system's own list, lowest first (1-based; 0 for a code not in it). */
+function listRank(levels: readonly string[]): (code: string) => number {
+  const positions = new Map(levels.map((code, i) => [code.toUpperCase(), i + 1]));
+  return (code) => positions.get(code.trim().toUpperCase()) ?? 0;
+}
+
+const RANKS: Record<Exclude<SystemEntry["order"], "list">, (code: string) => number> = {
   number: firstNumber,
   grade: gradeRank,
   letters: (code) => "ABCDEFGHIJKLMN".indexOf(code.trim().toUpperCase()) + 1,
@@ -101,7 +110,7 @@ export function systemFromEntry(entry: SystemEntry): ClassificationSystem {
     markers: entry.markers,
     levelWords: entry.levelWords,
     code: new RegExp(entry.code),
-    rank: RANKS[entry.order],
+    rank: entry.order === "list" ? listRank(entry.levels ?? []) : RANKS[entry.order],
     askedAs: entry.askedAs,
     questionWords: entry.questionWords,
     label: entry.label,

@@ -1,4 +1,6 @@
-import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Section, SectionKind } from "../../domain/document.js";
+import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Role, Section, SectionKind } from "../../domain/document.js";
+import { bareCode } from "../../domain/systems/levels.js";
+import { fold } from "../../text/normalize.js";
 import { squash } from "../../text/normalize.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 
@@ -9,6 +11,7 @@ export class DocumentBuilder {
   readonly levels: LevelFact[] = [];
   readonly jobLevels: LevelRef[] = [];
   readonly facts: LabelledFact[] = [];
+  readonly roles: Role[] = [];
   tables = 0;
   purpose?: string;
   title?: string;
@@ -32,6 +35,39 @@ export class DocumentBuilder {
   jobLevel(level: LevelRef): void {
     const complete = this.vocabulary.systems.completeLevel(level, this.system);
     if (!this.jobLevels.some((known) => known.label === complete.label)) this.jobLevels.push(complete);
+  }
+
+  /**
+   * The levels a label/value pair states ("Inschaling: schaal 9", "Salarisschaal | 7", "Schaal | G"), each in the
+   * system it belongs to: the document's own when the code fits it.
+   */
+  levelsIn(label: string, value: string): LevelRef[] {
+    const systems = this.vocabulary.systems;
+    const documentSystem = systems.system(this.system);
+    const statements = systems.levelStatements(value);
+    const found = statements.length
+      ? statements
+      : (() => {
+          const code = bareCode(value);
+          const word =
+            fold(label)
+              .replace(/[^a-z\s-]/g, "")
+              .trim()
+              .split(/\s+/)
+              .pop() ?? "";
+          return code ? [{ word: word === "inschaling" ? "schaal" : word, code }] : [];
+        })();
+    return found.flatMap(({ word, code }) => {
+      const target = systems.systemFor({ word, code }, documentSystem);
+      return target ? [systems.makeLevel(target, word, code)] : [];
+    });
+  }
+
+  /** A role a function list describes in one row; its levels are the job's levels too. */
+  role(role: Role): void {
+    if (this.roles.some((known) => fold(known.title) === fold(role.title))) return;
+    this.roles.push(role);
+    for (const level of role.levels) this.jobLevel(level);
   }
 
   competency(fact: Omit<CompetencyFact, "source">): void {

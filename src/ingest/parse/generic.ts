@@ -111,6 +111,31 @@ function competencyTable(block: Extract<Block, { type: "table" }>, context: Cont
   return true;
 }
 
+/**
+ * A function list: a table with a column of job titles and a column of levels (by the labels of the vocabulary's
+ * `title` and `level` fields), two rows or more. Each row is a role with its level and other cells, cited to its
+ * row. A table whose header was flattened into its first row (tab-separated) is read the same way.
+ */
+function functionList(block: Extract<Block, { type: "table" }>, { builder, vocabulary, path }: Context): boolean {
+  const header = block.header.length ? block.header : (block.rows[0] ?? []);
+  const rows = block.header.length ? block.rows : block.rows.slice(1);
+  const columnOf = (id: string) => header.findIndex((head) => vocabulary.field(head.replace(/\*\*/g, ""))?.id === id);
+  const nameColumn = columnOf("title");
+  const levelColumn = columnOf("level");
+  const named = rows.filter((row) => row[nameColumn]?.replace(/\*\*/g, "").trim());
+  if (nameColumn < 0 || levelColumn < 0 || named.length < 2) return false;
+  for (const row of named) {
+    const title = squash(row[nameColumn]!.replace(/\*\*/g, ""));
+    builder.role({
+      title,
+      levels: builder.levelsIn(header[levelColumn]!, row[levelColumn] ?? ""),
+      facts: header.flatMap((head, column) => (column === nameColumn || !row[column]?.trim() ? [] : [{ label: squash(head), value: row[column]!.trim() }])),
+      path: [...path, title],
+    });
+  }
+  return true;
+}
+
 /** A competency a document names without describing it (a list item, a table row). */
 function namedOnly(name: string, path: string[]): Omit<CompetencyFact, "source"> {
   return { name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path };
@@ -146,6 +171,7 @@ function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
         for (const row of block.rows) if (row[column]) builder.fact({ field: field.id, label: head, value: row[column]!, path: [...path, row[0] ?? ""] });
       });
     }
+    if (functionList(block, context)) continue;
     if (competencyTable(block, context)) continue;
     const levelTable = competencyLevelTable(block);
     if (levelTable) {

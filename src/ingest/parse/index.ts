@@ -5,7 +5,6 @@ import { defaultVocabulary } from "../../vocabulary/load.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
 import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
-import { bareCode } from "../../domain/systems/levels.js";
 import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { readSalaryTables } from "../salary/readSalaryTables.js";
 import { withSalaryTables } from "../salary/salaryDocument.js";
@@ -16,8 +15,8 @@ import { toBlocks } from "./structure.js";
 import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
-/** Bump when the parser reads documents differently: an index built by another version is re-read (4: salary tables). */
-export const PARSER_VERSION = 4;
+/** Bump when the parser reads documents differently: an index built by another version is re-read (5: salary tables). */
+export const PARSER_VERSION = 5;
 
 /** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
 const LAYOUTS = [
@@ -64,23 +63,26 @@ function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, s
     const target = systems.systemFor({ word, code }, system);
     if (target) builder.jobLevel(systems.makeLevel(target, word, code));
   };
-  for (const fact of builder.facts) {
-    if (fact.field !== "level") continue;
-    const statements = systems.levelStatements(fact.value);
-    if (statements.length) for (const s of statements) add(s.word, s.code);
-    else {
-      const code = bareCode(fact.value);
-      const word =
-        fold(fact.label)
-          .replace(/[^a-z\s-]/g, "")
-          .trim()
-          .split(/\s+/)
-          .pop() ?? "";
-      if (code) add(word === "inschaling" ? "schaal" : word, code);
-    }
-  }
+  for (const fact of builder.facts) if (fact.field === "level") for (const level of builder.levelsIn(fact.label, fact.value)) builder.jobLevel(level);
   if (builder.jobLevels.length) return;
   for (const text of sectionTexts) for (const s of systems.levelStatements(text)) add(s.word, s.code);
+}
+
+/**
+ * In a function list, a section under a heading that names one of the listed roles ("Roostermaker (schaal F)",
+ * "3.2 Roostermaker") is about that role; the longest title that starts the heading wins.
+ */
+function scopeSectionsToRoles(builder: DocumentBuilder): void {
+  if (!builder.roles.length) return;
+  const titles = builder.roles.map((role) => ({ title: role.title, folded: fold(role.title) })).sort((a, b) => b.folded.length - a.folded.length);
+  const roleOf = (heading: string) => {
+    const part = fold(heading).replace(/^[\d.\s]+/, "");
+    return titles.find(({ folded }) => part.startsWith(folded) && !/^[\p{L}\p{N}]/u.test(part.slice(folded.length)))?.title;
+  };
+  for (const section of builder.sections) {
+    const named = section.path.map(roleOf).find(Boolean);
+    if (named) section.role = named;
+  }
 }
 
 function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
@@ -88,6 +90,9 @@ function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number):
     ...(meta.jobLevels.length ? [] : ["no level found"]),
     ...(competencies ? [] : ["no competency found"]),
     ...(meta.titleFrom === "file-name" ? ["no title in the text: the file name is used"] : []),
+    ...(meta.system === "generic" && meta.jobLevels.length
+      ? ["no classification system recognised: levels are kept as written (name the system in the front matter or the glossary)"]
+      : []),
   ];
 }
 
@@ -124,6 +129,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
       .map((s) => `${s.path.join("\n")}\n${s.text}`),
   );
 
+  scopeSectionsToRoles(builder);
   const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;
   const candidates: [DocumentMeta["titleFrom"], string | undefined][] = [
     ["front-matter", frontMatter?.title],
@@ -148,6 +154,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     contentHash: createHash("sha256").update(input.text).digest("hex"),
     facts: builder.facts,
     tables: builder.tables,
+    ...(builder.roles.length ? { roles: builder.roles } : {}),
   };
   const parsed: ParsedDocument = {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },

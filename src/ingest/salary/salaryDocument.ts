@@ -36,8 +36,10 @@ export function withSalaryTables(doc: ParsedDocument, tables: SalaryTable[], voc
   // A table's rows can read as unnamed "competencies"; a job description's have indicators or questions.
   if (doc.competencies.some((c) => c.indicators.length || c.questions.length)) return { ...doc, meta: { ...doc.meta, salaryTables: tables } };
   const sections = rowSections(doc.meta.source, tables, vocabulary).map((section, i) => ({ ...section, id: `${doc.meta.source}#${i}` }));
+  // A table's rows are levels, not the roles of a function list.
+  const { roles: _roles, ...meta } = doc.meta;
   return {
-    meta: { ...doc.meta, kind: "salary-table", salaryTables: tables, jobLevels: [], facts: [], warnings: [] },
+    meta: { ...meta, kind: "salary-table", salaryTables: tables, jobLevels: [], facts: [], warnings: [] },
     sections,
     competencies: [],
     levels: [],
