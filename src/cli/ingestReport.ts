@@ -24,6 +24,7 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
       for (const role of doc.roles) lines.push(`      - ${role.title}${role.levels.length ? ` (${role.levels.join(", ")})` : ""}`);
     }
     if (doc.competencyNames.length) lines.push(`    competencies: ${doc.competencyNames.join(", ")}`);
+    if (doc.careerEdges.length) lines.push(`    career steps: ${doc.careerEdges.join("; ")}`);
     for (const table of doc.salaryTables ?? []) lines.push(`    ${salaryTableLine(table)}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }

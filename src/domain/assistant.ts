@@ -49,6 +49,8 @@ export type DocumentSummary = {
   competencyNames: string[];
   /** The roles a function list describes, with their levels (empty: the document is one job, itself). */
   roles: { title: string; levels: string[] }[];
+  /** Career steps the document states ("Schaal 8 → Schaal 9 (Operationeel Expert)"). */
+  careerEdges: string[];
   facts: number;
   tables: number;
   /** e.g. "no level found", "no competency found", "title taken from the file name". */

@@ -48,6 +48,18 @@ export type Role = {
   path: string[];
 };
 
+/** A career step a document states: between levels of one role, or to another role, with the sentence that says so. */
+export type CareerEdge = {
+  /** A level label ("Schaal 10") or a role's title. */
+  from: string;
+  to: string;
+  /** The role the step leads to, when the sentence names one ("naar Operationeel Expert, functieschaal 9"). */
+  toRole?: string;
+  quote: string;
+  /** The section the sentence stands in, for the citation. */
+  path: string[];
+};
+
 export type Section = {
   /** Stable within a document: `${source}#${index}`. */
   id: string;
@@ -122,6 +134,8 @@ export type DocumentMeta = {
   facts?: LabelledFact[];
   /** How many tables the document had. */
   tables?: number;
+  /** Career steps the document states in its prose. */
+  careerEdges?: CareerEdge[];
   /** The roles a function list describes, one per row (absent when the document describes one job: itself). */
   roles?: Role[];
   /** "salary-table": the document is a salary table, not a job description (it names no role). */

@@ -13,6 +13,7 @@ export function summarise(doc: Pick<ParsedDocument, "meta" | "competencies" | "l
     competencies: doc.competencies.length,
     competencyNames: [...new Set(doc.competencies.map((c) => c.name))],
     roles: (doc.meta.roles ?? []).map((role) => ({ title: role.title, levels: role.levels.map((l) => l.label) })),
+    careerEdges: (doc.meta.careerEdges ?? []).map((edge) => `${edge.from} → ${edge.to}${edge.toRole ? ` (${edge.toRole})` : ""}`),
     facts: doc.meta.facts?.length ?? 0,
     tables: doc.meta.tables ?? 0,
     warnings: doc.meta.warnings ?? [],

@@ -43,6 +43,8 @@ export const HrPackSchema = z.object({
   competencies: z.array(CompetencyEntrySchema).default([]),
   synonyms: z.array(phrases).default([]),
   sectionKinds: z.record(z.string(), SectionKindEntrySchema).default({}),
+  /** Words that state a career step in a document's prose ("doorgroei naar", "next step"). */
+  careerCues: phrases,
   listKinds: z.object({ indicators: phrases, questions: phrases, tips: phrases, description: phrases, levels: phrases }),
   fields: z.array(FieldSchema).default([]),
   outOfScope: z.array(OutOfScopeSchema).default([]),

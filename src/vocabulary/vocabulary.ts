@@ -48,6 +48,8 @@ const SECTION_KINDS = new Set<string>([
 export class Vocabulary {
   readonly competencies: CompetencyEntry[];
   readonly fields: FieldEntry[];
+  /** Folded words that state a career step in a document's prose. */
+  readonly careerCues: PhraseMatcher<true>;
   readonly outOfScope: OutOfScopeEntry[];
   readonly roles: { name: string; aliases: string[] }[];
   /** Stems of words that say what is asked, not what about. */
@@ -82,6 +84,7 @@ export class Vocabulary {
     const extraCompetencies = glossary?.competencies ?? [];
     this.competencies = mergeCompetencies([...hr.competencies, ...extraCompetencies]);
     this.fields = hr.fields;
+    this.careerCues = new PhraseMatcher(hr.careerCues.map((cue) => [cue, true] as [string, true]));
     this.salaryWords = hr.salaryTables;
     this.outOfScope = [...hr.outOfScope, ...(glossary?.outOfScope ?? [])];
     this.roles = glossary?.roles ?? [];

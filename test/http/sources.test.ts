@@ -38,6 +38,7 @@ class IndexedAssistant extends FakeAssistant {
       competencies: 0,
       competencyNames: [],
       roles: [],
+      careerEdges: [],
       facts: 0,
       tables: 0,
       warnings: [],

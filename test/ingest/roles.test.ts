@@ -63,3 +63,66 @@ describe("function lists", () => {
     ]);
   });
 });
+
+describe("levels inside one profile", () => {
+  it("splits a table whose columns are levels into a section per level, with what holds at that level only", async () => {
+    const doc = await parsed("hogeschool-docent-drie-niveaus.md");
+    const perLevel = doc.sections.filter((s) => s.kind === "level" && s.level);
+    expect(perLevel.map((s) => s.level!.label)).toEqual(["Schaal 10", "Schaal 11", "Schaal 12"]);
+    const [ten, eleven] = perLevel;
+    expect(ten!.text).toMatch(/^Onderwijs: Verzorgt onderwijs binnen bestaande modules/m);
+    expect(ten!.text).not.toContain("Ontwerpt en herziet modules");
+    expect(eleven!.text).toMatch(/^Ervaring: Minimaal 3 jaar ervaring/m);
+    expect(doc.meta.jobLevels.map((l) => l.label)).toEqual(["Schaal 10", "Schaal 11", "Schaal 12"]);
+  });
+
+  it("scopes sections under a level heading to that level, also when the heading names only the code", async () => {
+    const doc = await parsed("basisschool-leerkracht-L10-L11.md");
+    const l10 = doc.sections.find((s) => s.path.at(-1) === "Werkzaamheden leerkracht L10");
+    const l11 = doc.sections.find((s) => s.path.at(-1) === "Aanvullende werkzaamheden leerkracht L11");
+    expect(l10?.level?.code).toBe("L10");
+    expect(l10?.text).toContain("Voorbereiden, geven en evalueren van onderwijs");
+    expect(l11?.level?.code).toBe("L11");
+    expect(doc.meta.jobLevels.map((l) => l.code)).toEqual(expect.arrayContaining(["L10", "L11"]));
+    // A section about both levels, or none, stays unscoped.
+    expect(doc.sections.find((s) => s.path.at(-1) === "Algemene kenmerken")?.level).toBeUndefined();
+  });
+
+  it("reads '2. Heading' after '1. Heading' as the next heading even over a list in another style", () => {
+    const doc = parseDocument({
+      source: "c.txt",
+      text: "Functie X\n\n1. Doel\nHet doel van de functie.\n\n2. Taken\na. Plant het werk;\nb. Controleert het werk.\n\n3. Kennis\nMbo-niveau.\n",
+      format: "txt",
+    });
+    const taken = doc.sections.find((s) => s.path.at(-1) === "Taken");
+    expect(taken?.text).toContain("Plant het werk");
+    expect(doc.sections.find((s) => s.path.at(-1) === "Doel")?.text).not.toContain("Plant het werk");
+  });
+});
+
+describe("career steps written as prose", () => {
+  const edgesOf = async (file: string) => ((await parsed(file)).meta.careerEdges ?? []).map((e) => `${e.from} → ${e.to}${e.toRole ? ` (${e.toRole})` : ""}`);
+
+  it("reads a step to the next level, from the job's own level, with the role it leads to", async () => {
+    expect(await edgesOf("pc200-boekhouder-klasse-c.html")).toEqual(["Klasse C → Klasse D"]);
+    expect(await edgesOf("politie-coordinator-intake.md")).toEqual(["Functieschaal 8 → Functieschaal 9 (Operationeel Expert Intake & Service)"]);
+    expect(await edgesOf("basisschool-leerkracht-L10-L11.md")).toEqual(["Functieschaal L10 → Functieschaal L11"]);
+  });
+
+  it("reads 'X versus Y' and 'next step', and a step between two roles of a function list", async () => {
+    expect(await edgesOf("globalsoft-consultant-grade12.md")).toEqual(["Job grade 11 → Job grade 12", "Job grade 12 → Job grade 13 (Principal Consultant)"]);
+    expect(await edgesOf("woonstichting-functielijst.md")).toEqual(["Klantadviseur → Woonconsulent"]);
+    const edge = (await parsed("woonstichting-functielijst.md")).meta.careerEdges![0]!;
+    expect(edge.quote).toContain("doorgroeien naar woonconsulent");
+    expect(summarise(await parsed("politie-coordinator-intake.md")).careerEdges).toHaveLength(1);
+  });
+
+  it("finds no step where a sentence has a career word but no level or role", () => {
+    const doc = parseDocument({
+      source: "d.txt",
+      text: "Functie: Jurist\nSchaal: 9\n\nLoopbaan\nDoorgroei is mogelijk na een goede beoordeling.\n",
+      format: "txt",
+    });
+    expect(doc.meta.careerEdges).toBeUndefined();
+  });
+});

@@ -51,6 +51,7 @@ export class FakeAssistant implements Assistant {
           competencies: 1,
           competencyNames: ["Samenwerken"],
           roles: [],
+          careerEdges: [],
           facts: 2,
           tables: 0,
           warnings: [],

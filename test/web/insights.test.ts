@@ -71,6 +71,9 @@ describe("insights page in headless Chromium", () => {
       expect(await documents.count()).toBe(2);
       expect(await documents.first().textContent()).toContain("Service level manager ICT");
       expect(await documents.first().textContent()).toContain("Schaal 11");
+      // What was read, by name: the competencies and the career steps, not only a count.
+      expect(await documents.first().textContent()).toContain("Onderhandelen, Analyseren, Samenwerken");
+      expect(await documents.first().textContent()).toContain("Schaal 11 → Schaal 12");
       expect(await documents.nth(1).locator(".warning").textContent()).toBe("geen competentie gevonden");
       expect(await page.locator("#skipped tbody").textContent()).toContain("scan-zonder-tekst.pdf");
       expect(await page.locator("#skipped tbody").textContent()).toContain("PDF has no text layer");

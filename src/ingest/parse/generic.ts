@@ -136,6 +136,29 @@ function functionList(block: Extract<Block, { type: "table" }>, { builder, vocab
   return true;
 }
 
+/**
+ * A profile that describes several levels side by side: a table whose columns after the first each name one
+ * level ("Docent 3 (schaal 10)"). Each column becomes a section of that level ("Onderwijs: …" per row), so what
+ * holds at one level is kept apart from the others.
+ */
+function levelColumns(block: Extract<Block, { type: "table" }>, { builder, path }: Context): void {
+  if (!block.header.length || block.header.length < 3) return;
+  const levels = block.header.map((head, column) => {
+    if (column === 0) return undefined;
+    const found = builder.levelsIn(head, head);
+    return found.length === 1 ? found[0] : undefined;
+  });
+  const columns = levels.flatMap((level, column) => (level ? [{ level, column }] : []));
+  if (columns.length < 2 || columns.length < block.header.length - 1) return;
+  for (const { level, column } of columns) {
+    const lines = block.rows.filter((row) => row[column]?.trim()).map((row) => `${row[0] ? `${row[0]}: ` : ""}${row[column]!.trim()}`);
+    builder.section([...path, squash(block.header[column]!)], "level", lines.join("\n"), {
+      level: builder.vocabulary.systems.completeLevel(level, builder.system),
+    });
+    builder.jobLevel(level);
+  }
+}
+
 /** A competency a document names without describing it (a list item, a table row). */
 function namedOnly(name: string, path: string[]): Omit<CompetencyFact, "source"> {
   return { name, nameInferred: false, description: "", indicators: [], questions: [], tips: [], levelDescriptions: [], path };
@@ -172,6 +195,7 @@ function addFieldsAndTables(node: Node, path: string[], outer: Context): void {
       });
     }
     if (functionList(block, context)) continue;
+    levelColumns(block, context);
     if (competencyTable(block, context)) continue;
     const levelTable = competencyLevelTable(block);
     if (levelTable) {

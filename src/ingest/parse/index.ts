@@ -9,6 +9,7 @@ import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { readSalaryTables } from "../salary/readSalaryTables.js";
 import { withSalaryTables } from "../salary/salaryDocument.js";
 import { DocumentBuilder } from "./builder.js";
+import { findCareerEdges } from "./careerEdges.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
 import { toBlocks } from "./structure.js";
@@ -85,6 +86,44 @@ function scopeSectionsToRoles(builder: DocumentBuilder): void {
   }
 }
 
+/** A heading that is only a level, as profiles describing several levels write them: "Niveau 7", "3. Schaal 8". */
+const LEVEL_HEADING = /^(?:[\d.]+\s*)?([\p{L}-]+)\s+([A-Za-z]?\d{1,3}[a-c]?)\s*$/u;
+const COMPETENCY_KINDS = new Set(["competency", "interview-questions", "development-tips"]);
+
+/**
+ * A profile that describes several levels under their own headings ("Niveau 7", "Werkzaamheden leerkracht
+ * L10"): each section under such a heading holds at that level. A heading names a level by a level statement,
+ * by being only "<level word> <code>", or by a code of the document's own system that cannot be an ordinary
+ * word ("L10", "C1"). Competency blocks are left alone: their "Niveau 2" is a proficiency.
+ */
+function scopeSectionsToLevels(builder: DocumentBuilder): void {
+  const systems = builder.vocabulary.systems;
+  const documentSystem = systems.system(builder.system);
+  const levelWords = new Set(systems.all.flatMap((s) => s.levelWords));
+
+  // A token like "L11" or "C1" that fits the document's own system names a level even without a level word.
+  const distinctCode = (heading: string) => {
+    const code = heading.split(/[^\p{L}\p{N}]+/u).find((token) => /^[A-Z]+\d+$/i.test(token) && documentSystem.code.test(token.toUpperCase()));
+    return code ? { word: documentSystem.levelWords[0]!, code: code.toUpperCase() } : undefined;
+  };
+  const levelOf = (heading: string) => {
+    const statement = systems.levelStatements(heading)[0];
+    const bare = LEVEL_HEADING.exec(heading.trim());
+    const found =
+      statement ?? (bare && levelWords.has(fold(bare[1]!)) ? { word: fold(bare[1]!), code: bare[2]!.toUpperCase() } : undefined) ?? distinctCode(heading);
+    if (!found) return undefined;
+    const target = systems.systemFor(found, documentSystem);
+    return target ? systems.makeLevel(target, found.word, found.code) : undefined;
+  };
+  for (const section of builder.sections) {
+    if (section.level || COMPETENCY_KINDS.has(section.kind)) continue;
+    const level = [...section.path].reverse().map(levelOf).find(Boolean);
+    if (!level) continue;
+    section.level = level;
+    builder.jobLevel(level);
+  }
+}
+
 function warningsOf(meta: Omit<DocumentMeta, "warnings">, competencies: number): string[] {
   return [
     ...(meta.jobLevels.length ? [] : ["no level found"]),
@@ -130,6 +169,8 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
   );
 
   scopeSectionsToRoles(builder);
+  scopeSectionsToLevels(builder);
+  const careerEdges = findCareerEdges(builder);
   const labelled = builder.facts.find((f) => f.field === "title" && f.value.length <= 90 && !/\d{3,}/.test(f.value))?.value;
   const candidates: [DocumentMeta["titleFrom"], string | undefined][] = [
     ["front-matter", frontMatter?.title],
@@ -155,6 +196,7 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     facts: builder.facts,
     tables: builder.tables,
     ...(builder.roles.length ? { roles: builder.roles } : {}),
+    ...(careerEdges.length ? { careerEdges } : {}),
   };
   const parsed: ParsedDocument = {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },

@@ -75,6 +75,8 @@ function fieldOf(line: string, vocabulary: Vocabulary): { label: string; value: 
 export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
   const lines = text.split("\n");
   const blocks: Block[] = [];
+  /** The number of the last "1. Heading"-style heading, so "2. …" over a list of another style is read as the next one. */
+  let lastNumberedHeading = 0;
   let paragraph: string[] = [];
   const flush = () => {
     if (paragraph.length) blocks.push({ type: "text", text: squash(paragraph.join(" ")) });
@@ -141,9 +143,12 @@ export function toBlocks(text: string, vocabulary: Vocabulary): Block[] {
     if (single && !ENDS_SENTENCE.test(trimmed) && blankBefore(i)) {
       const next = nextNonBlank(i);
       const nextIsItem = next !== undefined && (SINGLE_NUMBER.test(next.trim()) || BULLET.test(next)) && lines[i + 1]?.trim() !== "";
-      if (!nextIsItem && next !== undefined && /^[A-Z\p{Lu}]/u.test(single[2]!)) {
+      // "2. Werkzaamheden" after a heading "1. …", over a list in another style ("a. …", "- …"): the next heading.
+      const continuesHeadings = nextIsItem && !SINGLE_NUMBER.test(next!.trim()) && Number(single[1]) === lastNumberedHeading + 1;
+      if ((!nextIsItem || continuesHeadings) && next !== undefined && /^[A-Z\p{Lu}]/u.test(single[2]!)) {
         flush();
         blocks.push({ type: "heading", style: "num1", text: stripInline(trimmed), numbered: true });
+        lastNumberedHeading = Number(single[1]);
         continue;
       }
     }

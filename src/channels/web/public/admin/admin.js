@@ -19,6 +19,7 @@ const WARNINGS = {
   "no level found": "geen niveau gevonden",
   "no competency found": "geen competentie gevonden",
   "title taken from the file name": "titel uit de bestandsnaam",
+  "no title in the text: the file name is used": "geen titel in de tekst: de bestandsnaam is gebruikt",
 };
 const CHANNELS = { web: "web", teams: "Teams", slack: "Slack", cli: "CLI" };
 const intentName = (intent) => (intent === null ? "onbekend (ouder antwoord)" : (INTENTS[intent] ?? intent));
@@ -113,6 +114,10 @@ function render(data) {
     cell(doc.system),
     cell(doc.levels.join(", ") || "—"),
     cell(String(doc.competencies), "num"),
+    // What was read, by name: an HR admin sees which competencies, roles and career steps are missing.
+    cell((doc.competencyNames ?? []).join(", ") || "—"),
+    cell((doc.roles ?? []).map((role) => (role.levels.length ? `${role.title} (${role.levels.join(", ")})` : role.title)).join("; ") || "—"),
+    cell((doc.careerEdges ?? []).join("; ") || "—"),
     cell(doc.warnings.map((w) => WARNINGS[w] ?? w).join("; ") || "—", doc.warnings.length ? "warning" : ""),
   ]);
   rows("skipped", inventory.skipped, (skip) => [cell(skip.file), cell(skip.reason)]);
