@@ -15,6 +15,7 @@ import type { IndexWatcher } from "../search/indexWatcher.js";
 import { dropPrefetchedIndex } from "../search/servingIndex.js";
 import { createDoors } from "./doors.js";
 import { openSharedState } from "./sharedState.js";
+import { servedPages } from "../http/pages.js";
 
 /** The server (started by server.ts): listen at once (readiness 503), build or load the index, then serve every door. */
 async function main(): Promise<void> {
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `${[
       `Functiewijzer is ready at http://${config.HOST}:${port}/  (${status.documents} documents, ${status.chunks} chunks, ${status.mode} mode)`,
-      `  web chat   http://${config.HOST}:${port}/   ·   API POST /api/ask   ·   GET /healthz /readyz`,
+      ...servedPages(config, port),
       ...doors.map((door) => `  ${door.description}`),
       `  shared state ${shared.kind === "redis" ? `in Redis (REDIS_URL${shared.available() ? "" : "; not reachable yet, per-process until it is"})` : "in this process (set REDIS_URL to run several replicas)"}`,
     ].join("\n")}\n`,

@@ -9,6 +9,7 @@ import type { FeedbackStore } from "../feedback/feedbackLog.js";
 import type { InsightsSources } from "../insights/index.js";
 import type { Logger } from "../platform/logger.js";
 import type { Door } from "../channels/door.js";
+import { openApiRoutes } from "./openapi.js";
 import { ReindexJob } from "./reindexJob.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
@@ -42,6 +43,8 @@ const VENDOR_FILES: Record<string, string> = {
   "/vendor/chart.js": `${dirname(require.resolve("chart.js"))}/chart.umd.min.js`,
 };
 const FAVICON = `${PUBLIC_DIR}favicon.svg`;
+/** The JSON API's version in /openapi.json (raise it when a request or response changes incompatibly). */
+const API_VERSION = "1.0.0";
 
 /**
  * A proxy header while TRUST_PROXY is off usually means a reverse proxy the
@@ -72,6 +75,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Doors parse their own bodies (Slack needs the raw body for its signature).
   for (const door of deps.doors ?? []) door.mount(app);
   app.use(healthRoutes(deps.assistant, deps.doors));
+  app.use(openApiRoutes(API_VERSION));
   const reindexJob = new ReindexJob();
   app.use(adminRoutes({ adminToken: deps.config.ADMIN_TOKEN, assistant: deps.assistant, insights: deps.insights, job: reindexJob }));
 

@@ -98,7 +98,7 @@ const ConfigShape = z.object({
   MICROSOFT_APP_CERT_PEM_FILE: optionalString,
   MICROSOFT_APP_CERT_KEY_FILE: optionalString,
   /** Which Microsoft cloud the bot lives in; "custom" needs the four endpoints below. */
-  MICROSOFT_CLOUD: z.enum(["public", "usgov", "custom"]).default("public"),
+  MICROSOFT_CLOUD: z.enum(["public", "usgov", "china", "custom"]).default("public"),
   MICROSOFT_TOKEN_ISSUER: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OPENID_METADATA_URL: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OAUTH_ENDPOINT: optionalString.pipe(endpoint.optional()),
@@ -116,6 +116,8 @@ const ConfigShape = z.object({
   TEAMS_PRIVACY_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_TERMS_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
+  /** The publisher Teams shows on the app's details (the manifest's developer.name, at most 32 characters). */
+  TEAMS_PUBLISHER_NAME: optionalString.pipe(z.string().max(32, "must be at most 32 characters (Teams manifest limit)").optional()),
   /** The web chat's public address: Teams group chats and channels link to the interview kit download there. */
   PUBLIC_URL: optionalString.pipe(endpoint.optional()).transform((v) => v?.replace(/\/+$/, "")),
   TEAMS_VALID_DOMAIN: optionalString.pipe(
@@ -217,6 +219,7 @@ const TeamsPackageSchema = ConfigShape.pick({
   TEAMS_PRIVACY_URL: true,
   TEAMS_TERMS_URL: true,
   TEAMS_WEBSITE_URL: true,
+  TEAMS_PUBLISHER_NAME: true,
   TEAMS_VALID_DOMAIN: true,
 });
 export type TeamsPackageConfig = z.infer<typeof TeamsPackageSchema>;

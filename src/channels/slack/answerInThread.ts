@@ -4,6 +4,7 @@ import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";
 import { threadConversation } from "./conversation.js";
+import { sendDegrading } from "./degradeBlocks.js";
 import { helpText } from "./texts.js";
 import { startWorking } from "./working.js";
 
@@ -22,19 +23,15 @@ export type Thread = {
 /**
  * Answers a question in a thread (assistant pane, mentions, DMs, follow-up
  * buttons): one thread is one conversation, so follow-ups keep their context.
- * A working sign shows until the answer lands; an LLM answer streams in as it
- * is written, an offline answer is posted whole. An empty question (a bare
- * mention) gets the help text.
+ * A working sign shows until the answer lands. Only checked text reaches
+ * Slack: a generated answer is streamed in once it is verified, an offline
+ * answer is posted whole. An empty question (a bare mention) gets the help text.
  */
 export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, thread: Thread, question: string, source: Source): Promise<void> {
   const send = (message: SlackMessage | { text: string }) =>
     client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
-  // If Slack refuses the blocks here (a block type this workspace or place does not allow), the text alone still answers.
-  const post = (message: SlackMessage) =>
-    send(message).catch((error: unknown) => {
-      deps.logger.warn({ channel: "slack", err: (error as Error).message }, "slack refused the answer's blocks; sending its text");
-      return send({ text: message.text });
-    });
+  // If Slack refuses some blocks (a type this workspace or place does not allow), the answer goes again without them.
+  const post = (message: SlackMessage) => sendDegrading(send, message, deps.logger);
   if (!question) {
     await post(textMessage(helpText(deps.assistant)));
     return;
@@ -46,13 +43,14 @@ export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, t
   );
   let answered = false;
   try {
-    const stream = new AnswerStream(client, { channel: thread.channel, threadTs: thread.threadTs, userId: thread.userId, teamId: thread.teamId }, deps.logger);
-    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source, { onToken: stream.onToken });
-    if (stream.started) {
-      answered = await stream.finish(reply).catch((error: unknown) => {
-        deps.logger.warn({ channel: "slack", err: (error as Error).message }, "slack stream could not be finished; posting the answer");
-        return false;
-      });
+    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source);
+    if (reply.answer?.mode === "llm") {
+      const stream = new AnswerStream(
+        client,
+        { channel: thread.channel, threadTs: thread.threadTs, userId: thread.userId, teamId: thread.teamId },
+        deps.logger,
+      );
+      answered = await stream.deliver(reply);
     }
     if (!answered) {
       for (const message of reply.messages) await post(message);

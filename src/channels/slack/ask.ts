@@ -12,8 +12,6 @@ export type SlackReply = { messages: SlackMessage[]; answer?: Answer };
 export type SlackAskOptions = {
   /** Repeat the question above the answer (follow-up buttons: the click left no visible question). */
   echoQuestion?: boolean;
-  /** Receives the answer's text as it is generated (LLM mode); the door streams it into Slack. */
-  onToken?: (delta: string) => void;
 };
 
 /**
@@ -29,7 +27,8 @@ export async function askForSlack(deps: DoorDeps, question: string, conversation
     return { messages: [textMessage(TEXTS.tooLong(config.MAX_QUESTION_CHARS))] };
   }
   try {
-    const answer = await assistant.ask(question, { conversation, channel: "slack", ...(options.onToken ? { onToken: options.onToken } : {}) });
+    // No onToken: a chat platform never shows the model's text before it is verified.
+    const answer = await assistant.ask(question, { conversation, channel: "slack" });
     log.info(
       {
         intent: answer.intent,

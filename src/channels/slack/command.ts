@@ -1,6 +1,9 @@
-import type { App } from "@slack/bolt";
+import type { App, webApi } from "@slack/bolt";
+import type { Logger } from "../../platform/logger.js";
 import type { DoorDeps } from "../door.js";
 import { askForSlack } from "./ask.js";
+import type { SlackMessage } from "./blocks.js";
+import { plainText, sendDegrading } from "./degradeBlocks.js";
 import { commandConversation } from "./conversation.js";
 import { SlashCommand } from "./payloads.js";
 import { SLASH_COMMAND } from "./subscriptions.js";
@@ -13,7 +16,7 @@ import { helpText, TEXTS } from "./texts.js";
  * interview) is often not something to broadcast in a channel.
  */
 export function registerCommand(app: App, deps: DoorDeps): void {
-  app.command(SLASH_COMMAND, async ({ ack, command, respond }) => {
+  app.command(SLASH_COMMAND, async ({ ack, command, respond, client }) => {
     const parsed = SlashCommand.safeParse(command);
     const question = parsed.success ? parsed.data.text.trim() : "";
     if (!parsed.success || !question) {
@@ -23,6 +26,39 @@ export function registerCommand(app: App, deps: DoorDeps): void {
     await ack({ response_type: "ephemeral", text: TEXTS.working });
     const { channel_id, user_id } = parsed.data;
     const { messages } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command");
-    for (const message of messages) await respond({ response_type: "ephemeral", replace_original: false, ...message });
+    for (const message of messages) await deliverToCommand(message, { respond, client, channel: channel_id, user: user_id, logger: deps.logger });
   });
+}
+
+type CommandPlace = {
+  respond: (message: Record<string, unknown>) => Promise<unknown>;
+  client: webApi.WebClient;
+  channel: string;
+  user: string;
+  logger: Logger;
+};
+
+/**
+ * One answer message for a slash command, never lost: through response_url;
+ * if Slack refuses that (expired, or blocks it will not take), as an
+ * ephemeral chat.postEphemeral (without refused block types); if that is
+ * refused too (the bot is not in the channel), as plain text through
+ * response_url, sources included as lines.
+ */
+export async function deliverToCommand(message: SlackMessage, place: CommandPlace): Promise<void> {
+  const warn = (what: string) => (error: unknown) =>
+    place.logger.warn({ channel: "slack", err: (error as { data?: { error?: string } })?.data?.error ?? (error as Error).message }, what);
+  try {
+    await place.respond({ response_type: "ephemeral", replace_original: false, ...message });
+    return;
+  } catch (error) {
+    warn("slack refused the response_url post; sending the answer with chat.postEphemeral")(error);
+  }
+  try {
+    await sendDegrading((m) => place.client.chat.postEphemeral({ channel: place.channel, user: place.user, ...m }), message, place.logger);
+    return;
+  } catch (error) {
+    warn("slack refused chat.postEphemeral; sending the answer as plain text")(error);
+  }
+  await place.respond({ response_type: "ephemeral", replace_original: false, text: plainText(message) });
 }

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import { AgentApplication, type TurnContext, type TurnState } from "@microsoft/agents-hosting";
-import type { Answer } from "../../domain/answer.js";
+import type { Answer, Language } from "../../domain/answer.js";
 import { answerId } from "../../answer/answerId.js";
 import type { Assistant } from "../../domain/assistant.js";
 import type { FeedbackStore } from "../../feedback/feedbackLog.js";
@@ -15,7 +15,11 @@ import { mentionsBot, needsMention, questionText } from "./mentions.js";
 import { kitDelivery } from "./interviewKitFile.js";
 import { RecentMap } from "./recentMap.js";
 import { UserRateLimit } from "./userRateLimit.js";
-import { answerActivities, escapeHtml, type ReplyActivity, type Scope } from "./reply.js";
+import { defaultVocabulary } from "../../vocabulary/load.js";
+import { TeamsAnswerStream } from "./answerStream.js";
+import { answerActivities, plainReply, type ReplyActivity, type Scope } from "./reply.js";
+import { DEFAULT_SEND_RETRY, statusOf, withSendRetry, type SendRetryOptions } from "./sendRetry.js";
+import { streamNotice } from "./streamNotices.js";
 
 export type TeamsAgentDeps = {
   assistant: Assistant;
@@ -23,13 +27,20 @@ export type TeamsAgentDeps = {
   logger: Logger;
   sensitivityLabel?: string;
   sensitivityDescription?: string;
-  /** Pause between streamed updates; Teams allows about one per second (the SDK's default). */
+  /** Pause between streamed updates; Teams allows about one per second. */
   streamDelayMs?: number;
+  /** Retries of refused sends (tests shorten the waits). */
+  sendRetry?: Partial<SendRetryOptions>;
   /** Questions per user per minute. */
   questionsPerMinute: number;
   /** The web chat's public address, for interview kit links outside personal chat. */
   publicUrl?: string;
 };
+
+/** Teams allows about one stream update per second. */
+const STREAM_DELAY_MS = 1_000;
+/** Streams end after two minutes; a progress note every 30 s shows a long check is still alive. */
+const STREAM_KEEP_ALIVE_MS = 30_000;
 
 /** Which answer a sent message showed, so the native feedback invoke (which names only the message) can be recorded. */
 type SentAnswer = { answerId: string; question: string };
@@ -50,6 +61,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const conversations = new TeamsConversations();
   const sent = new RecentMap<string, SentAnswer>(20_000);
   const rateLimit = new UserRateLimit(deps.questionsPerMinute);
+  const vocabulary = defaultVocabulary();
   // Teams shows a typing indicator for a few seconds: repeat it every 4 s while a slow (model) answer is written.
   const app = new AgentApplication<TurnState>({
     adapter,
@@ -58,7 +70,33 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     typing: { initialDelayMs: 4000, intervalMs: 4000 },
   });
 
-  const send = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>) => context.sendActivity(Activity.fromObject(activity));
+  const retry = { ...DEFAULT_SEND_RETRY, ...deps.sendRetry };
+  /** Sends with Teams' retry policy; the connector's id, or the refusal as an error. */
+  const sendChecked = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>): Promise<string | undefined> => {
+    const response = await withSendRetry(
+      () => context.sendActivity(Activity.fromObject(activity)),
+      retry,
+      (error, waitMs) => logger.warn({ channel: "teams", status: statusOf(error), waitMs }, "teams send throttled or failed; retrying"),
+    );
+    return response?.id;
+  };
+  /**
+   * An answer message, checked: when Teams refuses it outright (400/413: an
+   * entity or card it will not take), the same answer goes again as plain
+   * text with its sources listed, so the user still gets it, once.
+   */
+  const deliver = async (context: TurnContext, activity: ReplyActivity | Record<string, unknown>, language: Language): Promise<string | undefined> => {
+    try {
+      return await sendChecked(context, activity);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 400 && status !== 413) throw error;
+      logger.warn({ channel: "teams", err: errorSummary(error) }, "teams refused the answer message; sending it as plain text with its sources");
+      return sendChecked(context, plainReply(activity, language));
+    }
+  };
+  const send = sendChecked;
+  const questionLanguage = (question: string): Language => vocabulary.language(question);
   const remember = (id: string | undefined, answer: Answer) => {
     if (id) sent.set(id, { answerId: answerId(answer), question: answer.question });
   };
@@ -72,40 +110,50 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   });
   const kits = kitDelivery({ assistant, logger, publicUrl: deps.publicUrl });
 
-  /** LLM answers in personal chat stream: an informative update, the model's text as it comes, then the final message. */
+  /**
+   * LLM answers in personal chat: a Teams stream that shows progress only (in
+   * the question's language) while the answer is written and checked, then
+   * the verified answer as its final message. The model's text never streams.
+   */
   async function answerStreaming(context: TurnContext, question: string, conversation: string): Promise<void> {
-    const language = languageOf(context.activity.locale);
-    const stream = context.streamingResponse;
-    if (deps.streamDelayMs !== undefined) stream.setDelayInMs(deps.streamDelayMs);
-    stream.queueInformativeUpdate(sayIn(language, "Zoekt in de functiebeschrijvingen…", "Searching the job descriptions…"));
+    const language = questionLanguage(question);
+    const stream = new TeamsAnswerStream((activity) => sendChecked(context, activity), {
+      logger,
+      delayMs: deps.streamDelayMs ?? STREAM_DELAY_MS,
+      keepAliveMs: STREAM_KEEP_ALIVE_MS,
+      keepAliveText: streamNotice(language, "stillChecking"),
+      fallback: (activity) => deliver(context, activity, language),
+    });
+    stream.inform(streamNotice(language, "searching"));
+    let writing = false;
     let answer: Answer;
     try {
-      answer = await assistant.ask(question, { conversation, channel: "teams", onToken: (delta) => stream.queueTextChunk(escapeHtml(delta)) });
+      answer = await assistant.ask(question, {
+        conversation,
+        channel: "teams",
+        // The first token says the model is writing: the user sees that it is being written and checked, not the text.
+        onToken: () => {
+          if (writing) return;
+          writing = true;
+          stream.inform(streamNotice(language, "checking"));
+        },
+      });
     } catch (error) {
       logger.error({ err: errorSummary(error) }, "teams answer failed");
-      stream.setFinalMessage(
-        Activity.fromObject({
-          type: "message",
-          text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again."),
-        }),
-      );
-      await stream.endStream();
+      await stream.finish({
+        type: "message",
+        text: sayIn(language, "Er ging iets mis bij het beantwoorden. Probeer het nog eens.", "Something went wrong; please try again."),
+      });
       return;
     }
     const [final, ...rest] = answerActivities(answer, replyOptions(context));
-    // The SDK adds feedbackLoopEnabled to the final message; our entity already carries citations and the AI label.
-    stream.setFeedbackLoop(true);
-    stream.setGeneratedByAILabel(false);
-    if (final!.attachments) stream.setAttachments(final!.attachments);
-    stream.setFinalMessage(Activity.fromObject(final!));
-    await stream.endStream();
-    remember(stream.streamId, answer);
-    for (const activity of rest) remember((await send(context, activity))?.id, answer);
+    remember(await stream.finish(final!), answer);
+    for (const activity of rest) remember(await deliver(context, activity, answer.language), answer);
   }
 
   async function answerQuestion(context: TurnContext, question: string): Promise<void> {
-    const language = languageOf(context.activity.locale);
-    const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
+    const language = questionLanguage(question);
+    const say = (nl: string, en: string) => sendChecked(context, { type: "message", text: sayIn(language, nl, en) });
     if (!assistant.status().ready)
       return void (await say(
         "Ik ben net opgestart en lees de functiebeschrijvingen nog in; probeer het over een minuut opnieuw.",
@@ -121,16 +169,17 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
     if (scopeOf(context) !== "channel") {
-      await send(context, { type: ActivityTypes.Typing });
+      await sendChecked(context, { type: ActivityTypes.Typing }).catch(() => undefined);
       app.startTypingTimer(context); // stops at our first message
     }
     const answer = await assistant.ask(question, { conversation, channel: "teams" });
-    for (const activity of answerActivities(answer, replyOptions(context))) remember((await send(context, activity))?.id, answer);
+    for (const activity of answerActivities(answer, replyOptions(context))) remember(await deliver(context, activity, answer.language), answer);
   }
 
   app.onActivity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
-    const language = languageOf(activity.locale);
+    // Our words follow the language of what the user wrote; the Teams locale only when there is nothing to go by.
+    const language = activity.text?.trim() ? questionLanguage(activity.text) : languageOf(activity.locale);
     const say = (nl: string, en: string) => send(context, { type: "message", text: sayIn(language, nl, en) });
     // Card buttons: a payload (and, for messageBack, the question as text too).
     if (activity.value !== undefined && activity.value !== null) {

@@ -55,6 +55,17 @@ export function followUpCard(answer: Pick<Answer, "followUps" | "language">): Ad
 }
 
 /**
+ * An expansion's label as Teams shows it on a button: no Markdown emphasis,
+ * and no "(ask "more")" hint, since the toggle itself shows the rest.
+ */
+export function plainLabel(label: string): string {
+  return label
+    .replace(/\s*\([^()]*"[^"()]*"[^()]*\)/g, "")
+    .replace(/[*_`]/g, "")
+    .trim();
+}
+
+/**
  * The rest of lists the answer cut short ("…en 12 meer"), hidden behind a
  * toggle so the chat stays readable and nothing needs another round trip.
  */
@@ -67,7 +78,7 @@ export function expansionCard(answer: Pick<Answer, "expansions" | "language">): 
       actions: [
         {
           type: "Action.ToggleVisibility",
-          title: `${sayIn(answer.language, "Toon", "Show")}: ${expansion.label.slice(0, 60)}`,
+          title: `${sayIn(answer.language, "Toon", "Show")}: ${plainLabel(expansion.label).slice(0, 60)}`,
           targetElements: [`expansion-${i}`],
         },
       ],
@@ -88,12 +99,13 @@ export function welcomeCard(language: Language, examples: string[]): AdaptiveCar
           "I answer questions about jobs, scales, competencies, interview questions and development tips from your organisation's job descriptions, with sources. Answers may contain mistakes: check the source.",
         ),
       ),
-      markdownBlock(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
       markdownBlock(sayIn(language, "Typ **nieuw gesprek** om opnieuw te beginnen.", "Type **new conversation** to start over."), {
         isSubtle: true,
         size: "Small",
         spacing: "Medium",
       }),
+      // Last, right above the example buttons it introduces.
+      markdownBlock(sayIn(language, "Probeer bijvoorbeeld:", "Try for example:"), { weight: "Bolder", spacing: "Medium" }),
     ],
     examples.map(askAction),
   );
@@ -101,10 +113,15 @@ export function welcomeCard(language: Language, examples: string[]): AdaptiveCar
 
 /** The pop-up behind a citation marker: document, section and the section's text (as data, not Markdown). */
 export function citationCard(citation: { title: string; section: string; source: string; text?: string }): AdaptiveCard {
+  // One block per line: a TextRun does not keep line breaks, and a section's lists must stay lists.
+  const lines = (citation.text ?? "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   return adaptiveCard([
     plainBlock(citation.title, { weight: "Bolder" }),
     plainBlock(citation.section, { isSubtle: true }),
-    ...(citation.text ? [plainBlock(citation.text)] : []),
+    ...lines.map((line, i) => ({ ...plainBlock(line), spacing: i === 0 ? "Medium" : "None" })),
     plainBlock(citation.source, { isSubtle: true, size: "Small" }),
   ]);
 }

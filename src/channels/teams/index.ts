@@ -8,6 +8,7 @@ import { createTeamsAgent } from "./agent.js";
 import { teamsCloud } from "./cloud.js";
 import { errorSummary } from "./errorSummary.js";
 import { isLoopbackHost, isLoopbackUrl } from "./loopback.js";
+import type { SendRetryOptions } from "./sendRetry.js";
 import { SigningKeys } from "./signingKeys.js";
 import { msalTokenSource, type AccessTokenSource } from "./tokenSource.js";
 import { TokenRejected, TokenValidator, type VerifiedToken } from "./tokenValidator.js";
@@ -17,6 +18,8 @@ export type TeamsDoorOptions = {
   tokens?: AccessTokenSource;
   /** Pause between streamed updates (tests); Teams' own limit is about one per second. */
   streamDelayMs?: number;
+  /** Retries of throttled sends (tests shorten the waits); Microsoft's guidance by default. */
+  sendRetry?: Partial<SendRetryOptions>;
 };
 
 /** The fields the door needs before it hands an activity to the SDK; anything else is the SDK's to read. */
@@ -72,6 +75,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     sensitivityLabel: config.TEAMS_SENSITIVITY_LABEL,
     sensitivityDescription: config.TEAMS_SENSITIVITY_DESCRIPTION,
     streamDelayMs: options.streamDelayMs,
+    sendRetry: options.sendRetry,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicUrl: config.PUBLIC_URL,
   });

@@ -50,6 +50,8 @@ export type PackageOptions = {
   privacyUrl: string;
   termsUrl: string;
   websiteUrl?: string;
+  /** The publisher Teams shows (developer.name); the manifest's own by default. */
+  publisherName?: string;
   /** The app version Teams shows and compares on upload (x.y.z). */
   version: string;
   /** The bot's public host name, if the app should trust links to it. */
@@ -74,6 +76,7 @@ export async function packageTeamsApp(appId: string, outFile: string, options: P
   manifest.version = options.version;
   manifest.developer = {
     ...manifest.developer,
+    ...(options.publisherName ? { name: options.publisherName } : {}),
     privacyUrl: options.privacyUrl,
     termsOfUseUrl: options.termsUrl,
     websiteUrl: options.websiteUrl ?? new URL(options.privacyUrl).origin,
@@ -115,6 +118,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       privacyUrl: config.TEAMS_PRIVACY_URL ?? "",
       termsUrl: config.TEAMS_TERMS_URL ?? "",
       websiteUrl: config.TEAMS_WEBSITE_URL,
+      publisherName: config.TEAMS_PUBLISHER_NAME,
       version: config.TEAMS_APP_VERSION ?? version,
       validDomain: config.TEAMS_VALID_DOMAIN,
     });

@@ -1,7 +1,8 @@
-import type { Attachment, SensitivityUsageInfo } from "@microsoft/agents-activity";
-import type { Answer } from "../../domain/answer.js";
-import { asAttachment, expansionCard, followUpCard, kitCard } from "./cards.js";
-import { teamsCitations, type SectionLookup } from "./citations.js";
+import type { Attachment } from "@microsoft/agents-activity";
+import type { Answer, Language } from "../../domain/answer.js";
+import { sayIn } from "../shared/language.js";
+import { asAttachment, expansionCard, followUpCard, kitCard, plainLabel } from "./cards.js";
+import { teamsCitations, type SectionLookup, type UsageInfo } from "./citations.js";
 
 /** Teams refuses activities above about 28 KB; the answer text gets at most this much per message. */
 export const MAX_TEXT_CHARS = 8_000;
@@ -31,11 +32,14 @@ export type ReplyActivity = {
   suggestedActions?: { to: string[]; actions: { type: "imBack"; title: string; value: string }[] };
 };
 
-export function sensitivityInfo(options: Pick<ReplyOptions, "sensitivityLabel" | "sensitivityDescription">): SensitivityUsageInfo | undefined {
+/** The one `@id` all our labels share: the message and its citations carry the same label. */
+export const SENSITIVITY_ID = "sensitivity1";
+
+export function sensitivityInfo(options: Pick<ReplyOptions, "sensitivityLabel" | "sensitivityDescription">): UsageInfo | undefined {
   if (!options.sensitivityLabel) return undefined;
   return {
-    type: "https://schema.org/Message",
     "@type": "CreativeWork",
+    "@id": SENSITIVITY_ID,
     name: options.sensitivityLabel,
     ...(options.sensitivityDescription ? { description: options.sensitivityDescription } : {}),
   };
@@ -76,7 +80,10 @@ export function splitText(text: string, max = MAX_TEXT_CHARS): string[] {
  */
 export function answerActivities(answer: Answer, options: ReplyOptions): ReplyActivity[] {
   const usageInfo = sensitivityInfo(options);
-  const { text, citations } = teamsCitations(answer, options.section, usageInfo);
+  const cited = teamsCitations(answer, options.section, usageInfo);
+  const { citations } = cited;
+  // A list's "…and 8 more (ask "more")" line: the toggle below shows the rest, so the line says so without the hint.
+  const text = (answer.expansions ?? []).slice(0, 5).reduce((t, expansion) => t.replace(expansion.label, `_${plainLabel(expansion.label)}_`), cited.text);
   const parts = splitText(escapeHtml(text));
   const cards = [
     ...(options.scope === "personal" ? [] : [followUpCard(answer)]),
@@ -100,7 +107,8 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
       text: part,
       textFormat: "markdown",
       entities: [entity],
-      channelData: { feedbackLoopEnabled: true },
+      // 👍/👎 rate answers; a greeting or the help text is not one.
+      channelData: { feedbackLoopEnabled: answer.intent !== "help" },
       ...(last && cards.length ? { attachments: cards.map(asAttachment) } : {}),
       ...(last && options.scope === "personal" && answer.followUps.length
         ? {
@@ -112,4 +120,33 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
         : {}),
     };
   });
+}
+
+type CitationEntity = { position?: number; appearance?: { name?: string; abstract?: string } };
+
+/**
+ * The same answer without what Teams may refuse (the citation entity, the
+ * sensitivity label, cards): its sources become plain lines under the text,
+ * the AI label and feedback stay. For a message Teams rejected with 400/413.
+ */
+export function plainReply(activity: Record<string, unknown>, language: Language): Record<string, unknown> {
+  const entities = (activity.entities as Record<string, unknown>[] | undefined) ?? [];
+  const message = entities.find((e) => e.type === "https://schema.org/Message");
+  const citations = ((message?.citation as CitationEntity[] | undefined) ?? []).filter((c) => c.appearance?.name);
+  const sources = citations.map((c) => `[${c.position}] ${c.appearance!.name}${c.appearance!.abstract ? ` — ${c.appearance!.abstract}` : ""}`);
+  const text = String(activity.text ?? "");
+  return {
+    type: "message",
+    text: sources.length ? `${text}\n\n${sayIn(language, "Bronnen", "Sources")}:\n\n${sources.map((line) => `- ${line}`).join("\n")}` : text,
+    textFormat: "markdown",
+    ...(message?.additionalType
+      ? {
+          entities: [
+            { type: "https://schema.org/Message", "@type": "Message", "@context": "https://schema.org", "@id": "", additionalType: message.additionalType },
+          ],
+        }
+      : {}),
+    ...(activity.channelData ? { channelData: activity.channelData } : {}),
+    ...(activity.suggestedActions ? { suggestedActions: activity.suggestedActions } : {}),
+  };
 }

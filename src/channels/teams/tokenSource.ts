@@ -17,8 +17,8 @@ export function msalConnection(config: Config, cloud: TeamsCloud): AuthConfigura
   const certificate = Boolean(config.MICROSOFT_APP_CERT_PEM_FILE && config.MICROSOFT_APP_CERT_KEY_FILE);
   return {
     clientId: config.MICROSOFT_APP_ID,
-    // MultiTenant bots get their tokens from the botframework.com tenant.
-    tenantId: config.MICROSOFT_APP_TYPE === "MultiTenant" ? "botframework.com" : config.MICROSOFT_APP_TENANT_ID,
+    // MultiTenant bots get their tokens from the cloud's Bot Framework tenant (botframework.com outside China).
+    tenantId: config.MICROSOFT_APP_TYPE === "MultiTenant" ? cloud.multiTenantTenant : config.MICROSOFT_APP_TENANT_ID,
     authorityEndpoint: cloud.oauthEndpoint,
     authType: managedIdentity ? AuthType.UserManagedIdentity : certificate ? AuthType.Certificate : AuthType.ClientSecret,
     ...(managedIdentity

@@ -1,5 +1,16 @@
-import { errors, importJWK, jwtVerify, type JWTPayload } from "jose";
+import { decodeJwt, errors, importJWK, jwtVerify, type JWTPayload } from "jose";
 import type { SigningKeys } from "./signingKeys.js";
+
+/**
+ * Issuers of Entra ID (Azure AD) tokens, v1 and v2, in every cloud. Azure Bot
+ * Service may call a bot with such a token (first-party and agent scenarios),
+ * but an Entra token carries no `serviceurl` claim, so the activity's
+ * serviceUrl could not be tied to the caller, and any app in the tenant can
+ * get a token for our app id. Decision: refused, with this reason logged; a
+ * Teams bot registered as documented receives Bot Framework tokens only.
+ */
+const ENTRA_ISSUER =
+  /^https:\/\/(sts\.windows\.net|sts\.chinacloudapi\.cn|login\.microsoftonline\.(com|us)|login\.partner\.microsoftonline\.cn|login\.chinacloudapi\.cn)\//;
 
 /** Bot Framework allows five minutes of clock skew. */
 const CLOCK_TOLERANCE_S = 300;
@@ -43,6 +54,14 @@ export class TokenValidator {
   }
 
   async verify(token: string): Promise<VerifiedToken> {
+    let issuer: unknown;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw new TokenRejected("not a JWT");
+    }
+    if (typeof issuer === "string" && ENTRA_ISSUER.test(issuer) && issuer !== this.options.issuer)
+      throw new TokenRejected("Entra-issued token refused: this door accepts only Bot Framework channel tokens (README, Teams: Entra-issued tokens)");
     let endorsements: string[] | undefined;
     try {
       const { payload } = await jwtVerify(

@@ -6,7 +6,8 @@ import type { Assistant } from "../../domain/assistant.js";
 
 export const AskBody = z.object(
   {
-    question: z.string({ error: "question must be a string" }).trim().min(1, "question must not be empty"),
+    // The pattern says in the OpenAPI document what trim().min(1) checks: some non-space text.
+    question: z.string({ error: "question must be a string" }).regex(/\S/, "question must not be empty").trim().min(1, "question must not be empty"),
     conversation: z.string().max(200, "conversation must be at most 200 characters").optional(),
   },
   { error: 'the body must be a JSON object like {"question": "..."}' },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FeedbackStore } from "../../feedback/feedbackLog.js";
 import { badRequest } from "./ask.js";
 
-const FeedbackBody = z.object({
+export const FeedbackBody = z.object({
   answerId: z.string().regex(/^[0-9a-f]{8,64}$/, "answerId must be the id the answer came with"),
   question: z.string().max(4000),
   vote: z.enum(["up", "down"], { error: 'vote must be "up" or "down"' }),

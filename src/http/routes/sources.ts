@@ -5,11 +5,11 @@ import type { Assistant } from "../../domain/assistant.js";
 import { KnowledgePathError, resolveKnowledgeFile } from "../knowledgeFile.js";
 import { badRequest } from "./ask.js";
 
-const SectionQuery = z.object({
+export const SectionQuery = z.object({
   source: z.string({ error: "source is required" }).min(1, "source is required").max(1000),
   section: z.string({ error: "section is required" }).max(2000),
 });
-const DocumentQuery = z.object({ source: z.string({ error: "source is required" }).min(1, "source is required").max(1000) });
+export const DocumentQuery = z.object({ source: z.string({ error: "source is required" }).min(1, "source is required").max(1000) });
 
 /** A file name as an RFC 5987 ext-value: percent-encoded, including the characters encodeURIComponent leaves. */
 function rfc5987(name: string): string {

@@ -28,11 +28,9 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
       json(h.envelope({ type: "app_mention", user: "U1", text: "<@UBOT> Geef toetsvragen voor onderhandelen", ts: "100.1", channel: "C1", event_ts: "100.1" })),
     );
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
+    await vi.waitFor(() => expect(h.slack.called("reactions.remove")).toHaveLength(1));
 
-    expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:100.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
@@ -76,7 +74,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack", onToken: expect.any(Function) } },
+      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "D1:200.1", channel: "slack" } },
     ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
@@ -125,9 +123,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
-    expect(h.assistant.calls).toEqual([
-      { question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "D1:300.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
     expect(blockText(post.body.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
@@ -157,6 +153,32 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "C1:U1", channel: "slack" } }]);
   });
 
+  const command = (id: string) =>
+    form({ team_id: "T1", channel_id: "C1", user_id: "U1", command: "/functiewijzer", text: "Welke schaal?", response_url: h.slack.responseUrl(id) });
+
+  it("sends a slash command's answer with chat.postEphemeral when the response_url post is refused, once", async () => {
+    h.slack.failing.add("response_url");
+    await h.post(command("expired"));
+    await vi.waitFor(() => expect(h.slack.called("chat.postEphemeral")).toHaveLength(1));
+    const ephemeral = h.slack.called("chat.postEphemeral")[0]!.body;
+    expect(ephemeral).toMatchObject({ channel: "C1", user: "U1" });
+    expect((ephemeral.blocks as Blocks).at(-1)).toMatchObject({ type: "context_actions" });
+    expect(h.slack.called("response_url/respond/expired")).toHaveLength(1);
+  });
+
+  it("falls back to plain text through response_url, sources as lines, when blocks and chat.postEphemeral are both refused", async () => {
+    h.slack.refusedBlocks.add("context_actions");
+    h.slack.failing.add("chat.postEphemeral");
+    await h.post(command("plain"));
+    await vi.waitFor(() => expect(h.slack.called("response_url/respond/plain")).toHaveLength(2));
+    const [refused, plain] = h.slack.called("response_url/respond/plain");
+    expect(refused!.body.blocks).toBeDefined();
+    expect(plain!.body.blocks).toBeUndefined();
+    expect(String(plain!.body.text)).toContain("profiel.txt › Competenties › Onderhandelen");
+    // postEphemeral got the refused type once, then (without it) the refusal that ends the chain.
+    expect(h.slack.called("chat.postEphemeral").map((c) => (c.body.blocks as Blocks).some((b) => b.type === "context_actions"))).toEqual([true, false]);
+  });
+
   it("answers an empty /functiewijzer with help and no question", async () => {
     const res = await h.post(
       form({ team_id: "T1", channel_id: "C1", user_id: "U1", command: "/functiewijzer", text: " ", response_url: h.slack.responseUrl("cmd2") }),
@@ -184,9 +206,7 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const res = await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_followup_1", value: "Welke schaal past bij deze functie?" })) }));
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack", onToken: expect.any(Function) } },
-    ]);
+    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "C1:100.1", channel: "slack" } }]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(blockText(post.body.blocks)).toContain("❓ Welke schaal past bij deze functie?");

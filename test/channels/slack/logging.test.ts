@@ -48,11 +48,11 @@ describe("Slack door logging", () => {
     const h = await new SlackHarness(
       (question, options) => {
         for (let i = 0; i < 5; i++) options?.onToken?.(secret.repeat(20));
-        return { answer: secret.repeat(100), question };
+        return { answer: secret.repeat(100), question, mode: "llm" as const };
       },
       { logger },
     ).start();
-    h.slack.failing.add("chat.appendStream");
+    h.slack.failing.add("chat.stopStream");
     try {
       await h.post(json(h.envelope({ type: "app_mention", user: "U1", text: `<@UBOT> ${QUESTION}`, ts: "1.1", channel: "C1", event_ts: "1.1" })));
       await vi.waitFor(() => expect(h.slack.called("chat.update")).toHaveLength(1));

@@ -84,6 +84,7 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
   });
 
   type Claims = Record<string, unknown>;
+  const TENANT = "9a8b7c6d-1111-2222-3333-444455556666";
   const claims = (overrides: Claims = {}): Claims => ({ iss: ISSUER, aud: APP_ID, serviceurl: connector.url, ...overrides });
   const sign = (overrides: Claims = {}, key = signing.privateKey, kid = "key-1", expiresIn: string | number = "10m") =>
     new SignJWT(claims(overrides))
@@ -152,6 +153,19 @@ describe("Teams door with an app id: Bot Framework token authentication", () => 
     }
     expect(assistant.calls.length).toBe(calls);
     expect(connector.posted.length).toBe(posted);
+  });
+
+  it("refuses an Entra-issued token for our app id, correctly signed, with its own reason: the door takes Bot Framework channel tokens only", async () => {
+    const calls = assistant.calls.length;
+    for (const iss of [`https://sts.windows.net/${TENANT}/`, `https://login.microsoftonline.com/${TENANT}/v2.0`]) {
+      const before = log.lines.length;
+      const response = await post(await sign({ iss, tid: TENANT, serviceurl: undefined }));
+      expect(response.status, iss).toBe(401);
+      expect(log.lines.slice(before)).toEqual([
+        expect.objectContaining({ msg: "teams request refused", reason: expect.stringMatching(/^Entra-issued token refused/) }),
+      ]);
+    }
+    expect(assistant.calls.length).toBe(calls);
   });
 
   it("fetches the signing keys once, and unknown key ids do not make it refetch them", async () => {

@@ -102,9 +102,53 @@ describe("Teams cards and activities", () => {
     expect(Buffer.byteLength(JSON.stringify(citations))).toBeLessThan(18_000);
     const [message] = answerActivities({ ...answer(), answer: `${"lange tekst ".repeat(2000)} [1]`, citations: many }, { scope: "personal" });
     expect(Buffer.byteLength(JSON.stringify(message))).toBeLessThan(26_000);
-    // [25] and [0] point nowhere and are dropped; unmarked sources are listed so each is reachable.
-    expect(text.startsWith("Zie [2],  en .")).toBe(true);
-    expect(text.split("\n\n").at(-1)).toBe(`Bronnen: ${[1, ...Array.from({ length: 18 }, (_, i) => i + 3)].map((n) => `[${n}]`).join(" ")}`);
+    // [25] and [0] point nowhere and are dropped; the first marker read becomes [1]; unmarked sources are listed so each is reachable.
+    expect(text.startsWith("Zie [1],  en .")).toBe(true);
+    expect(citations[0]!.appearance.name).toContain("nummer 1,");
+    expect(citations[1]!.appearance.name).toContain("nummer 0,");
+    expect(text.split("\n\n").at(-1)).toBe(`Bronnen: ${Array.from({ length: 19 }, (_, i) => `[${i + 2}]`).join(" ")}`);
+    // Keywords as written, cut after a whole word: never upper-cased, never mid-word.
+    const keywords = citations[0]!.appearance.keywords!;
+    expect(keywords[0]).toBe("functiewaarderingssysteem-m…");
+    expect(keywords[1]).toBe("Heel lange sectienaam Heel…");
+  });
+
+  it("numbers citations in reading order, keeps the pop-up's line breaks, and shows a list's toggle without Markdown or a typed hint", () => {
+    const citation = (n: number) => ({ source: `doc-${n}.txt`, section: `Sectie ${n}`, title: `Document ${n}` });
+    const { text, citations } = teamsCitations(
+      { answer: "# Functie [4]\n\nSchaal [1] en [2], ook [4].", citations: [1, 2, 3, 4].map(citation), language: "nl" },
+      () => ({ source: "x", title: "x", system: "x", section: "x", text: "Taken:\n- plannen\n- rapporteren\n\nNiveau B" }),
+    );
+    expect(text).toBe("# Functie [1]\n\nSchaal [2] en [3], ook [1].\n\nBronnen: [4]");
+    expect(citations.map((c) => c.appearance.name)).toEqual(["Document 4", "Document 1", "Document 2", "Document 3"]);
+    const popup = JSON.parse(citations[0]!.appearance.text!);
+    expect(popup.body.map((b: any) => b.inlines[0].text)).toEqual(["Document 4", "Sectie 4", "Taken:", "- plannen", "- rapporteren", "Niveau B", "doc-4.txt"]);
+    expect(cardProblems(popup)).toEqual([]);
+
+    const label = '_…en 8 meer (vraag "meer")_';
+    const [message] = answerActivities(
+      { ...answer(), answer: `Functies:\n- a\n${label}`, expansions: [{ label, markdown: "- b\n- c" }] },
+      { scope: "personal" },
+    );
+    expect(message!.text).toContain("_…en 8 meer_");
+    expect(message!.text).not.toContain("vraag");
+    const toggle = (message!.attachments![0]!.content as any).body[0].actions[0];
+    expect(toggle.title).toBe("Toon: …en 8 meer");
+  });
+
+  it("gives a greeting or help text no feedback buttons, and an answer its feedback buttons", () => {
+    const [greeting] = answerActivities({ ...answer(), intent: "help" }, { scope: "personal" });
+    const [scale] = answerActivities({ ...answer(), intent: "scale" }, { scope: "personal" });
+    expect(greeting!.channelData.feedbackLoopEnabled).toBe(false);
+    expect(scale!.channelData.feedbackLoopEnabled).toBe(true);
+  });
+
+  it("puts the welcome card's reset hint before 'Try for example:', right above the example buttons", () => {
+    const card = welcomeCard("nl", ["Vraag één?"]);
+    const texts = card.body.map((b) => String(b.text));
+    expect(texts.at(-1)).toBe("Probeer bijvoorbeeld:");
+    expect(texts.findIndex((t) => t.includes("nieuw gesprek"))).toBe(texts.length - 2);
+    expect(card.actions?.map((a) => a.title)).toEqual(["Vraag één?"]);
   });
 
   it("splits a very long answer over several messages, each with the citations it marks, follow-ups on the last", () => {

@@ -26,6 +26,7 @@ describe("Teams configuration", () => {
       openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration",
       oauthEndpoint: "https://login.microsoftonline.com",
       channelService: "https://api.botframework.com",
+      multiTenantTenant: "botframework.com",
     });
     expect(msalConnection(config, teamsCloud(config))).toMatchObject({
       clientId: APP,
@@ -36,6 +37,21 @@ describe("Teams configuration", () => {
     });
   });
 
+  it("knows Azure China (21Vianet): its issuer, keys, login and channel service, and MultiTenant bots' tenant there", () => {
+    const china = loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_TYPE: "MultiTenant", MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_CLOUD: "china" });
+    expect(teamsCloud(china)).toEqual({
+      tokenIssuer: "https://api.botframework.azure.cn",
+      openIdMetadataUrl: "https://login.botframework.azure.cn/v1/.well-known/openidconfiguration",
+      oauthEndpoint: "https://login.partner.microsoftonline.cn",
+      channelService: "https://api.botframework.azure.cn",
+      multiTenantTenant: "microsoftservices.partner.onmschina.cn",
+    });
+    expect(msalConnection(china, teamsCloud(china))).toMatchObject({
+      tenantId: "microsoftservices.partner.onmschina.cn",
+      authorityEndpoint: "https://login.partner.microsoftonline.cn",
+    });
+  });
+
   it("knows the US Government cloud, and takes each endpoint from its own variable in a custom cloud", () => {
     const gov = loadConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_TENANT_ID: TENANT, MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_CLOUD: "usgov" });
     expect(teamsCloud(gov)).toEqual({
@@ -43,6 +59,7 @@ describe("Teams configuration", () => {
       openIdMetadataUrl: "https://login.botframework.azure.us/v1/.well-known/openidconfiguration",
       oauthEndpoint: "https://login.microsoftonline.us",
       channelService: "https://api.botframework.us",
+      multiTenantTenant: "botframework.com",
     });
     // A managed identity needs no secret at all.
     expect(msalConnection(gov, teamsCloud(gov))).toEqual({
@@ -63,6 +80,7 @@ describe("Teams configuration", () => {
       openIdMetadataUrl: custom.MICROSOFT_OPENID_METADATA_URL,
       oauthEndpoint: "https://login.example",
       channelService: custom.MICROSOFT_CHANNEL_SERVICE,
+      multiTenantTenant: "botframework.com",
     });
   });
 
@@ -110,7 +128,7 @@ describe("Teams configuration", () => {
         { MICROSOFT_CLOUD: "custom", MICROSOFT_TOKEN_ISSUER: "https://api.botframework.example" },
         "Invalid configuration: MICROSOFT_OPENID_METADATA_URL: required when MICROSOFT_CLOUD is custom",
       ],
-      [{ MICROSOFT_CLOUD: "mars" }, 'Invalid configuration: MICROSOFT_CLOUD: Invalid option: expected one of "public"|"usgov"|"custom"'],
+      [{ MICROSOFT_CLOUD: "mars" }, 'Invalid configuration: MICROSOFT_CLOUD: Invalid option: expected one of "public"|"usgov"|"china"|"custom"'],
       [
         { MICROSOFT_OPENID_METADATA_URL: "http://keys.example.org/openid" },
         "Invalid configuration: MICROSOFT_OPENID_METADATA_URL: must be an https URL (http only on a loopback address)",

@@ -62,8 +62,9 @@ describe("Teams door in emulator mode (no app id, loopback host)", () => {
     });
     // The pop-up holds the whole section (Assistant.section), as an Adaptive Card.
     expect(citation.appearance.encodingFormat).toBe("application/vnd.microsoft.card.adaptive");
-    expect(JSON.parse(citation.appearance.text).body.map((b: any) => b.inlines[0].text)).toContain(
-      "Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …".replace(/\s+/g, " "),
+    // One line per block, so the section's line breaks and lists survive.
+    expect(JSON.parse(citation.appearance.text).body.map((b: any) => b.inlines[0].text)).toEqual(
+      expect.arrayContaining(["Belangen behartigen van de eigen afdeling.", "Gedragsindicatoren: …"]),
     );
     // Follow-ups as suggested actions in personal chat.
     expect(reply.body.suggestedActions.actions).toEqual([

@@ -45,7 +45,7 @@ describe("Teams app manifest and package", () => {
 
   it("packages the manifest, its language file and two icons, with the bot id, version and the organisation's URLs filled in", async () => {
     const out = join(tempDir("fw-teams-zip-"), "app.zip");
-    await packageTeamsApp(APP_ID, out, { ...urls, validDomain: "bot.example.org" });
+    await packageTeamsApp(APP_ID, out, { ...urls, validDomain: "bot.example.org", publisherName: "Gemeente Voorbeeld HR" });
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(Object.keys(zip.files).sort()).toEqual(["color.png", "en-us.json", "manifest.json", "outline.png"]);
     const packed = JSON.parse(await zip.file("manifest.json")!.async("string"));
@@ -56,6 +56,7 @@ describe("Teams app manifest and package", () => {
     expect(packed.copilotAgents.customEngineAgents[0].id).toBe(APP_ID);
     expect(packed.version).toBe("1.4.2");
     expect(packed.developer).toMatchObject({
+      name: "Gemeente Voorbeeld HR",
       privacyUrl: "https://hr.example.org/privacy",
       termsOfUseUrl: "https://hr.example.org/voorwaarden",
       websiteUrl: "https://hr.example.org",

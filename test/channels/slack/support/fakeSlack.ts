@@ -51,6 +51,7 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
     case "chat.stopStream":
       return { ok: true, channel: body.channel, ts: body.ts };
     case "chat.update":
+    case "chat.delete":
       return { ok: true, channel: body.channel, ts: body.ts };
     case "views.open":
       return { ok: true, view: { id: "V1" } };
@@ -76,8 +77,10 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   /** Methods that answer with Slack's `{ ok: false }` (e.g. streaming not allowed here). */
   readonly failing = new Set<string>();
-  /** Block types chat.postMessage refuses with invalid_blocks (a place or workspace that does not support them). */
+  /** Block types refused with invalid_blocks by every method that takes blocks (a place or workspace that does not support them). */
   readonly refusedBlocks = new Set<string>();
+  /** Scripted refusals per method, used once each in order: `{ error }` (HTTP 200, ok:false) or an HTTP status with headers (429 + Retry-After). */
+  readonly script = new Map<string, { status?: number; error: string; headers?: Record<string, string> }[]>();
   /** Files posted to the upload URLs files.getUploadURLExternal handed out, by file id (files.uploadV2's step 2). */
   readonly uploads = new Map<string, Buffer>();
   private uploadCount = 0;
@@ -103,18 +106,39 @@ export class FakeSlack {
       const body = (json ? safeJson(raw) : decodeForm(raw)) as Record<string, unknown>;
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
+      const scripted = this.script.get(method)?.shift();
+      if (scripted) {
+        res.writeHead(scripted.status ?? 200, { "content-type": "application/json", ...scripted.headers });
+        return void res.end(JSON.stringify({ ok: false, error: scripted.error }));
+      }
+      if (method.startsWith("response_url") && this.failing.has("response_url")) {
+        res.writeHead(404, { "content-type": "text/plain" });
+        return void res.end("expired_url");
+      }
+      const blocks = Array.isArray(body.blocks) ? (body.blocks as { type?: string }[]) : [];
+      const refusedAt = blocks.findIndex((b) => this.refusedBlocks.has(String(b.type)));
+      if (method.startsWith("response_url") && refusedAt >= 0) {
+        res.writeHead(400, { "content-type": "text/plain" });
+        return void res.end("invalid_blocks");
+      }
       res.writeHead(200, { "content-type": "application/json" });
-      const refused =
-        method === "chat.postMessage" && Array.isArray(body.blocks) && (body.blocks as { type?: string }[]).some((b) => this.refusedBlocks.has(String(b.type)));
-      const answer = refused
-        ? { ok: false, error: "invalid_blocks" }
-        : this.failing.has(method)
-          ? { ok: false, error: "not_allowed" }
-          : method === "apps.connections.open" && this.webSocketUrl
-            ? { ok: true, url: this.webSocketUrl }
-            : method === "files.getUploadURLExternal"
-              ? this.uploadUrl()
-              : reply(method, body);
+      // Slack names the refused block by a JSON pointer, in `errors` and in response_metadata.messages.
+      const pointer = `[json-pointer:/blocks/${refusedAt}/type]`;
+      const answer =
+        refusedAt >= 0
+          ? {
+              ok: false,
+              error: "invalid_blocks",
+              errors: [`unsupported type: ${blocks[refusedAt]!.type} ${pointer}`],
+              response_metadata: { messages: [`[ERROR] unsupported type ${pointer}`] },
+            }
+          : this.failing.has(method)
+            ? { ok: false, error: "not_allowed" }
+            : method === "apps.connections.open" && this.webSocketUrl
+              ? { ok: true, url: this.webSocketUrl }
+              : method === "files.getUploadURLExternal"
+                ? this.uploadUrl()
+                : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));

@@ -27,7 +27,7 @@ export class SlackHarness {
 
   constructor(
     respond?: (question: string, options?: AskOptions) => Partial<Answer>,
-    private readonly options: { logger?: Logger; env?: Record<string, string> } = {},
+    private readonly options: { logger?: Logger; env?: Record<string, string>; retries?: number } = {},
   ) {
     this.assistant = new FakeAssistant(respond);
   }
@@ -37,7 +37,7 @@ export class SlackHarness {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, ...this.options.env });
     const door = createSlackDoor(
       { assistant: this.assistant, config, logger: this.options.logger ?? silentLogger, feedback: this.feedback },
-      { clientOptions: { slackApiUrl: this.slack.apiUrl, retryConfig: { retries: 0 } } },
+      { clientOptions: { slackApiUrl: this.slack.apiUrl, retryConfig: { retries: this.options.retries ?? 0 } } },
     );
     if (!door) throw new Error("expected an HTTP Slack door");
     const app = express();
