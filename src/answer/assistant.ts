@@ -9,7 +9,17 @@ import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline, type RetrievalOnce, retrievalOnce } from "./offlineAnswerer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
+import { makeInterviewKit } from "./interviewKit/makeInterviewKit.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
 import type { QueryPlan, Understanding } from "./understand/plan.js";
 import { understand } from "./understand/understand.js";
@@ -89,7 +99,7 @@ export class FunctiewijzerAssistant implements Assistant {
     const kb = this.kbFor(audience);
     const policy = this.options.access?.();
     return {
-      documents: kb.documents.map((meta) => ({
+      documents: kb.allDocuments.map((meta) => ({
         ...summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) }),
         audience: policy?.error ? `admins only (${policy.error})` : describeAudience(policy?.policy, setOfSource(meta.source)),
       })),
@@ -110,6 +120,11 @@ export class FunctiewijzerAssistant implements Assistant {
     const parts = kb.chunksOf(source).filter((chunk) => chunk.path.join(" › ") === section);
     if (!parts.length) return undefined;
     return { source, title: doc.title, system: doc.system, section, text: parts.map((chunk) => chunk.text).join("\n\n") };
+  }
+
+  async interviewKit(request: InterviewKitRequest, audience?: Audience): Promise<InterviewKitResult> {
+    // Only the roles and competencies of the sets the asker may use.
+    return makeInterviewKit(this.kbFor(audience), request);
   }
 
   async reindex(): Promise<ReindexSummary> {

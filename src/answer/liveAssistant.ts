@@ -1,5 +1,14 @@
 import type { Answer } from "../domain/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
 import type { Language } from "../domain/answer.js";
 import type { Audience } from "../domain/audience.js";
 
@@ -39,6 +48,10 @@ export class LiveAssistant implements Assistant {
 
   section(source: string, section: string, audience?: Audience): SectionText | undefined {
     return this.current.section(source, section, audience);
+  }
+
+  interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    return this.current.interviewKit ? this.current.interviewKit(request) : Promise.reject(new Error("this assistant makes no interview kits"));
   }
 
   async reindex(): Promise<ReindexSummary> {

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     inventory: (audience) => assistant?.inventory(audience) ?? { documents: [], skipped: [] },
     section: (source, section, audience) => assistant?.section(source, section, audience),
     examples: (language, audience) => assistant?.examples(language, audience) ?? [],
+    interviewKit: (request, audience) =>
+      assistant?.interviewKit ? assistant.interviewKit(request, audience) : Promise.reject(new Error("index still loading")),
   };
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);

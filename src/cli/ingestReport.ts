@@ -1,4 +1,11 @@
 import type { IngestResult } from "../indexing/ingest.js";
+import type { SalaryTableSummary } from "../domain/salaryTable.js";
+
+/** "salary table · rijk · valid from 2025-01-01 · 5 levels (8 … 12) × 7 steps · EUR 2900.00 – 5158.44 per month" */
+function salaryTableLine(table: SalaryTableSummary): string {
+  const from = table.validFrom ? `valid from ${table.validFrom}` : "no validity date";
+  return `salary table · ${table.system} · ${from} · ${table.levels} levels (${table.first} … ${table.last}) × ${table.steps} steps · ${table.currency} ${table.min.toFixed(2)} – ${table.max.toFixed(2)} per ${table.period}`;
+}
 
 /**
  * The ingest report as a person reads it: one line per document with what was
@@ -21,6 +28,7 @@ export function renderReport(result: Pick<IngestResult, "report" | "skipped" | "
     if (doc.careerEdges.length) lines.push(`    career steps: ${doc.careerEdges.join("; ")}`);
     // Documents in a set (a top-level folder) say who may use them; the root set is always public.
     if (doc.set) lines.push(`    set ${doc.set} · ${doc.audience ?? "public"}`);
+    for (const table of doc.salaryTables ?? []) lines.push(`    ${salaryTableLine(table)}`);
     for (const warning of doc.warnings) lines.push(`    ⚠ ${warning}`);
   }
   for (const skipped of result.skipped) lines.push(`  ✗ ${skipped.file}: skipped (${skipped.reason})`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SalaryTableSummary } from "./salaryTable.js";
 import type { Answer, Language } from "./answer.js";
 import type { Audience } from "./audience.js";
 
@@ -61,6 +62,8 @@ export type DocumentSummary = {
   tables: number;
   /** e.g. "no level found", "no competency found", "title taken from the file name". */
   warnings: string[];
+  /** The salary tables the document holds: system, date, levels, steps and range of each. */
+  salaryTables?: SalaryTableSummary[];
 };
 
 export type Inventory = {
@@ -72,6 +75,14 @@ export type Inventory = {
 
 /** A whole section, for a citation pop-up that shows more than the quote. */
 export type SectionText = { source: string; title: string; system: string; section: string; text: string };
+
+/** A request for an interview kit: a role (title as the documents name it), optionally some of its competencies. */
+export type InterviewKitRequest = { role: string; competencies?: string[]; language?: Language };
+
+/** The kit as a Word file, or why there is none (the message is in the request's language). */
+export type InterviewKitResult =
+  | { ok: true; role: string; fileName: string; docx: Buffer; competencies: number; questions: number }
+  | { ok: false; problem: "unknown-role" | "no-competencies"; message: string };
 
 /**
  * The one thing every door talks to. Doors turn their platform's message into
@@ -88,4 +99,6 @@ export interface Assistant {
   examples(language: Language, audience?: Audience): string[];
   /** The full text of a cited section (`section` as in Citation.section), or undefined (also when the audience may not see it). */
   section(source: string, section: string, audience?: Audience): SectionText | undefined;
+  /** An interview kit for a role as a .docx, from the audience's sets (optional: door test doubles need not make one). */
+  interviewKit?(request: InterviewKitRequest, audience?: Audience): Promise<InterviewKitResult>;
 }

@@ -13,6 +13,7 @@ import { openApiRoutes } from "./openapi.js";
 import { ReindexJob } from "./reindexJob.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
+import { interviewKitRoutes } from "./routes/interviewKit.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { reindexRoutes } from "./routes/reindex.js";
@@ -93,6 +94,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   );
   api.use(express.json({ limit: "32kb" }));
   api.use(askRoutes(deps.assistant));
+  api.use(interviewKitRoutes(deps.assistant));
   api.use(exampleRoutes(deps.assistant));
   api.use(feedbackRoutes(deps.feedback));
   api.use(reindexRoutes(deps.config.ADMIN_TOKEN, deps.assistant, reindexJob));

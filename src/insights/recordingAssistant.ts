@@ -62,5 +62,6 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
     inventory: (audience) => inner.inventory(audience),
     section: (source, section, audience) => inner.section(source, section, audience),
     examples: (language, audience) => inner.examples(language, audience),
+    ...(inner.interviewKit ? { interviewKit: inner.interviewKit.bind(inner) } : {}),
   };
 }

@@ -122,6 +122,8 @@ const ConfigShape = z.object({
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   /** The publisher Teams shows on the app's details (the manifest's developer.name, at most 32 characters). */
   TEAMS_PUBLISHER_NAME: optionalString.pipe(z.string().max(32, "must be at most 32 characters (Teams manifest limit)").optional()),
+  /** The web chat's public address: Teams group chats and channels link to the interview kit download there. */
+  PUBLIC_URL: optionalString.pipe(endpoint.optional()).transform((v) => v?.replace(/\/+$/, "")),
   TEAMS_VALID_DOMAIN: optionalString.pipe(
     z
       .string()

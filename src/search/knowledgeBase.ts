@@ -1,5 +1,6 @@
 import { fold } from "../text/normalize.js";
 import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../domain/document.js";
+import type { StoredSalaryTable } from "../domain/salaryTable.js";
 import { chunkContext, type Chunk } from "../domain/chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
@@ -113,10 +114,25 @@ export class KnowledgeBase {
     return this.scope.allows(setOfSource(source));
   }
 
-  get documents(): DocumentMeta[] {
+  /** Every document this view may show, salary tables included (the inventory, the source view). */
+  get allDocuments(): DocumentMeta[] {
     if (this.scope.all) return this.facts.documents;
     this.visibleDocuments ??= this.facts.documents.filter((doc) => this.shows(doc.source));
     return this.visibleDocuments;
+  }
+
+  private jobDocuments?: DocumentMeta[];
+  /** The job descriptions (the roles) this view may show; salary table documents are not among them. */
+  get documents(): DocumentMeta[] {
+    return (this.jobDocuments ??= this.allDocuments.filter((doc) => doc.kind !== "salary-table"));
+  }
+
+  private storedSalaryTables?: StoredSalaryTable[];
+  /** Every salary table this view may show, with its document. */
+  get salaryTables(): StoredSalaryTable[] {
+    return (this.storedSalaryTables ??= this.allDocuments.flatMap((doc) =>
+      (doc.salaryTables ?? []).map((table) => ({ ...table, source: doc.source, title: doc.title })),
+    ));
   }
 
   private visibleChunks?: number;
@@ -274,7 +290,7 @@ export class KnowledgeBase {
   }
 
   document(source: string): DocumentMeta | undefined {
-    this.bySource ??= new Map(this.documents.map((doc) => [doc.source, doc]));
+    this.bySource ??= new Map(this.allDocuments.map((doc) => [doc.source, doc]));
     return this.bySource.get(source);
   }
 

@@ -12,6 +12,7 @@ import { asAttachment, welcomeCard } from "./cards.js";
 import { isResetCommand, TeamsConversations } from "./conversations.js";
 import { errorSummary } from "./errorSummary.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";
+import { kitDelivery } from "./interviewKitFile.js";
 import { RecentMap } from "./recentMap.js";
 import { UserRateLimit } from "./userRateLimit.js";
 import { defaultVocabulary } from "../../vocabulary/load.js";
@@ -36,6 +37,8 @@ export type TeamsAgentDeps = {
   questionsPerMinute: number;
   /** Who may read an answer, from the verified activity; everyone is anonymous (public sets only) without it. */
   audiences?: TeamsAudiences;
+  /** The web chat's public address, for interview kit links outside personal chat. */
+  publicUrl?: string;
 };
 
 /** Teams allows about one stream update per second. */
@@ -107,7 +110,9 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     section: (source: string, section: string) => assistant.section(source, section, audience),
     sensitivityLabel: deps.sensitivityLabel,
     sensitivityDescription: deps.sensitivityDescription,
+    publicUrl: deps.publicUrl,
   });
+  const kits = kitDelivery({ assistant, logger, publicUrl: deps.publicUrl });
 
   /**
    * LLM answers in personal chat: a Teams stream that shows progress only (in
@@ -186,6 +191,11 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (activity.value !== undefined && activity.value !== null) {
       const payload = ButtonPayload.safeParse(activity.value);
       if (payload.success && payload.data.action === "ask") return answerQuestion(context, payload.data.question);
+      if (payload.success && payload.data.action === "kit") {
+        // The kit as this conversation may see it: a role of another set is not made.
+        const audience = deps.audiences ? await deps.audiences.of(context.activity) : ANONYMOUS;
+        return kits.offer(context, payload.data, scopeOf(context) === "personal", audience);
+      }
       if (payload.success && payload.data.action === "feedback") {
         // 👍/👎 on a card sent before the native feedback loop: recorded, no message in the chat.
         await feedback.record({
@@ -250,6 +260,12 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       });
       await invokeResponse(context, 200);
     },
+    true,
+  );
+  // The interview kit's file consent card: accepted (upload the .docx to the user's OneDrive) or declined.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "fileConsent/invoke",
+    (context) => kits.onConsent(context),
     true,
   );
   // Invokes we do not use (message extensions, task modules…) are acknowledged, not failed.

@@ -89,6 +89,7 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     sendRetry: options.sendRetry,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
     audiences,
+    publicUrl: config.PUBLIC_URL,
   });
 
   const refuse = (req: Request, res: Response, reason: string) => {
