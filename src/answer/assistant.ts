@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "../platform/logger.js";
 import { summarise } from "../ingest/report.js";
 import type { KnowledgeBase } from "../search/knowledgeBase.js";
@@ -8,10 +9,23 @@ import { withCitationMarkers } from "./compose/markers.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "./memory.js";
 import { answerOffline, type RetrievalOnce, retrievalOnce } from "./offlineAnswerer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
+import { makeInterviewKit } from "./interviewKit/makeInterviewKit.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
 import { isFollowUp, pickedSuggestion, resolveFollowUp } from "./understand/conversation.js";
 import type { QueryPlan, Understanding } from "./understand/plan.js";
 import { understand } from "./understand/understand.js";
+import { ANONYMOUS, audienceKey, setOfSource, type Audience } from "../domain/audience.js";
+import { describeAudience, scopeFor, SetScope } from "../domain/accessPolicy.js";
+import type { AccessState } from "../ingest/accessFile.js";
 
 /**
  * Answers with a language model when one is configured. Returns undefined to
@@ -40,6 +54,8 @@ export type AssistantOptions = {
   llm?: GeneratedAnswerer;
   reindex: () => Promise<{ summary: ReindexSummary; kb: KnowledgeBase }>;
   logMessageBodies?: boolean;
+  /** The access policy as it is now (knowledge/access.yaml, re-read when it changes); every set is public without it. */
+  access?: () => AccessState;
 };
 
 /** The facade every door calls: input checks, conversation memory, offline or generated answer. */
@@ -63,25 +79,52 @@ export class FunctiewijzerAssistant implements Assistant {
     };
   }
 
-  inventory(): Inventory {
-    const kb = this.kb;
+  /**
+   * The sets an audience may use under the policy as it is now. An invalid
+   * access.yaml fails closed: the root set only, except for admins and the
+   * command line's `--audience all`.
+   */
+  private scopeOf(audience: Audience = ANONYMOUS): SetScope {
+    const state = this.options.access?.() ?? {};
+    if (state.error) return audience.door === "admin" || (audience.door === "cli" && audience.sets === "all") ? SetScope.ALL : SetScope.ROOT_ONLY;
+    return scopeFor(state.policy, audience);
+  }
+
+  /** The index as one audience sees it. */
+  private kbFor(audience: Audience | undefined): KnowledgeBase {
+    return this.kb.within(this.scopeOf(audience));
+  }
+
+  inventory(audience?: Audience): Inventory {
+    const kb = this.kbFor(audience);
+    const policy = this.options.access?.();
     return {
-      documents: kb.documents.map((meta) => summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) })),
-      skipped: kb.manifest.skipped,
+      documents: kb.allDocuments.map((meta) => ({
+        ...summarise({ meta, competencies: kb.competenciesOf(meta.source), levels: kb.levelsOf(meta.source) }),
+        audience: policy?.error ? `admins only (${policy.error})` : describeAudience(policy?.policy, setOfSource(meta.source)),
+      })),
+      // Skipped files name paths of every set: only an admin sees them all.
+      skipped: kb.scope.all ? kb.manifest.skipped : kb.manifest.skipped.filter((s) => kb.shows(s.file)),
       builtAt: kb.manifest.builtAt,
     };
   }
 
-  examples(language: Language): string[] {
-    return exampleQuestions(this.kb, language);
+  examples(language: Language, audience?: Audience): string[] {
+    return exampleQuestions(this.kbFor(audience), language);
   }
 
-  section(source: string, section: string): SectionText | undefined {
-    const doc = this.kb.document(source);
+  section(source: string, section: string, audience?: Audience): SectionText | undefined {
+    const kb = this.kbFor(audience);
+    const doc = kb.document(source);
     if (!doc) return undefined;
-    const parts = this.kb.chunksOf(source).filter((chunk) => chunk.path.join(" › ") === section);
+    const parts = kb.chunksOf(source).filter((chunk) => chunk.path.join(" › ") === section);
     if (!parts.length) return undefined;
     return { source, title: doc.title, system: doc.system, section, text: parts.map((chunk) => chunk.text).join("\n\n") };
+  }
+
+  async interviewKit(request: InterviewKitRequest, audience?: Audience): Promise<InterviewKitResult> {
+    // Only the roles and competencies of the sets the asker may use.
+    return makeInterviewKit(this.kbFor(audience), request);
   }
 
   async reindex(): Promise<ReindexSummary> {
@@ -93,8 +136,17 @@ export class FunctiewijzerAssistant implements Assistant {
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const started = performance.now();
     const text = (question ?? "").trim();
-    const draft = this.checkInput(text) ?? (await this.answer(text, options));
-    const citations = this.withTitles(draft.citations);
+    const kb = this.kbFor(options.audience);
+    // A conversation belongs to its audience and to the sets it could see: another audience presenting the same
+    // id (or the same asker after the policy changed) starts afresh and never gets "meer"/"waarom" of what went before.
+    // Hashed: the key stays short and names no user or group in a shared store.
+    const owner = createHash("sha256")
+      .update(`${audienceKey(options.audience ?? ANONYMOUS)}\u0001${kb.scope.key}`)
+      .digest("hex")
+      .slice(0, 24);
+    const scoped: AskOptions = { ...options, conversation: options.conversation === undefined ? undefined : `${owner}:${options.conversation}` };
+    const draft = this.checkInput(kb, text) ?? (await this.answer(kb, text, scoped));
+    const citations = this.withTitles(kb, draft.citations);
     const answer: Answer = {
       question: text,
       answer: tidyMarkdown(withCitationMarkers(draft.answer, citations)),
@@ -123,16 +175,16 @@ export class FunctiewijzerAssistant implements Assistant {
   }
 
   /** Citations carry the document's title and system, for chips and pop-ups. */
-  private withTitles(citations: Citation[]): Citation[] {
+  private withTitles(kb: KnowledgeBase, citations: Citation[]): Citation[] {
     return citations.map((c) => {
-      const doc = this.kb.document(c.source);
-      return doc ? { ...c, title: doc.title, system: this.kb.vocabulary.systems.system(doc.system).name } : c;
+      const doc = kb.document(c.source);
+      return doc ? { ...c, title: doc.title, system: kb.vocabulary.systems.system(doc.system).name } : c;
     });
   }
 
   /** Empty, oversized or wordless input gets a polite answer without searching. */
-  private checkInput(text: string): (Draft & Pick<Answer, "language" | "mode">) | undefined {
-    const language = this.kb.vocabulary.language(text.slice(0, 500));
+  private checkInput(kb: KnowledgeBase, text: string): (Draft & Pick<Answer, "language" | "mode">) | undefined {
+    const language = kb.vocabulary.language(text.slice(0, 500));
     const polite = (nl: string, en: string) => ({
       intent: "unknown" as const,
       answered: false,
@@ -164,8 +216,7 @@ export class FunctiewijzerAssistant implements Assistant {
     return undefined;
   }
 
-  private async answer(asked: string, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
-    const kb = this.kb;
+  private async answer(kb: KnowledgeBase, asked: string, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const previous = await this.memory.last(options.conversation);
     // "2" picks the second suggestion of the previous answer, in every door that numbers them.
     const picked = pickedSuggestion(asked);
@@ -188,7 +239,7 @@ export class FunctiewijzerAssistant implements Assistant {
       };
     }
     if (previous && plan.conversational === "more") return await this.more(plan, previous, options);
-    if (previous && plan.conversational === "why") return await this.why(plan, previous, options);
+    if (previous && plan.conversational === "why") return await this.why(kb, previous, options);
     if (previous && !plan.conversational && isFollowUp(plan, kb)) plan = resolveFollowUp(plan, previous, kb);
 
     const retrieval = retrievalOnce(plan, kb);
@@ -258,7 +309,7 @@ export class FunctiewijzerAssistant implements Assistant {
   }
 
   /** "Waarom?": the evidence behind the previous answer, quoted. */
-  private async why(_plan: QueryPlan, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
+  private async why(kb: KnowledgeBase, previous: Turn, options: AskOptions): Promise<Draft & Pick<Answer, "language" | "mode">> {
     const language = previous.plan.language;
     if (!previous.citations.length) {
       const answer = say(
@@ -269,7 +320,7 @@ export class FunctiewijzerAssistant implements Assistant {
       return { intent: previous.intent, answered: true, answer, citations: [], followUps: previous.followUps, language, mode: "offline" };
     }
     const lines = previous.citations.map((c, i) => {
-      const title = this.kb.document(c.source)?.title ?? c.source;
+      const title = kb.document(c.source)?.title ?? c.source;
       return `${i + 1}. _${title}_ › ${c.section}${c.quote ? `: "${c.quote}"` : ""}`;
     });
     const answer = `${say(language, "Het vorige antwoord is gebaseerd op deze passages:", "The previous answer is based on these passages:")}\n\n${lines.join("\n")}`;

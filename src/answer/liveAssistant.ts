@@ -1,6 +1,16 @@
 import type { Answer } from "../domain/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../domain/assistant.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../domain/assistant.js";
 import type { Language } from "../domain/answer.js";
+import type { Audience } from "../domain/audience.js";
 
 /**
  * The Assistant the doors hold while the index underneath may change: a new
@@ -28,16 +38,20 @@ export class LiveAssistant implements Assistant {
     return this.current.status();
   }
 
-  inventory(): Inventory {
-    return this.current.inventory();
+  inventory(audience?: Audience): Inventory {
+    return this.current.inventory(audience);
   }
 
-  examples(language: Language): string[] {
-    return this.current.examples(language);
+  examples(language: Language, audience?: Audience): string[] {
+    return this.current.examples(language, audience);
   }
 
-  section(source: string, section: string): SectionText | undefined {
-    return this.current.section(source, section);
+  section(source: string, section: string, audience?: Audience): SectionText | undefined {
+    return this.current.section(source, section, audience);
+  }
+
+  interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    return this.current.interviewKit ? this.current.interviewKit(request) : Promise.reject(new Error("this assistant makes no interview kits"));
   }
 
   async reindex(): Promise<ReindexSummary> {

@@ -11,6 +11,7 @@ import { LiveAssistant } from "../answer/liveAssistant.js";
 import { LocalConversationStore } from "../state/localConversationStore.js";
 import type { ConversationMemory, Turn } from "../answer/memory.js";
 import type { Assistant, IngestProgress } from "../domain/assistant.js";
+import { AccessFile } from "../ingest/accessFile.js";
 
 export type OpenOptions = {
   logger: Logger;
@@ -74,7 +75,10 @@ async function openServableKnowledge(config: Config, options: OpenOptions): Prom
 }
 
 function assistantOver(kb: KnowledgeBase, config: Config, options: OpenOptions): FunctiewijzerAssistant {
+  // The policy of the folder the index was built from, re-read whenever it changes.
+  const access = new AccessFile(kb.manifest.knowledgeDir ?? resolve(config.KNOWLEDGE_DIR), options.logger);
   return new FunctiewijzerAssistant(kb, {
+    access: () => access.current(),
     logger: options.logger,
     maxQuestionChars: config.MAX_QUESTION_CHARS,
     logMessageBodies: config.LOG_MESSAGE_BODIES,

@@ -35,9 +35,11 @@ async function main(): Promise<void> {
     ask: (q, o) => (assistant ? assistant.ask(q, o) : Promise.reject(new Error("index still loading"))),
     status: () => assistant?.status() ?? { ready: false, documents: 0, chunks: 0, mode: llmConfigured(config) ? "llm" : "offline" },
     reindex: () => (assistant ? assistant.reindex() : Promise.reject(new Error("index still loading"))),
-    inventory: () => assistant?.inventory() ?? { documents: [], skipped: [] },
-    section: (source, section) => assistant?.section(source, section),
-    examples: (language) => assistant?.examples(language) ?? [],
+    inventory: (audience) => assistant?.inventory(audience) ?? { documents: [], skipped: [] },
+    section: (source, section, audience) => assistant?.section(source, section, audience),
+    examples: (language, audience) => assistant?.examples(language, audience) ?? [],
+    interviewKit: (request, audience) =>
+      assistant?.interviewKit ? assistant.interviewKit(request, audience) : Promise.reject(new Error("index still loading")),
   };
   // Conversation memory, rate limits, event de-duplication and feedback: in Redis when REDIS_URL is set, so replicas share them.
   const shared = await openSharedState(config, logger);

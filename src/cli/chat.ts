@@ -6,13 +6,14 @@ import type { Answer } from "../domain/answer.js";
 import { createLogger } from "../platform/logger.js";
 import { createLlmAnswererFromConfig } from "../answer/llm/fromConfig.js";
 import { progressReporter } from "../platform/progressBar.js";
-import { cliConfig } from "./common.js";
+import { cliAudience, cliConfig } from "./common.js";
 import { runCli } from "../platform/runCli.js";
 
 const program = new Command("chat")
   .description("An interactive chat in the terminal: one conversation, so follow-ups work.")
   .option("--index <dir>", "index folder")
   .option("--knowledge <dir>", "folder with the HR documents")
+  .option("--audience <sets>", "which document sets answer: all (default), public, or set names separated by commas")
   .parse();
 
 function render(answer: Answer): string {
@@ -21,7 +22,9 @@ function render(answer: Answer): string {
 }
 
 runCli(async () => {
-  const config = await cliConfig(program.opts());
+  const options = program.opts<{ index?: string; knowledge?: string; audience?: string }>();
+  const audience = cliAudience(options.audience);
+  const config = await cliConfig(options);
   const logger = createLogger("warn");
   const progress = progressReporter();
   const assistant = await openAssistant(config, { logger, onProgress: progress.onProgress, llm: createLlmAnswererFromConfig(config, logger) });
@@ -34,7 +37,7 @@ runCli(async () => {
   // Lines are read in order, also when piped in faster than they are answered.
   for await (const line of rl) {
     if (!line.trim()) break;
-    process.stdout.write(render(await assistant.ask(line, { conversation, channel: "cli" })));
+    process.stdout.write(render(await assistant.ask(line, { conversation, channel: "cli", audience })));
     rl.prompt();
   }
   rl.close();

@@ -1,7 +1,20 @@
 import { z } from "zod";
 
 /** The intents an answer can have; the contract in ARCHITECTURE.md. */
-export const INTENTS = ["scale", "interview", "career", "competency", "development", "compare", "catalogue", "lookup", "help", "general", "unknown"] as const;
+export const INTENTS = [
+  "scale",
+  "salary",
+  "interview",
+  "career",
+  "competency",
+  "development",
+  "compare",
+  "catalogue",
+  "lookup",
+  "help",
+  "general",
+  "unknown",
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export type Language = "nl" | "en";

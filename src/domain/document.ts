@@ -1,3 +1,5 @@
+import type { SalaryTable } from "./salaryTable.js";
+
 /** What the parser makes of one document: sections to retrieve, facts to answer from. */
 
 export type SectionKind =
@@ -11,6 +13,7 @@ export type SectionKind =
   | "criteria" // classification criteria table rows
   | "knowledge" // kennis, opleiding, ervaring
   | "conditions" // arbeidsvoorwaarden, aanbod
+  | "salary" // one level's row of a salary table (amounts per step)
   | "text"; // anything else
 
 /**
@@ -135,6 +138,10 @@ export type DocumentMeta = {
   careerEdges?: CareerEdge[];
   /** The roles a function list describes, one per row (absent when the document describes one job: itself). */
   roles?: Role[];
+  /** "salary-table": the document is a salary table, not a job description (it names no role). */
+  kind?: "salary-table";
+  /** The salary tables the document holds (scale × step → amount), tied to their classification system. */
+  salaryTables?: SalaryTable[];
   /** What the parser could not find, for the ingest report ("no level found"). */
   warnings?: string[];
 };

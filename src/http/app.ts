@@ -17,6 +17,7 @@ import { withAskMiddleware } from "../channels/shared/askMiddleware.js";
 import { namespacedConversations } from "../channels/shared/namespacedConversations.js";
 import { failedAuthLimit, sameOriginWrites } from "./adminGuards.js";
 import { AnswerIdSigner } from "./answerIdSigner.js";
+import { interviewKitRoutes } from "./routes/interviewKit.js";
 import { feedbackRoutes } from "./routes/feedback.js";
 import { healthRoutes } from "./routes/health.js";
 import { reindexRoutes } from "./routes/reindex.js";
@@ -115,6 +116,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // The web door's kit: its conversations live under "web:", apart from Slack's and Teams'.
   const webAssistant = doorAssistant(deps.assistant, (assistant) => withAskMiddleware(assistant, namespacedConversations("web")));
   api.use(askRoutes(webAssistant, answerIds));
+  api.use(interviewKitRoutes(deps.assistant));
   api.use(exampleRoutes(deps.assistant));
   // Per process: a rate-limit store serves one limiter only.
   api.use(feedbackRoutes(deps.feedback, answerIds, { perMinute: deps.config.FEEDBACK_RATE_LIMIT_PER_MINUTE }));

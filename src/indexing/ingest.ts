@@ -34,6 +34,9 @@ import { Vocabulary } from "../vocabulary/vocabulary.js";
 import type { DocumentSummary } from "../domain/assistant.js";
 import { summarise } from "../ingest/report.js";
 import { words } from "../text/tokenize.js";
+import { setOfSource } from "../domain/audience.js";
+import { ACCESS_FILE, readAccessFile } from "../ingest/accessFile.js";
+import { describeAudience } from "../domain/accessPolicy.js";
 
 export type IngestOptions = {
   knowledgeDir: string;
@@ -54,7 +57,19 @@ export type IngestResult = ReindexSummary & {
   report: DocumentSummary[];
   /** Glossary terms that occur in no document. */
   unusedGlossaryTerms: string[];
+  /** Why access.yaml cannot be used (then only the root set is served until it is fixed). */
+  accessError?: string;
 };
+
+/** The report with each document's set and who may use it, from access.yaml as it is now. */
+function withAudiences<T extends Pick<IngestResult, "report">>(result: T, knowledgeDir: string): T & Pick<IngestResult, "accessError"> {
+  const access = readAccessFile(knowledgeDir);
+  const report = result.report.map((doc) => ({
+    ...doc,
+    audience: access.error ? "admins only (access.yaml is invalid)" : describeAudience(access.policy, doc.set ?? ""),
+  }));
+  return { ...result, report, ...(access.error ? { accessError: access.error } : {}) };
+}
 
 /** What decides how documents are read: the vocabulary (packs + glossary) and the parser version. */
 function readingFingerprint(vocabulary: Vocabulary): string {
@@ -189,20 +204,20 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // Word, PDF and HTML are read in a worker with limits: a hostile file is skipped, the caller's thread never waits on it.
   const reader = new DocumentReader(options.limits);
   try {
-    return await ingestWith(options, reader);
+    return withAudiences(await ingestDocuments(options, reader), options.knowledgeDir);
   } finally {
     await reader.close();
   }
 }
 
-async function ingestWith(options: IngestOptions, reader: DocumentReader): Promise<IngestResult> {
+async function ingestDocuments(options: IngestOptions, reader: DocumentReader): Promise<IngestResult> {
   const started = performance.now();
   const { knowledgeDir, indexDir, embedder, logger, onProgress } = options;
   if (!existsSync(knowledgeDir)) throw new KnowledgeMissingError(`knowledge folder not found: ${knowledgeDir}`);
   const scanned = await scanKnowledge(knowledgeDir);
   const { files, unreadable } = scanned;
   // The organisation's glossary is vocabulary, not a document.
-  const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE);
+  const unsupported = scanned.unsupported.filter((file) => file !== GLOSSARY_FILE && file !== ACCESS_FILE);
   const vocabulary = loadVocabulary(knowledgeDir);
   const reading = readingFingerprint(vocabulary);
   const upToDate = options.force
@@ -307,7 +322,13 @@ async function ingestWith(options: IngestOptions, reader: DocumentReader): Promi
       embedder: embedder.id,
       dimensions,
       builtAt: new Date().toISOString(),
-      documents: entries.map((e) => ({ source: e.file.source, contentHash: e.contentHash, size: e.file.size, mtimeMs: e.file.mtimeMs })),
+      documents: entries.map((e) => ({
+        source: e.file.source,
+        set: setOfSource(e.file.source),
+        contentHash: e.contentHash,
+        size: e.file.size,
+        mtimeMs: e.file.mtimeMs,
+      })),
       skipped,
       chunks: chunks.length,
       sections: summaryBase.sections,

@@ -48,6 +48,22 @@ export const FORMATS = [
     citationIcon: "Text",
     load: async (file, bytes) => (await import("./loaders/webPage.js")).loadWebPage(file, decodeText(file, bytes)),
   },
+  // Spreadsheets (salary tables, lists): rows as Markdown pipe tables and lines.
+  {
+    id: "csv",
+    extensions: [".csv"],
+    contentType: "text/csv; charset=utf-8",
+    citationIcon: "Microsoft Excel",
+    load: async (file, bytes) => (await import("./loaders/csv.js")).loadCsv(file, bytes),
+  },
+  {
+    // Served as a download: a browser never renders it.
+    id: "xlsx",
+    extensions: [".xlsx"],
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    citationIcon: "Microsoft Excel",
+    load: async (file, bytes, maxChars) => (await import("./loaders/xlsx.js")).loadXlsx(file, bytes, maxChars),
+  },
 ] as const satisfies readonly DocumentFormatEntry[];
 
 export type DocumentFormat = (typeof FORMATS)[number]["id"];

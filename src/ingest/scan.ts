@@ -1,11 +1,13 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { formatOf } from "./loaders/index.js";
+import { setOfSource } from "../domain/audience.js";
 
 export type KnowledgeFile = { absPath: string; source: string; size: number; mtimeMs: number };
 export type ScanResult = { files: KnowledgeFile[]; unsupported: string[]; unreadable: { file: string; reason: string }[] };
 
 export const OUTSIDE_LINK_REASON = "link points outside the knowledge folder";
+export const OTHER_SET_LINK_REASON = "link points into another document set";
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -37,6 +39,11 @@ export async function scanKnowledge(dir: string): Promise<ScanResult> {
     const source = sourceOf(absPath);
     if (!formatOf(absPath)) {
       unsupported.push(source);
+      return;
+    }
+    // A link must not carry a document into another set's audience (a public name for an HR-only file).
+    if (setOfSource(relative(root, readPath).split(sep).join("/")) !== setOfSource(source)) {
+      unreadable.push({ file: source, reason: OTHER_SET_LINK_REASON });
       return;
     }
     try {

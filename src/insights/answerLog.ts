@@ -13,6 +13,8 @@ export const AnswerRecordSchema = z.object({
   channel: ChannelSchema.optional(),
   /** What the answer was based on ("document › section"): shows HR which document a 👎 points at. */
   sources: z.array(z.string().max(500)).max(5).optional(),
+  /** The document sets the answer cited ("" is the root set): the insights page counts questions and votes per set. */
+  sets: z.array(z.string().max(200)).max(50).optional(),
 });
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 

@@ -5,6 +5,7 @@ import type { Logger } from "../platform/logger.js";
 import type { AnswerRecord } from "./answerLog.js";
 import type { RetainedJsonl } from "./retainedJsonl.js";
 import type { Unanswered } from "./unansweredLog.js";
+import { setOfSource } from "../domain/audience.js";
 
 export type InsightRecorders = {
   /** Answer metadata (no question text), for feedback per intent. */
@@ -38,6 +39,7 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
             mode: answer.mode,
             channel: options?.channel,
             sources,
+            sets: [...new Set(answer.citations.map((c) => setOfSource(c.source)))],
           }),
         );
       }
@@ -57,8 +59,9 @@ export function recordingAssistant(inner: Assistant, recorders: InsightRecorders
     },
     status: () => inner.status(),
     reindex: () => inner.reindex(),
-    inventory: () => inner.inventory(),
-    section: (source, section) => inner.section(source, section),
-    examples: (language) => inner.examples(language),
+    inventory: (audience) => inner.inventory(audience),
+    section: (source, section, audience) => inner.section(source, section, audience),
+    examples: (language, audience) => inner.examples(language, audience),
+    ...(inner.interviewKit ? { interviewKit: inner.interviewKit.bind(inner) } : {}),
   };
 }

@@ -135,6 +135,10 @@ const ConfigShape = z.object({
   MICROSOFT_OPENID_METADATA_URL: optionalString.pipe(endpoint.optional()),
   MICROSOFT_OAUTH_ENDPOINT: optionalString.pipe(endpoint.optional()),
   MICROSOFT_CHANNEL_SERVICE: optionalString.pipe(endpoint.optional()),
+  /** Microsoft Graph, where the Teams door checks the Entra group memberships access.yaml names (usgov: https://graph.microsoft.us). */
+  GRAPH_API_URL: optionalString.pipe(endpoint.optional()),
+  /** How long a looked-up group membership (Entra groups, Slack user groups) is trusted before it is asked again. */
+  GROUP_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** e.g. "Intern": shown by Teams as the sensitivity label of every answer. */
   TEAMS_SENSITIVITY_LABEL: optionalString.pipe(z.string().max(64).optional()),
   TEAMS_SENSITIVITY_DESCRIPTION: optionalString.pipe(z.string().max(256).optional()),
@@ -150,6 +154,8 @@ const ConfigShape = z.object({
   TEAMS_WEBSITE_URL: optionalString.pipe(z.url({ protocol: /^https$/, error: "must be an https URL" }).optional()),
   /** The publisher Teams shows on the app's details (the manifest's developer.name, at most 32 characters). */
   TEAMS_PUBLISHER_NAME: optionalString.pipe(z.string().max(32, "must be at most 32 characters (Teams manifest limit)").optional()),
+  /** The web chat's public address: Teams group chats and channels link to the interview kit download there. */
+  PUBLIC_URL: optionalString.pipe(endpoint.optional()).transform((v) => v?.replace(/\/+$/, "")),
   TEAMS_VALID_DOMAIN: optionalString.pipe(
     z
       .string()

@@ -3,6 +3,7 @@ import type { LevelRef, SectionKind } from "../domain/document.js";
 import { checkColumns, checkOffsets, idsByValue, packBinary, unpackBinary } from "./binaryFile.js";
 import type { Chunk } from "../domain/chunk.js";
 import { LazyRecords } from "./lazyRecords.js";
+import { setOfSource } from "../domain/audience.js";
 
 /**
  * The chunks of an index (`chunks.bin` of a version folder). What search
@@ -23,7 +24,8 @@ const CHUNK_FILE_FORMAT = 1;
 const HeaderSchema = z.object({
   format: z.literal(CHUNK_FILE_FORMAT),
   count: z.number().int().nonnegative(),
-  documents: z.array(z.object({ source: z.string(), title: z.string(), system: z.string() })),
+  /** `set`: the document's set (top-level folder, "" for the root); stores written before sets existed derive it from the source. */
+  documents: z.array(z.object({ source: z.string(), title: z.string(), system: z.string(), set: z.string().optional() })),
   kinds: z.array(z.string()),
   levels: z.array(z.string()),
   competencies: z.array(z.string()),
@@ -81,7 +83,10 @@ export class ChunkStore {
       if (chunk.id !== id) throw new Error("chunk ids must be their positions");
       let doc = documents.get(chunk.source);
       if (doc === undefined) {
-        documents.set(chunk.source, (doc = documentList.push({ source: chunk.source, title: chunk.title, system: chunk.system }) - 1));
+        documents.set(
+          chunk.source,
+          (doc = documentList.push({ source: chunk.source, title: chunk.title, system: chunk.system, set: setOfSource(chunk.source) }) - 1),
+        );
       }
       documentOf[id] = doc;
       levelOf[id] = levels.of(chunk.level?.label);
@@ -148,8 +153,8 @@ export class ChunkStore {
   }
 
   /** Whether any chunk's text passes: the texts are decoded one by one, nothing is parsed or kept. */
-  someText(test: (text: string) => unknown): boolean {
-    for (let id = 0; id < this.size; id++) if (test(this.text(id))) return true;
+  someText(test: (text: string) => unknown, accept?: (id: number) => boolean): boolean {
+    for (let id = 0; id < this.size; id++) if ((!accept || accept(id)) && test(this.text(id))) return true;
     return false;
   }
 
@@ -159,6 +164,16 @@ export class ChunkStore {
 
   source(id: number): string {
     return this.header.documents[this.documentOf[id]!]!.source;
+  }
+
+  /** Which stored document a chunk belongs to (an index into documentSets()). */
+  documentIndex(id: number): number {
+    return this.documentOf[id]!;
+  }
+
+  /** Each stored document's set, in store order. */
+  documentSets(): string[] {
+    return this.header.documents.map((doc) => doc.set ?? setOfSource(doc.source));
   }
 
   system(id: number): string {

@@ -123,6 +123,11 @@ export class FactStore {
     return this.names[this.competencyName[id]!]!;
   }
 
+  /** The document a competency fact belongs to, without parsing the fact. */
+  competencySource(id: number): string {
+    return this.documents[this.competencyDocument[id]!]!.source;
+  }
+
   /** The first competency fact that passes, parsing only as far as it. */
   findCompetency(test: (fact: CompetencyFact) => unknown): CompetencyFact | undefined {
     return this.competencies.find(test);

@@ -33,7 +33,8 @@ export const ManifestSchema = z.object({
   embedder: z.string(),
   dimensions: z.number().int().positive(),
   builtAt: z.string(),
-  documents: z.array(z.object({ source: z.string(), contentHash: z.string(), size: z.number(), mtimeMs: z.number() })),
+  /** `set`: the document set (top-level folder; "" for the root), recorded since sets exist. */
+  documents: z.array(z.object({ source: z.string(), set: z.string().optional(), contentHash: z.string(), size: z.number(), mtimeMs: z.number() })),
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })).default([]),
   chunks: z.number().int(),
   sections: z.number().int().optional(),

@@ -1,5 +1,6 @@
 import { fold } from "../text/normalize.js";
 import type { CompetencyFact, DocumentMeta, LevelFact, SectionKind } from "../domain/document.js";
+import type { StoredSalaryTable } from "../domain/salaryTable.js";
 import { chunkContext, type Chunk } from "../domain/chunk.js";
 import type { Embedder } from "./embeddings/select.js";
 import { basename } from "node:path";
@@ -14,6 +15,8 @@ import { VectorIndex } from "./vectorIndex.js";
 import { loadVocabulary } from "../vocabulary/load.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 import { CompetencyIndex } from "./competencyIndex.js";
+import { SetScope } from "../domain/accessPolicy.js";
+import { setOfSource } from "../domain/audience.js";
 
 export type SearchFilter = {
   /** Substring of the classification system, case-insensitive ("rijk", "ufo"). */
@@ -43,7 +46,17 @@ const RRF_K = 60;
 const CANDIDATES = 40;
 const KIND_BONUS = 1 / (RRF_K + 3);
 
-/** A loaded index: chunks, extracted facts, and hybrid (BM25 + vector) search over them. */
+/** Distinct scoped views kept per index; beyond this the oldest are dropped (rebuilt when asked for again). */
+const MAX_VIEWS = 64;
+
+/**
+ * A loaded index: chunks, extracted facts, and hybrid (BM25 + vector) search
+ * over them. within(scope) gives the same index as one audience sees it: every
+ * document list, fact lookup, chunk scan and both searches (the filter runs
+ * inside BM25's postings loop and inside hnswlib's graph walk) see only the
+ * scope's sets, so no count, nearest document or suggestion comes from a set
+ * the audience may not use.
+ */
 export class KnowledgeBase {
   private constructor(
     readonly manifest: Manifest,
@@ -54,17 +67,84 @@ export class KnowledgeBase {
     private readonly embedder: Embedder,
     /** The vocabulary the index was read with (packs + the knowledge folder's glossary). */
     readonly vocabulary: Vocabulary,
-  ) {}
+    /** The sets this view shows; every set for the index itself. */
+    readonly scope: SetScope = SetScope.ALL,
+  ) {
+    if (!scope.all) {
+      const allowed = Uint8Array.from(chunks.documentSets(), (set) => (scope.allows(set) ? 1 : 0));
+      this.visibleChunk = (id) => allowed[chunks.documentIndex(id)] === 1;
+    }
+  }
 
   /** The version folder this index was read from (a damaged newest version falls back to an older one). */
   version = "";
 
-  get documents(): DocumentMeta[] {
-    return this.facts.documents;
+  /** Set in a scoped view: whether a chunk id is in the scope's sets. */
+  private readonly visibleChunk?: (id: number) => boolean;
+  private readonly views = new Map<string, KnowledgeBase>();
+  private visibleDocuments?: DocumentMeta[];
+
+  /**
+   * This index as an audience with `scope` sees it: the index itself when the
+   * scope covers every set it holds, else a view built once per distinct scope
+   * (its lookup tables, per view, then serve every later question of that scope).
+   */
+  within(scope: SetScope): KnowledgeBase {
+    if (scope.all) return this.root;
+    if (this.root !== this) return this.root.within(scope);
+    this.setNames ??= [...new Set([...this.chunks.documentSets(), ...this.facts.documents.map((doc) => setOfSource(doc.source))])];
+    if (this.setNames.every((set) => scope.allows(set))) return this;
+    let view = this.views.get(scope.key);
+    if (!view) {
+      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+      view = new KnowledgeBase(this.manifest, this.chunks, this.facts, this.lexical, this.vectors, this.embedder, this.vocabulary, scope);
+      view.version = this.version;
+      view.root = this;
+      this.views.set(scope.key, view);
+    }
+    return view;
   }
 
+  private root: KnowledgeBase = this;
+  /** The distinct sets the index holds, listed once. */
+  private setNames?: string[];
+
+  /** Whether a document (by source) is in this view's sets. */
+  shows(source: string): boolean {
+    return this.scope.allows(setOfSource(source));
+  }
+
+  /** Every document this view may show, salary tables included (the inventory, the source view). */
+  get allDocuments(): DocumentMeta[] {
+    if (this.scope.all) return this.facts.documents;
+    this.visibleDocuments ??= this.facts.documents.filter((doc) => this.shows(doc.source));
+    return this.visibleDocuments;
+  }
+
+  private jobDocuments?: DocumentMeta[];
+  /** The job descriptions (the roles) this view may show; salary table documents are not among them. */
+  get documents(): DocumentMeta[] {
+    return (this.jobDocuments ??= this.allDocuments.filter((doc) => doc.kind !== "salary-table"));
+  }
+
+  private storedSalaryTables?: StoredSalaryTable[];
+  /** Every salary table this view may show, with its document. */
+  get salaryTables(): StoredSalaryTable[] {
+    return (this.storedSalaryTables ??= this.allDocuments.flatMap((doc) =>
+      (doc.salaryTables ?? []).map((table) => ({ ...table, source: doc.source, title: doc.title })),
+    ));
+  }
+
+  private visibleChunks?: number;
+
   get chunkCount(): number {
-    return this.chunks.size;
+    if (!this.visibleChunk) return this.chunks.size;
+    if (this.visibleChunks === undefined) {
+      let n = 0;
+      for (let id = 0; id < this.chunks.size; id++) if (this.visibleChunk(id)) n++;
+      this.visibleChunks = n;
+    }
+    return this.visibleChunks;
   }
 
   /** A chunk by id (parsed the first time it is asked for). */
@@ -74,23 +154,38 @@ export class KnowledgeBase {
 
   /** Whether any chunk's text passes: a once-per-index scan that parses no chunk. */
   someChunkText(test: (text: string) => unknown): boolean {
-    return this.chunks.someText(test);
+    return this.chunks.someText(test, this.visibleChunk);
   }
 
   /** Every chunk, parsed (evaluations; serving never needs them all). */
   allChunks(): Chunk[] {
-    return this.chunks.all();
+    const visible = this.visibleChunk;
+    return visible ? this.chunks.all().filter((chunk) => visible(chunk.id)) : this.chunks.all();
   }
 
   /** The first competency fact that passes, in document order, parsing only as far as it. */
   findCompetency(test: (fact: CompetencyFact) => unknown): CompetencyFact | undefined {
-    return this.facts.findCompetency(test);
+    return this.facts.findCompetency((fact) => this.shows(fact.source) && test(fact));
   }
 
   private competencyIndex?: CompetencyIndex;
-  /** Competency facts grouped by the competency they are about, built once per index. */
+  /** Competency facts grouped by the competency they are about, built once per index (per view: only its sets' facts). */
   get competencyNames(): CompetencyIndex {
-    return (this.competencyIndex ??= new CompetencyIndex(this.facts, this.vocabulary));
+    if (!this.competencyIndex) {
+      const facts = this.facts;
+      if (this.scope.all) this.competencyIndex = new CompetencyIndex(facts, this.vocabulary);
+      else {
+        const ids: number[] = [];
+        for (let id = 0; id < facts.competencyCount; id++) if (this.shows(facts.competencySource(id))) ids.push(id);
+        const visible = {
+          competencyCount: ids.length,
+          competencyNameOf: (i: number) => facts.competencyNameOf(ids[i]!),
+          competency: (i: number) => facts.competency(ids[i]!),
+        };
+        this.competencyIndex = new CompetencyIndex(visible, this.vocabulary);
+      }
+    }
+    return this.competencyIndex;
   }
 
   /**
@@ -160,15 +255,15 @@ export class KnowledgeBase {
   private bySource?: Map<string, DocumentMeta>;
 
   levelsOf(source: string): LevelFact[] {
-    return this.facts.levelsOf(source);
+    return this.shows(source) ? this.facts.levelsOf(source) : [];
   }
 
   competenciesOf(source: string): CompetencyFact[] {
-    return this.facts.competenciesOf(source);
+    return this.shows(source) ? this.facts.competenciesOf(source) : [];
   }
 
   chunksOf(source: string): Chunk[] {
-    return this.chunks.idsOf(source).map((id) => this.chunks.get(id));
+    return this.shows(source) ? this.chunks.idsOf(source).map((id) => this.chunks.get(id)) : [];
   }
 
   private euroAmounts?: boolean;
@@ -195,11 +290,20 @@ export class KnowledgeBase {
   }
 
   document(source: string): DocumentMeta | undefined {
-    this.bySource ??= new Map(this.documents.map((doc) => [doc.source, doc]));
+    this.bySource ??= new Map(this.allDocuments.map((doc) => [doc.source, doc]));
     return this.bySource.get(source);
   }
 
+  /** The search filter: the view's sets and the question's filter, both checked inside the searches. */
   private acceptor(filter: SearchFilter | undefined): ((id: number) => boolean) | undefined {
+    const visible = this.visibleChunk;
+    const accept = this.filterAcceptor(filter);
+    if (!visible) return accept;
+    const size = this.chunks.size;
+    return accept ? (id) => id >= 0 && id < size && visible(id) && accept(id) : (id) => id >= 0 && id < size && visible(id);
+  }
+
+  private filterAcceptor(filter: SearchFilter | undefined): ((id: number) => boolean) | undefined {
     if (!filter) return undefined;
     const system = filter.system && fold(filter.system);
     const level = filter.level && fold(filter.level);
@@ -231,7 +335,24 @@ export class KnowledgeBase {
 
   /** Question words the corpus knows, directly or through a vocabulary relative (synonym, translation). */
   coverage(query: string, ignore: ReadonlySet<string>): { topic: number; known: number } {
-    return this.lexical.coverage(query, ignore, this.relativesIn(query));
+    return this.lexical.coverage(query, ignore, this.relativesIn(query), this.knownTerm());
+  }
+
+  private knownTerms?: Map<string, boolean>;
+
+  /** In a scoped view a word is known only when a chunk of the view's sets holds it: a refusal tells nothing of other sets. */
+  private knownTerm(): ((term: string) => boolean) | undefined {
+    const visible = this.visibleChunk;
+    if (!visible) return undefined;
+    const known = (this.knownTerms ??= new Map());
+    return (term) => {
+      let found = known.get(term);
+      if (found === undefined) {
+        if (known.size > 50_000) known.clear();
+        known.set(term, (found = this.lexical.occursIn(term, visible)));
+      }
+      return found;
+    };
   }
 
   /**

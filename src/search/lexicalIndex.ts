@@ -213,11 +213,24 @@ export class LexicalIndex {
    * the support a question has. A word also counts when one of its
    * `relatives` (synonyms, translations) occurs in the corpus.
    */
-  coverage(query: string, ignore: ReadonlySet<string>, relatives?: (word: string) => string[]): { topic: number; known: number } {
+  coverage(
+    query: string,
+    ignore: ReadonlySet<string>,
+    relatives?: (word: string) => string[],
+    hasTerm: (term: string) => boolean = (term) => this.termIds.has(term),
+  ): { topic: number; known: number } {
     const topic = this.topicWords(query, ignore);
     const known = (entry: { word: string; terms: string[]; spelled: string }) =>
-      entry.terms.some((t) => this.termIds.has(t)) || (relatives?.(entry.spelled).some((r) => this.queryTerms(r).some((t) => this.termIds.has(t))) ?? false);
+      entry.terms.some(hasTerm) || (relatives?.(entry.spelled).some((r) => this.queryTerms(r).some(hasTerm)) ?? false);
     return { topic: topic.length, known: topic.filter(known).length };
+  }
+
+  /** Whether a term occurs in any chunk that passes (a scoped view's "does the corpus know this word"). */
+  occursIn(term: string, accept: (id: number) => boolean): boolean {
+    const list = this.postings(term);
+    if (!list) return false;
+    for (let i = list.from; i < list.to; i++) if (accept(list.ids[i]!)) return true;
+    return false;
   }
 
   /**

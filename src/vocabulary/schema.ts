@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SystemEntrySchema } from "../domain/systems/system.js";
+import { SalaryWordsSchema } from "./salarySchema.js";
 
 /** Folded words or phrases: YAML lists of strings, trimmed, empty entries dropped. */
 const phrases = z.array(z.string().trim().min(1)).default([]);
@@ -77,7 +78,9 @@ export const HrPackSchema = z.object({
     career: phrases,
     scale: phrases,
     competency: phrases,
+    salary: phrases,
   }),
+  salaryTables: SalaryWordsSchema,
 });
 
 /** An organisation's own words: `knowledge/glossary.yaml`. Every part is optional. */

@@ -5,6 +5,7 @@ import { stem } from "../text/stem.js";
 import { words } from "../text/tokenize.js";
 import { NumberWords } from "./numberWords.js";
 import { PhraseMatcher, phraseWords } from "../text/phraseMatcher.js";
+import type { SalaryWords } from "./salarySchema.js";
 import type { CompetencyEntry, FieldEntry, Glossary, HrPack, LanguagePack, OutOfScopeEntry } from "./schema.js";
 
 export type ListKind = "indicators" | "questions" | "tips" | "description" | "levels";
@@ -22,8 +23,9 @@ export type IntentWordKind =
   | "development"
   | "career"
   | "scale"
-  | "competency";
-const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency"]);
+  | "competency"
+  | "salary";
+const PREFIX_INTENT_WORDS = new Set<IntentWordKind>(["interview", "development", "career", "scale", "competency", "salary"]);
 export type ConversationWordKind = "more" | "why" | "help" | "greetings" | "reset" | "followUpOpeners" | "references";
 
 const SECTION_KINDS = new Set<string>([
@@ -62,6 +64,8 @@ export class Vocabulary {
   private readonly askKinds: PhraseMatcher<SectionKind>;
   private readonly listLabels: Map<string, ListKind>;
   private readonly fieldLabels: Map<string, FieldEntry>;
+  /** How salary tables and salary questions are read. */
+  readonly salaryWords: SalaryWords;
   private readonly outOfScopeMatcher: PhraseMatcher<number>;
   private readonly intentMatchers: Record<IntentWordKind, PhraseMatcher<true>>;
   private readonly conversationPhrases: Record<ConversationWordKind, Set<string>>;
@@ -87,6 +91,7 @@ export class Vocabulary {
     this.competencies = mergeCompetencies([...hr.competencies, ...extraCompetencies]);
     this.fields = hr.fields;
     this.careerCues = new PhraseMatcher(hr.careerCues.map((cue) => [cue, true] as [string, true]));
+    this.salaryWords = hr.salaryTables;
     this.outOfScope = [...hr.outOfScope, ...(glossary?.outOfScope ?? [])];
     this.roles = glossary?.roles ?? [];
     this.questionWords = new Set(words(language.questionWords).map(stem));

@@ -1,5 +1,14 @@
 import type { Answer } from "../../src/domain/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../src/domain/assistant.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../../src/domain/assistant.js";
 
 /**
  * A scripted Assistant for door tests: doors are thin, so their tests check
@@ -62,6 +71,16 @@ export class FakeAssistant implements Assistant {
   section(source: string, section: string): SectionText | undefined {
     if (source !== "profiel.txt" || section !== "Competenties › Onderhandelen") return undefined;
     return { source, title: "Profiel", system: "ufo", section, text: "Belangen behartigen van de eigen afdeling.\n\nGedragsindicatoren: …" };
+  }
+
+  readonly kitRequests: InterviewKitRequest[] = [];
+  /** Door tests check the delivery of the file, not its content: these bytes stand for the .docx. */
+  static readonly KIT_BYTES = Buffer.from("PK\u0003\u0004 interview kit bytes for door tests");
+
+  async interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    this.kitRequests.push(request);
+    if (request.role !== "Profiel") return { ok: false, problem: "unknown-role", message: `Ik vind geen functie "${request.role}" in de documenten.` };
+    return { ok: true, role: "Profiel", fileName: "interviewkit-profiel.docx", docx: FakeAssistant.KIT_BYTES, competencies: 1, questions: 2 };
   }
 
   async reindex(): Promise<ReindexSummary> {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/platform/config.js";
@@ -40,6 +41,23 @@ describe("web chat layout, citations and safety in headless Chromium", () => {
     await page.press("#question", "Enter");
     await expect.poll(() => page.locator("li.msg.bot .answer").count(), { timeout: 10_000 }).toBe(before + 1);
   }
+
+  it("offers the interview kit under an interview answer and saves the .docx the API returns", async () => {
+    const { page, errors } = await open(1280, 800);
+    await ask(page, "Geef toetsvragen voor rapportage");
+    const button = page.locator("li.msg.bot").last().locator("button.download");
+    expect(await button.count()).toBe(1);
+    expect(await button.textContent()).toContain("Service level manager ICT");
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe("interviewkit-service-level-manager-ict.docx");
+    expect(readFileSync(await download.path()).equals(ScriptedAssistant.KIT_BYTES)).toBe(true);
+    expect(assistant.kitRequests.at(-1)).toEqual({ role: "Service level manager ICT", language: "nl" });
+    // Other answers offer no kit.
+    await ask(page, "Geef een lange lijst taken");
+    expect(await page.locator("li.msg.bot").last().locator("button.download").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
 
   for (const { name, width, height } of VIEWPORTS) {
     it(`${name} ${width}×${height}: long answer, docked input, merged chips, [n] markers, full section, expansion, axe`, async () => {

@@ -11,10 +11,23 @@ import { help } from "./help/intent.js";
 import { EXPLICIT, type IntentDefinition } from "./intent.js";
 import { interview } from "./interview/intent.js";
 import { lookup } from "./lookup/intent.js";
+import { salary } from "./salary/intent.js";
 import { scale } from "./scale/intent.js";
 
 /** Every intent; on equal scores the one listed first wins. */
-export const INTENT_REGISTRY: readonly IntentDefinition[] = [help, catalogue, compare, lookup, career, interview, development, competency, scale, general];
+export const INTENT_REGISTRY: readonly IntentDefinition[] = [
+  help,
+  catalogue,
+  compare,
+  lookup,
+  salary,
+  career,
+  interview,
+  development,
+  competency,
+  scale,
+  general,
+];
 
 const byId = new Map(INTENT_REGISTRY.map((i) => [i.id, i]));
 

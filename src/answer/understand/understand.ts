@@ -20,6 +20,7 @@ const SIGNALS: IntentWordKind[] = [
   "career",
   "scale",
   "competency",
+  "salary",
 ];
 const LOOKUP_FIELDS = new Set(["department", "reportsTo", "evaluators", "hours", "education", "experience", "statuut", "location", "code"]);
 

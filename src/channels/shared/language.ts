@@ -1,4 +1,5 @@
 import type { Language } from "../../domain/answer.js";
+import type { Audience } from "../../domain/audience.js";
 
 export const sayIn = (language: Language, nl: string, en: string): string => (language === "en" ? en : nl);
 
@@ -14,7 +15,7 @@ const GENERIC_EXAMPLES: Record<Language, string[]> = {
 };
 
 /** Example questions for a welcome message or suggested prompts: from the loaded documents, else generic ones. */
-export function examplesFor(assistant: { examples(language: Language): string[] }, language: Language): string[] {
-  const own = assistant.examples(language);
+export function examplesFor(assistant: { examples(language: Language, audience?: Audience): string[] }, language: Language, audience?: Audience): string[] {
+  const own = assistant.examples(language, audience);
   return own.length ? own : GENERIC_EXAMPLES[language];
 }

@@ -1,15 +1,16 @@
 import type { App, RespondFn } from "@slack/bolt";
 import { z } from "zod";
-import type { DoorDeps } from "../door.js";
+import type { SlackDeps } from "./audience.js";
 import { askForSlack } from "./ask.js";
 import { answerInThread } from "./answerInThread.js";
 import { commandConversation, threadConversation } from "./conversation.js";
-import { BlockActionBody, FollowUpValue, parseFeedbackValue, parseSourceValue } from "./payloads.js";
+import { message } from "../../vocabulary/messages.js";
+import { BlockActionBody, FollowUpValue, parseFeedbackValue, parseKitValue, parseSourceValue } from "./payloads.js";
 import { expandInPlace, parseExpansionValue } from "./expansions.js";
 import { neutralizeSlackSyntax } from "./markdown.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
 import { sourceView } from "./sourceView.js";
-import { EXPAND_ACTION, FEEDBACK_ACTION, FEEDBACK_ACTIONS, FOLLOW_UP_ACTION, SOURCE_ACTION } from "./subscriptions.js";
+import { EXPAND_ACTION, FEEDBACK_ACTION, FEEDBACK_ACTIONS, FOLLOW_UP_ACTION, KIT_ACTION, SOURCE_ACTION } from "./subscriptions.js";
 import { TEXTS } from "./texts.js";
 
 /** Buttons carry `value`; feedback_buttons report the clicked button's value the same way. */
@@ -41,7 +42,7 @@ const actionValue = (action: unknown): string | undefined => {
  * opens a modal with the quote and the whole section. A shortened list's
  * button puts the rest of the list in place.
  */
-export function registerActions(app: App, deps: DoorDeps): void {
+export function registerActions(app: App, deps: SlackDeps): void {
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const question = FollowUpValue.safeParse(actionValue(action));
@@ -53,7 +54,8 @@ export function registerActions(app: App, deps: DoorDeps): void {
       await answerInThread(client, deps, thread, question.data, "followup");
       return;
     }
-    const { messages } = await askForSlack(deps, question.data, place.conversation, "followup");
+    const audience = await deps.audiences.of(client, { workspace: where.data.team?.id ?? undefined, user: where.data.user.id, ephemeral: true });
+    const { messages } = await askForSlack(deps, question.data, place.conversation, "followup", { audience });
     for (const message of messages) await ephemeral(respond, message);
   });
 
@@ -74,6 +76,43 @@ export function registerActions(app: App, deps: DoorDeps): void {
     else await ephemeral(respond, TEXTS.thanks);
   });
 
+  app.action({ type: "block_actions", action_id: KIT_ACTION }, async ({ ack, body, action, client, respond, logger }) => {
+    await ack();
+    const kit = parseKitValue(actionValue(action));
+    const where = BlockActionBody.safeParse(body);
+    if (!kit || !where.success) {
+      logger.warn("slack: ignored a malformed interview kit button");
+      return;
+    }
+    // The kit as the place the button is in may see it: a role of another set is not made.
+    const place = placeOf(where.data);
+    const audience = await deps.audiences.of(client, {
+      workspace: where.data.team?.id ?? undefined,
+      channel: place.kind === "thread" ? place.channel : undefined,
+      user: where.data.user.id,
+      ephemeral: place.kind === "ephemeral",
+    });
+    const made = await deps.assistant.interviewKit?.(kit, audience);
+    const user = where.data.user.id;
+    if (!made?.ok) {
+      const text = made?.message ?? TEXTS.failed;
+      if (place.kind === "thread") await client.chat.postEphemeral({ channel: place.channel, user, thread_ts: place.threadTs, text });
+      else await ephemeral(respond, text);
+      return;
+    }
+    // Under an ephemeral (slash command) answer there is no thread to post in: the kit goes to the user's DM.
+    const channel = place.kind === "thread" ? place.channel : (await client.conversations.open({ users: user })).channel?.id;
+    if (!channel) return void (await ephemeral(respond, TEXTS.failed));
+    const file = {
+      file: made.docx,
+      filename: made.fileName,
+      title: message(kit.language, "kit.title", { role: made.role }),
+      initial_comment: message(kit.language, "kit.ready", { role: made.role }),
+    };
+    await client.files.uploadV2(place.kind === "thread" ? { ...file, channel_id: channel, thread_ts: place.threadTs } : { ...file, channel_id: channel });
+    deps.logger.info({ channel: "slack", competencies: made.competencies }, "slack interview kit uploaded");
+  });
+
   app.action({ type: "block_actions", action_id: SOURCE_ACTION }, async ({ ack, body, action, client, logger }) => {
     await ack();
     const shown = parseSourceValue(actionValue(action));
@@ -82,7 +121,15 @@ export function registerActions(app: App, deps: DoorDeps): void {
       logger.warn("slack: ignored a malformed source button");
       return;
     }
-    const full = deps.assistant.section(shown.source, shown.section);
+    // The section as the place the button is in may see it: the button's value is only a request.
+    const place = placeOf(where.data);
+    const audience = await deps.audiences.of(client, {
+      workspace: where.data.team?.id ?? undefined,
+      channel: place.kind === "thread" ? place.channel : undefined,
+      user: where.data.user.id,
+      ephemeral: place.kind === "ephemeral",
+    });
+    const full = deps.assistant.section(shown.source, shown.section, audience);
     await client.views.open({ trigger_id: where.data.trigger_id, view: sourceView(shown, full, shown.language) });
   });
 

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { DoorDeps } from "../door.js";
+import type { SlackDeps } from "./audience.js";
 import { askForSlack, type Source } from "./ask.js";
 import { AnswerStream } from "./answerStream.js";
 import { textMessage, type SlackMessage } from "./blocks.js";
@@ -27,7 +27,7 @@ export type Thread = {
  * Slack: a generated answer is streamed in once it is verified, an offline
  * answer is posted whole. An empty question (a bare mention) gets the help text.
  */
-export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, thread: Thread, question: string, source: Source): Promise<void> {
+export async function answerInThread(client: webApi.WebClient, deps: SlackDeps, thread: Thread, question: string, source: Source): Promise<void> {
   const send = (message: SlackMessage | { text: string }) =>
     client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, unfurl_links: false, unfurl_media: false, ...message });
   // If Slack refuses some blocks (a type this workspace or place does not allow), the answer goes again without them.
@@ -43,7 +43,8 @@ export async function answerInThread(client: webApi.WebClient, deps: DoorDeps, t
   );
   let answered = false;
   try {
-    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source);
+    const audience = await deps.audiences.of(client, { workspace: thread.teamId, channel: thread.channel, user: thread.userId });
+    const reply = await askForSlack(deps, question, threadConversation(thread.channel, thread.threadTs), source, { audience });
     if (reply.answer?.mode === "llm") {
       const stream = new AnswerStream(
         client,

@@ -12,6 +12,8 @@ import { registerEvents } from "./events.js";
 import { ignoreNonQuestions } from "./ignore.js";
 import { eventsRateLimit, limitedBody, timestampWindow } from "./requestGuard.js";
 import { InProcessSeenEvents, type SeenEvents } from "./seenEvents.js";
+import { SlackAudiences } from "./audience.js";
+import { AccessFile } from "../../ingest/accessFile.js";
 
 /** The Events API, interactivity and slash commands all arrive here (one Request URL in the manifest). */
 export const EVENTS_PATH = "/slack/events";
@@ -41,7 +43,9 @@ export type SlackApp = { app: App; router?: Router; socket?: SocketModeReceiver 
  * timestamp window, body limit). receiver.start() is never called.
  * Socket Mode gets its receiver made here so its connection can be watched.
  */
-export function createSlackApp(deps: DoorDeps, mode: SlackMode, options: SlackAppOptions = {}): SlackApp {
+export function createSlackApp(doorDeps: DoorDeps, mode: SlackMode, options: SlackAppOptions = {}): SlackApp {
+  const access = new AccessFile(doorDeps.config.KNOWLEDGE_DIR);
+  const deps = { ...doorDeps, audiences: new SlackAudiences(() => access.current(), doorDeps.logger, doorDeps.config.GROUP_CACHE_SECONDS * 1000) };
   const logger = boltLogger(deps.logger, { logBodies: deps.config.LOG_MESSAGE_BODIES });
   const authorize = singleWorkspaceAuthorize(mode.botToken, () => app.client, options.identity);
   const apiUrl = deps.config.SLACK_API_URL;

@@ -1,5 +1,6 @@
 import type { Answer } from "../../domain/answer.js";
 import type { DoorDeps } from "../door.js";
+import type { Audience } from "../../domain/audience.js";
 import { answerMessages, textMessage, type SlackMessage } from "./blocks.js";
 import { TEXTS } from "./texts.js";
 
@@ -12,6 +13,8 @@ export type SlackReply = { messages: SlackMessage[]; answer?: Answer };
 export type SlackAskOptions = {
   /** Repeat the question above the answer (follow-up buttons: the click left no visible question). */
   echoQuestion?: boolean;
+  /** Who may read the answer (SlackAudiences); anonymous, public sets only, when absent. */
+  audience?: Audience;
 };
 
 /**
@@ -28,7 +31,7 @@ export async function askForSlack(deps: DoorDeps, question: string, conversation
   }
   try {
     // No onToken: a chat platform never shows the model's text before it is verified.
-    const answer = await assistant.ask(question, { conversation, channel: "slack" });
+    const answer = await assistant.ask(question, { conversation, channel: "slack", ...(options.audience ? { audience: options.audience } : {}) });
     log.info(
       {
         intent: answer.intent,

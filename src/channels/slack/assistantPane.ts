@@ -1,5 +1,5 @@
 import { Assistant, type AssistantConfig } from "@slack/bolt";
-import type { DoorDeps } from "../door.js";
+import type { SlackDeps } from "./audience.js";
 import { answerInThread } from "./answerInThread.js";
 import { textMessage } from "./blocks.js";
 import { truncate } from "./mrkdwn.js";
@@ -22,12 +22,15 @@ const TITLE_CHARS = 60;
  * then the answer in the thread (streamed when the answerer streams; posting
  * it clears the status).
  */
-export function createAssistantPane(deps: DoorDeps): Assistant {
+export function createAssistantPane(deps: SlackDeps): Assistant {
   return new Assistant({
     threadContextStore: noThreadContext,
-    threadStarted: async ({ say, setSuggestedPrompts }) => {
+    threadStarted: async ({ event, say, setSuggestedPrompts, client, context }) => {
       await say(textMessage(TEXTS.greeting));
-      await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts(deps.assistant) });
+      // The pane is the user's own DM: the examples come from the sets they may use.
+      const thread = event.assistant_thread;
+      const audience = await deps.audiences.of(client, { workspace: context.teamId, channel: thread.channel_id, user: thread.user_id });
+      await setSuggestedPrompts({ title: TEXTS.promptsTitle, prompts: suggestedPrompts(deps.assistant, audience) });
     },
     userMessage: async ({ message, say, setTitle, client, context, logger }) => {
       const parsed = UserMessage.safeParse(message);

@@ -5,7 +5,9 @@ import { sayIn } from "../shared/language.js";
 import { expansionBlock } from "./expansions.js";
 import { MARKDOWN_MAX, neutralizeSlackSyntax, splitMarkdown } from "./markdown.js";
 import { escapeMrkdwn, truncate } from "./mrkdwn.js";
-import { FEEDBACK_ACTION, FOLLOW_UP_ACTION_PREFIX, SOURCE_ACTION_PREFIX } from "./subscriptions.js";
+import { message } from "../../vocabulary/messages.js";
+import { kitRoles } from "../shared/kitRoles.js";
+import { FEEDBACK_ACTION, FOLLOW_UP_ACTION_PREFIX, KIT_ACTION_PREFIX, SOURCE_ACTION_PREFIX } from "./subscriptions.js";
 
 export type Block = types.KnownBlock;
 
@@ -150,11 +152,27 @@ export function fallbackText(markdown: string): string {
   return truncate(escapeMrkdwn(plain), LIMITS.fallbackText);
 }
 
-/** Everything that follows the answer text: "show the rest" of shortened lists, sources, follow-up buttons, feedback. */
-export function answerTail(answer: Answer): Block[] {
-  return [expansionBlock(answer.expansions), ...sourceBlocks(answer.citations, answer.language), followUpBlock(answer.followUps), feedbackBlock(answer)].filter(
-    (b): b is Block => Boolean(b),
+/** Under an interview answer: a button per role that uploads its interview kit (.docx) into the thread. */
+function kitBlock(answer: Answer): Block | undefined {
+  const buttons = kitRoles(answer).map((role, n) =>
+    button(
+      `${KIT_ACTION_PREFIX}${n}`,
+      `📄 ${message(answer.language, "kit.link")}: ${role}`,
+      JSON.stringify({ role: role.slice(0, 200), language: answer.language }),
+    ),
   );
+  return buttons.length ? { type: "actions", block_id: "fw_kits", elements: buttons } : undefined;
+}
+
+/** Everything that follows the answer text: "show the rest" of shortened lists, sources, kit and follow-up buttons, feedback. */
+export function answerTail(answer: Answer): Block[] {
+  return [
+    expansionBlock(answer.expansions),
+    ...sourceBlocks(answer.citations, answer.language),
+    kitBlock(answer),
+    followUpBlock(answer.followUps),
+    feedbackBlock(answer),
+  ].filter((b): b is Block => Boolean(b));
 }
 
 /** The question repeated above an answer a button asked (a click leaves no visible question in the thread). */

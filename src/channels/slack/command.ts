@@ -1,6 +1,6 @@
 import type { App, webApi } from "@slack/bolt";
 import type { Logger } from "../../platform/logger.js";
-import type { DoorDeps } from "../door.js";
+import type { SlackDeps } from "./audience.js";
 import { askForSlack } from "./ask.js";
 import type { SlackMessage } from "./blocks.js";
 import { plainText, sendDegrading } from "./degradeBlocks.js";
@@ -15,7 +15,7 @@ import { helpText, TEXTS } from "./texts.js";
  * response_url. Replies are ephemeral: an HR question (one's own scale, an
  * interview) is often not something to broadcast in a channel.
  */
-export function registerCommand(app: App, deps: DoorDeps): void {
+export function registerCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ ack, command, respond, client }) => {
     const parsed = SlashCommand.safeParse(command);
     const question = parsed.success ? parsed.data.text.trim() : "";
@@ -24,8 +24,10 @@ export function registerCommand(app: App, deps: DoorDeps): void {
       return;
     }
     await ack({ response_type: "ephemeral", text: TEXTS.working });
-    const { channel_id, user_id } = parsed.data;
-    const { messages } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command");
+    const { channel_id, user_id, team_id } = parsed.data;
+    // The reply is ephemeral: the asker alone reads it, so their own user groups count.
+    const audience = await deps.audiences.of(client, { workspace: team_id, channel: channel_id, user: user_id, ephemeral: true });
+    const { messages } = await askForSlack(deps, question, commandConversation(channel_id, user_id), "command", { audience });
     for (const message of messages) await deliverToCommand(message, { respond, client, channel: channel_id, user: user_id, logger: deps.logger });
   });
 }

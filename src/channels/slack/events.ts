@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { DoorDeps } from "../door.js";
+import type { SlackDeps } from "./audience.js";
 import { answerInThread } from "./answerInThread.js";
 import { stripMention } from "./mentions.js";
 import { UserMessage } from "./payloads.js";
@@ -9,7 +9,7 @@ import { UserMessage } from "./payloads.js";
  * never get here (ignore.ts); DM messages inside an assistant thread are taken
  * by the Assistant middleware first (assistantPane.ts).
  */
-export function registerEvents(app: App, deps: DoorDeps): void {
+export function registerEvents(app: App, deps: SlackDeps): void {
   app.event("app_mention", async ({ event, client, context }) => {
     const parsed = UserMessage.safeParse(event);
     if (!parsed.success) return;

@@ -27,6 +27,7 @@ export const UserMessage = z.object({
 export type UserMessage = z.infer<typeof UserMessage>;
 
 export const SlashCommand = z.object({
+  team_id: z.string().optional(),
   channel_id: z.string().min(1),
   user_id: z.string().min(1),
   text: z.string().default(""),
@@ -64,6 +65,18 @@ export function parseSourceValue(value: unknown): z.infer<typeof SourceValue> | 
 
 /** A follow-up button's value is the question itself. */
 export const FollowUpValue = z.string().trim().min(1).max(2000);
+
+/** The value of an "interview kit" button: the role's title and the answer's language. */
+export const KitValue = z.object({ role: z.string().trim().min(1).max(200), language: z.enum(["nl", "en"]) });
+export function parseKitValue(value: unknown): z.infer<typeof KitValue> | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const parsed = KitValue.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A feedback button's value: JSON written by blocks.ts#feedbackValue. */
 export const FeedbackValue = z.object({

@@ -20,6 +20,8 @@ export const BOT_SCOPES = [
   "im:read",
   "im:write",
   "reactions:write", // the ⏳ "working" reaction on a mention or DM while it is answered
+  "usergroups:read", // usergroups.users.list: membership of the user groups knowledge/access.yaml names
+  "files:write", // files.uploadV2: the interview kit (.docx) in the thread
 ] as const;
 
 /** Action ids on the answer's buttons; a follow-up button's id ends in its index. */
@@ -32,6 +34,9 @@ export const FEEDBACK_ACTIONS = { up: "fw_feedback_up", down: "fw_feedback_down"
 /** A source's "quote" button opens a modal; its id ends in the source's index. */
 export const SOURCE_ACTION_PREFIX = "fw_source_";
 export const SOURCE_ACTION = /^fw_source_\d+$/;
+/** An interview answer's "interview kit" button uploads the role's .docx; its id ends in the kit's index. */
+export const KIT_ACTION_PREFIX = "fw_kit_";
+export const KIT_ACTION = /^fw_kit_\d+$/;
 /** A shortened list's "…en 12 meer" button shows the rest in place; its id ends in the list's index. */
 export const EXPAND_ACTION_PREFIX = "fw_expand_";
 export const EXPAND_ACTION = /^fw_expand_\d+$/;

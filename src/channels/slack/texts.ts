@@ -1,5 +1,6 @@
 import type { Assistant } from "../../domain/assistant.js";
 import { examplesFor } from "../shared/language.js";
+import type { Audience } from "../../domain/audience.js";
 
 /**
  * The door's own words. Before a question is answered the language is unknown,
@@ -35,9 +36,9 @@ export function helpText(assistant: Pick<Assistant, "examples">): string {
 }
 
 /** The assistant pane's suggested prompts: two Dutch examples and one English one, from the loaded documents. */
-export function suggestedPrompts(assistant: Pick<Assistant, "examples">): { title: string; message: string }[] {
-  const nl = examplesFor(assistant, "nl");
-  const en = examplesFor(assistant, "en");
+export function suggestedPrompts(assistant: Pick<Assistant, "examples">, audience?: Audience): { title: string; message: string }[] {
+  const nl = examplesFor(assistant, "nl", audience);
+  const en = examplesFor(assistant, "en", audience);
   const picks = [nl[0], nl[1], en[2] ?? en[0]].filter((q): q is string => Boolean(q));
   return picks.map((message) => ({ title: message.length > 40 ? `${message.slice(0, 39)}…` : message, message }));
 }

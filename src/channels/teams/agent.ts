@@ -12,6 +12,7 @@ import { asAttachment, welcomeCard } from "./cards.js";
 import { isResetCommand, TeamsConversations } from "./conversations.js";
 import { errorSummary } from "./errorSummary.js";
 import { mentionsBot, needsMention, questionText } from "./mentions.js";
+import { kitDelivery } from "./interviewKitFile.js";
 import { RecentMap } from "./recentMap.js";
 import { UserRateLimit } from "./userRateLimit.js";
 import { defaultVocabulary } from "../../vocabulary/load.js";
@@ -19,6 +20,8 @@ import { TeamsAnswerStream } from "./answerStream.js";
 import { answerActivities, plainReply, type ReplyActivity, type Scope } from "./reply.js";
 import { DEFAULT_SEND_RETRY, statusOf, withSendRetry, type SendRetryOptions } from "./sendRetry.js";
 import { streamNotice } from "./streamNotices.js";
+import type { TeamsAudiences } from "./audience.js";
+import { ANONYMOUS, type Audience } from "../../domain/audience.js";
 
 export type TeamsAgentDeps = {
   assistant: Assistant;
@@ -32,6 +35,10 @@ export type TeamsAgentDeps = {
   sendRetry?: Partial<SendRetryOptions>;
   /** Questions per user per minute. */
   questionsPerMinute: number;
+  /** Who may read an answer, from the verified activity; everyone is anonymous (public sets only) without it. */
+  audiences?: TeamsAudiences;
+  /** The web chat's public address, for interview kit links outside personal chat. */
+  publicUrl?: string;
 };
 
 /** Teams allows about one stream update per second. */
@@ -97,20 +104,22 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
   const remember = (id: string | undefined, answer: Answer) => {
     if (id) sent.set(id, { answerId: answerId(answer), question: answer.question });
   };
-  const replyOptions = (context: TurnContext) => ({
+  const replyOptions = (context: TurnContext, audience: Audience) => ({
     scope: scopeOf(context),
     user: context.activity.from?.id,
-    section: (source: string, section: string) => assistant.section(source, section),
+    section: (source: string, section: string) => assistant.section(source, section, audience),
     sensitivityLabel: deps.sensitivityLabel,
     sensitivityDescription: deps.sensitivityDescription,
+    publicUrl: deps.publicUrl,
   });
+  const kits = kitDelivery({ assistant, logger, publicUrl: deps.publicUrl });
 
   /**
    * LLM answers in personal chat: a Teams stream that shows progress only (in
    * the question's language) while the answer is written and checked, then
    * the verified answer as its final message. The model's text never streams.
    */
-  async function answerStreaming(context: TurnContext, question: string, conversation: string): Promise<void> {
+  async function answerStreaming(context: TurnContext, question: string, conversation: string, audience: Audience): Promise<void> {
     const language = questionLanguage(question);
     const stream = new TeamsAnswerStream((activity) => sendChecked(context, activity), {
       logger,
@@ -126,6 +135,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       answer = await assistant.ask(question, {
         conversation,
         channel: "teams",
+        audience,
         // The first token says the model is writing: the user sees that it is being written and checked, not the text.
         onToken: () => {
           if (writing) return;
@@ -141,7 +151,7 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       });
       return;
     }
-    const [final, ...rest] = answerActivities(answer, replyOptions(context));
+    const [final, ...rest] = answerActivities(answer, replyOptions(context, audience));
     remember(await stream.finish(final!), answer);
     for (const activity of rest) remember(await deliver(context, activity, answer.language), answer);
   }
@@ -161,14 +171,15 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
         "You are asking many questions in a row; please wait a minute and try again.",
       ));
     const conversation = conversations.idFor(context.activity.conversation!.id);
-    if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation);
+    const audience = deps.audiences ? await deps.audiences.of(context.activity) : ANONYMOUS;
+    if (scopeOf(context) === "personal" && assistant.status().mode === "llm") return answerStreaming(context, question, conversation, audience);
     // Offline answers take milliseconds and group chats cannot stream: one typing indicator, then the whole answer.
     if (scopeOf(context) !== "channel") {
       await sendChecked(context, { type: ActivityTypes.Typing }).catch(() => undefined);
       app.startTypingTimer(context); // stops at our first message
     }
-    const answer = await assistant.ask(question, { conversation, channel: "teams" });
-    for (const activity of answerActivities(answer, replyOptions(context))) remember(await deliver(context, activity, answer.language), answer);
+    const answer = await assistant.ask(question, { conversation, channel: "teams", audience });
+    for (const activity of answerActivities(answer, replyOptions(context, audience))) remember(await deliver(context, activity, answer.language), answer);
   }
 
   app.onActivity(ActivityTypes.Message, async (context) => {
@@ -180,6 +191,11 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
     if (activity.value !== undefined && activity.value !== null) {
       const payload = ButtonPayload.safeParse(activity.value);
       if (payload.success && payload.data.action === "ask") return answerQuestion(context, payload.data.question);
+      if (payload.success && payload.data.action === "kit") {
+        // The kit as this conversation may see it: a role of another set is not made.
+        const audience = deps.audiences ? await deps.audiences.of(context.activity) : ANONYMOUS;
+        return kits.offer(context, payload.data, scopeOf(context) === "personal", audience);
+      }
       if (payload.success && payload.data.action === "feedback") {
         // 👍/👎 on a card sent before the native feedback loop: recorded, no message in the chat.
         await feedback.record({
@@ -244,6 +260,12 @@ export function createTeamsAgent(adapter: TeamsAdapter, deps: TeamsAgentDeps): A
       });
       await invokeResponse(context, 200);
     },
+    true,
+  );
+  // The interview kit's file consent card: accepted (upload the .docx to the user's OneDrive) or declined.
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === "fileConsent/invoke",
+    (context) => kits.onConsent(context),
     true,
   );
   // Invokes we do not use (message extensions, task modules…) are acknowledged, not failed.

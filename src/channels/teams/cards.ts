@@ -1,6 +1,8 @@
 import { CardFactory } from "@microsoft/agents-hosting";
 import type { Attachment } from "@microsoft/agents-activity";
 import type { Answer, Language } from "../../domain/answer.js";
+import { message } from "../../vocabulary/messages.js";
+import { kitRoles } from "../shared/kitRoles.js";
 import { sayIn } from "../shared/language.js";
 import type { ButtonPayload } from "./buttonPayload.js";
 
@@ -122,4 +124,27 @@ export function citationCard(citation: { title: string; section: string; source:
     ...lines.map((line, i) => ({ ...plainBlock(line), spacing: i === 0 ? "Medium" : "None" })),
     plainBlock(citation.source, { isSubtle: true, size: "Small" }),
   ]);
+}
+
+/**
+ * Under an interview answer: the kit per role. In personal chat a button
+ * (the bot then asks consent to put the .docx in the user's OneDrive); in
+ * group chats and channels, where a bot cannot send files, a link to the web
+ * download when the web chat's public address is configured.
+ */
+export function kitCard(
+  answer: Pick<Answer, "intent" | "answered" | "citations" | "language">,
+  personal: boolean,
+  publicUrl?: string,
+): AdaptiveCard | undefined {
+  const label = (role: string) => `📄 ${message(answer.language, "kit.link")}: ${role}`;
+  const actions = kitRoles(answer).flatMap((role): CardElement[] => {
+    if (personal) return [{ type: "Action.Submit", title: label(role), data: { action: "kit", role, language: answer.language } satisfies ButtonPayload }];
+    if (!publicUrl) return [];
+    const query = new URLSearchParams({ role, language: answer.language });
+    return [{ type: "Action.OpenUrl", title: label(role), url: `${publicUrl}/api/interview-kit?${query}` }];
+  });
+  return actions.length
+    ? adaptiveCard([markdownBlock(message(answer.language, "kit.link"), { size: "Small", weight: "Bolder", isSubtle: true })], actions)
+    : undefined;
 }

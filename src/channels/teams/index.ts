@@ -13,6 +13,8 @@ import type { SendRetryOptions } from "./sendRetry.js";
 import { SigningKeys } from "./signingKeys.js";
 import { msalTokenSource, type AccessTokenSource } from "./tokenSource.js";
 import { TokenRejected, TokenValidator, type VerifiedToken } from "./tokenValidator.js";
+import { GraphGroups, TeamsAudiences } from "./audience.js";
+import { AccessFile } from "../../ingest/accessFile.js";
 
 export type TeamsDoorOptions = {
   /** The bot's own reply tokens; by default MSAL with the configured credentials. */
@@ -53,9 +55,18 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
   }
   const cloud = teamsCloud(config);
   const validator = appId ? new TokenValidator({ appId, issuer: cloud.tokenIssuer, keys: new SigningKeys(cloud.openIdMetadataUrl) }) : undefined;
+  const tokens = appId ? (options.tokens ?? msalTokenSource(config, cloud)) : undefined;
+  const access = new AccessFile(config.KNOWLEDGE_DIR);
+  const graphUrl = config.GRAPH_API_URL ?? (config.MICROSOFT_CLOUD === "usgov" ? "https://graph.microsoft.us" : "https://graph.microsoft.com");
+  const audiences = new TeamsAudiences(() => access.current(), {
+    // Only a verified token vouches for the activity's tenant, team, channel and user.
+    verified: Boolean(validator),
+    graph: tokens ? new GraphGroups({ graphUrl, tokens, cacheMs: config.GROUP_CACHE_SECONDS * 1000, logger }) : undefined,
+    tenant: config.MICROSOFT_APP_TENANT_ID,
+  });
   const adapter = new TeamsAdapter({
     appId,
-    tokens: appId ? (options.tokens ?? msalTokenSource(config, cloud)) : undefined,
+    tokens,
     channelService: cloud.channelService,
     // Authenticated: the token's serviceurl claim decides (checked below). Emulator: this machine only.
     outbound: appId ? { enabled: false, isAllowed: () => true } : { enabled: true, isAllowed: isLoopbackUrl },
@@ -79,6 +90,8 @@ export function createTeamsDoor(deps: DoorDeps, options: TeamsDoorOptions = {}):
     streamDelayMs: options.streamDelayMs,
     sendRetry: options.sendRetry,
     questionsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    audiences,
+    publicUrl: config.PUBLIC_URL,
   });
 
   const refuse = (req: Request, res: Response, reason: string) => {

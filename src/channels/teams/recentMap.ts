@@ -13,6 +13,11 @@ export class RecentMap<K, V> {
     while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  /** Forgets one entry (an offer that was answered). */
+  delete(key: K): boolean {
+    return this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -1,7 +1,7 @@
 import type { Attachment } from "@microsoft/agents-activity";
 import type { Answer, Language } from "../../domain/answer.js";
 import { sayIn } from "../shared/language.js";
-import { asAttachment, expansionCard, followUpCard, plainLabel } from "./cards.js";
+import { asAttachment, expansionCard, followUpCard, kitCard, plainLabel } from "./cards.js";
 import { teamsCitations, type SectionLookup, type UsageInfo } from "./citations.js";
 
 /** Teams refuses activities above about 28 KB; the answer text gets at most this much per message. */
@@ -17,6 +17,8 @@ export type ReplyOptions = {
   /** e.g. "Intern": Teams shows it as the answer's sensitivity label. */
   sensitivityLabel?: string;
   sensitivityDescription?: string;
+  /** The web chat's public address, for the interview kit link in group chats and channels. */
+  publicUrl?: string;
 };
 
 /** A message activity as plain data: the connector's JSON. */
@@ -83,7 +85,11 @@ export function answerActivities(answer: Answer, options: ReplyOptions): ReplyAc
   // A list's "…and 8 more (ask "more")" line: the toggle below shows the rest, so the line says so without the hint.
   const text = (answer.expansions ?? []).slice(0, 5).reduce((t, expansion) => t.replace(expansion.label, `_${plainLabel(expansion.label)}_`), cited.text);
   const parts = splitText(escapeHtml(text));
-  const cards = [...(options.scope === "personal" ? [] : [followUpCard(answer)]), expansionCard(answer)].filter((card) => card !== undefined);
+  const cards = [
+    ...(options.scope === "personal" ? [] : [followUpCard(answer)]),
+    expansionCard(answer),
+    kitCard(answer, options.scope === "personal", options.publicUrl),
+  ].filter((card) => card !== undefined);
   return parts.map((part, i): ReplyActivity => {
     const last = i === parts.length - 1;
     const marked = new Set([...part.matchAll(/\[(\d{1,3})\]/g)].map((m) => Number(m[1])));

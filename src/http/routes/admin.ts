@@ -8,6 +8,7 @@ import type { InsightsSources } from "../../insights/index.js";
 import { groupSimilarQuestions } from "../../insights/similarQuestions.js";
 import { ADMIN_COOKIE, issueSession, requireAdmin, sameSecret } from "../adminSession.js";
 import type { ReindexJob } from "../reindexJob.js";
+import { ADMIN } from "../../domain/audience.js";
 
 const ADMIN_DIR = fileURLToPath(new URL("../../channels/web/public/admin/", import.meta.url));
 const SignIn = z.object({ token: z.string().min(1).max(1024) });
@@ -76,7 +77,8 @@ export function adminRoutes(deps: AdminDeps): Router {
     ]);
     res.json({
       status: ready.status(),
-      inventory: ready.inventory(),
+      // The admin sees every set, with who may use each.
+      inventory: ready.inventory(ADMIN),
       reindex: deps.job.snapshot(),
       feedback: summariseFeedback(votes, answers),
       unanswered: {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Answer } from "../../domain/answer.js";
 import type { Assistant } from "../../domain/assistant.js";
 import type { AnswerIdSigner } from "../answerIdSigner.js";
+import { webAudience } from "../webAudience.js";
 
 export const AskBody = z.object(
   {
@@ -32,7 +33,7 @@ export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdS
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: NOT_READY });
     const conversation = ids.conversation(parsed.data.conversation) ?? ids.issueConversation();
-    const answer = await ready.ask(parsed.data.question, { conversation, channel: "web" });
+    const answer = await ready.ask(parsed.data.question, { conversation, channel: "web", audience: webAudience(req) });
     res.setHeader("X-Answer-Id", ids.issue(answer));
     res.setHeader("X-Conversation-Id", conversation);
     res.json(answer);
@@ -59,6 +60,7 @@ export function askRoutes(assistant: () => Assistant | undefined, ids: AnswerIdS
       const answer: Answer = await ready.ask(parsed.data.question, {
         conversation,
         channel: "web",
+        audience: webAudience(req),
         signal: aborted.signal,
         onToken: (delta) => send("token", { delta, provisional: true }),
       });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Assistant } from "../../domain/assistant.js";
 import { KnowledgePathError, resolveKnowledgeFile } from "../knowledgeFile.js";
 import { badRequest } from "./ask.js";
+import { webAudience } from "../webAudience.js";
 
 export const SectionQuery = z.object({
   source: z.string({ error: "source is required" }).min(1, "source is required").max(1000),
@@ -28,7 +29,7 @@ export function sourceRoutes(knowledgeDir: string, assistant: () => Assistant | 
     if (!parsed.success) return badRequest(res, parsed.error);
     const ready = assistant();
     if (!ready) return void res.status(503).json({ error: "The index is still loading." });
-    const section = ready.section(parsed.data.source, parsed.data.section);
+    const section = ready.section(parsed.data.source, parsed.data.section, webAudience(req));
     if (!section) return void res.status(404).json({ error: "No such section." });
     res.json(section);
   });
@@ -41,8 +42,9 @@ export function sourceRoutes(knowledgeDir: string, assistant: () => Assistant | 
     const { source } = parsed.data;
     try {
       const file = await resolveKnowledgeFile(knowledgeDir, source);
-      // Only documents the index holds: a stray file in the folder is not published by accident.
-      if (!ready.inventory().documents.some((doc) => doc.source === source)) throw new KnowledgePathError("No such document.", 404);
+      // Only documents the index holds, and only those the asker's sets hold: a link into a set one may not
+      // see gets the same 404 as a link to a file that does not exist.
+      if (!ready.inventory(webAudience(req)).documents.some((doc) => doc.source === source)) throw new KnowledgePathError("No such document.", 404);
       res.setHeader("Content-Type", file.contentType);
       res.setHeader("Content-Disposition", `inline; filename*=UTF-8''${rfc5987(basename(source))}`);
       res.setHeader("Cache-Control", "private, no-cache");

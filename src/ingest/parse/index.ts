@@ -6,6 +6,8 @@ import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
 import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
 import type { ClassificationSystem } from "../../domain/systems/system.js";
+import { readSalaryTables } from "../salary/readSalaryTables.js";
+import { withSalaryTables } from "../salary/salaryDocument.js";
 import { DocumentBuilder } from "./builder.js";
 import { findCareerEdges } from "./careerEdges.js";
 import { parseGeneric } from "./generic.js";
@@ -14,8 +16,8 @@ import { toBlocks } from "./structure.js";
 import { looksTabbed, parseTabbed } from "./tabbed.js";
 import { looksLikeUfo, parseUfo } from "./ufo.js";
 
-/** Bump when the parser reads documents differently: an index built by another version is re-read. */
-export const PARSER_VERSION = 4;
+/** Bump when the parser reads documents differently: an index built by another version is re-read (5: salary tables). */
+export const PARSER_VERSION = 5;
 
 /** Layouts with a shape of their own; every other document is read by its structure (parseGeneric). */
 const LAYOUTS = [
@@ -196,10 +198,18 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
     ...(builder.roles.length ? { roles: builder.roles } : {}),
     ...(careerEdges.length ? { careerEdges } : {}),
   };
-  return {
+  const parsed: ParsedDocument = {
     meta: { ...meta, warnings: warningsOf(meta, builder.competencies.length) },
     sections: builder.sections,
     competencies: builder.competencies,
     levels: builder.levels,
   };
+  const salaryTables = readSalaryTables(text, {
+    words: vocabulary.salaryWords,
+    systems: vocabulary.systems,
+    system,
+    systemFixed: Boolean(frontMatter?.system),
+    title: meta.title,
+  });
+  return salaryTables.length ? withSalaryTables(parsed, salaryTables, vocabulary) : parsed;
 }

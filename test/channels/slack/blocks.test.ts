@@ -3,7 +3,7 @@ import type { Answer } from "../../../src/domain/answer.js";
 import { answerId } from "../../../src/answer/answerId.js";
 import { answerMessages, feedbackValue, LIMITS, sourceLines } from "../../../src/channels/slack/blocks.js";
 import { MARKDOWN_MAX, neutralizeSlackSyntax, splitMarkdown } from "../../../src/channels/slack/markdown.js";
-import { parseFeedbackValue, parseSourceValue } from "../../../src/channels/slack/payloads.js";
+import { parseFeedbackValue, parseKitValue, parseSourceValue } from "../../../src/channels/slack/payloads.js";
 
 const answer = (overrides: Partial<Answer> = {}): Answer => ({
   question: "Geef toetsvragen voor onderhandelen",
@@ -37,11 +37,11 @@ const table = (rows: number) =>
   ].join("\n");
 
 describe("Slack answer rendering (markdown blocks)", () => {
-  it("puts the answer's standard Markdown in a markdown block, then numbered sources with a quote button, follow-ups and feedback_buttons", () => {
+  it("puts the answer's standard Markdown in a markdown block, then numbered sources with a quote button, the kit, follow-ups and feedback_buttons", () => {
     const [message, ...more] = answerMessages(answer());
     expect(more).toEqual([]);
     const blocks = message!.blocks as AnyBlock[];
-    expect(blocks.map((b) => b.type)).toEqual(["markdown", "context", "section", "section", "actions", "context_actions"]);
+    expect(blocks.map((b) => b.type)).toEqual(["markdown", "context", "section", "section", "actions", "actions", "context_actions"]);
     // Standard Markdown goes through untouched: Slack renders it.
     expect(blocks[0]!.text).toBe(answer().answer);
     // Citations 1 and 2 are the same section: one line, both numbers; the title replaces the file name.
@@ -54,11 +54,15 @@ describe("Slack answer rendering (markdown blocks)", () => {
       quote: "Belangen behartigen",
       language: "nl",
     });
-    expect(blocks[4]!.elements!.map((e) => [e.action_id, e.value])).toEqual([
+    // An interview answer offers the interview kit of the role it cites (by title), in the answer's language.
+    expect(blocks[4]!.elements!.map((e) => [e.action_id, e.value && parseKitValue(e.value)])).toEqual([
+      ["fw_kit_0", { role: "Profiel Beleidsadviseur", language: "nl" }],
+    ]);
+    expect(blocks[5]!.elements!.map((e) => [e.action_id, e.value])).toEqual([
       ["fw_followup_0", "Welke schaal past hierbij?"],
       ["fw_followup_1", "En voor een teamleider?"],
     ]);
-    const feedback = blocks[5]!.elements![0]!;
+    const feedback = blocks[6]!.elements![0]!;
     expect(feedback).toMatchObject({ type: "feedback_buttons", action_id: "fw_feedback" });
     expect(parseFeedbackValue(feedback.positive_button!.value)).toEqual({
       vote: "up",

@@ -30,7 +30,12 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("reactions.remove")).toHaveLength(1));
 
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:C1:100.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: { conversation: "slack:C1:100.1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }) },
+      },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.authorization).toBe("Bearer xoxb-test");
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
@@ -40,6 +45,8 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(actionIds(blocks)).toEqual(["fw_followup_0", "fw_followup_1"]);
     expect(blocks.at(-1)).toMatchObject({ type: "context_actions", elements: [{ type: "feedback_buttons", action_id: "fw_feedback" }] });
     // The ⏳ reaction on the question while it was answered, removed once the answer was posted.
+    // The ⏳ comes off after the answer is posted: wait for it rather than race it.
+    await vi.waitFor(() => expect(h.slack.called("reactions.remove")).toHaveLength(1));
     const methods = h.slack.calls.map((c) => c.method);
     expect(h.slack.called("reactions.add")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
     expect(h.slack.called("reactions.remove")[0]!.body).toMatchObject({ channel: "C1", timestamp: "100.1", name: "hourglass_flowing_sand" });
@@ -74,7 +81,10 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     );
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
     expect(h.assistant.calls).toEqual([
-      { question: "Welke schaal past bij een servicedesk medewerker?", options: { conversation: "slack:D1:200.1", channel: "slack" } },
+      {
+        question: "Welke schaal past bij een servicedesk medewerker?",
+        options: { conversation: "slack:D1:200.1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }) },
+      },
     ]);
     expect(h.slack.called("chat.postMessage")[0]!.body).toMatchObject({ channel: "D1", thread_ts: "200.1" });
   });
@@ -123,7 +133,12 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const methods = h.slack.calls.map((c) => c.method);
     expect(methods.indexOf("assistant.threads.setStatus")).toBeLessThan(methods.indexOf("chat.postMessage"));
     // Handled once, by the Assistant, not again by the DM listener.
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:D1:300.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: { conversation: "slack:D1:300.1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "D1", personal: true }) },
+      },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "D1", thread_ts: "300.1" });
     expect(blockText(post.body.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
@@ -150,7 +165,16 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     expect(response).toMatchObject({ response_type: "ephemeral" });
     expect(blockText(response.blocks)).toContain("**Antwoord**");
     expect(blockText(response.blocks)).toContain("📄 profiel.txt › Competenties › Onderhandelen");
-    expect(h.assistant.calls).toEqual([{ question: "Geef toetsvragen voor onderhandelen", options: { conversation: "slack:C1:U1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([
+      {
+        question: "Geef toetsvragen voor onderhandelen",
+        options: {
+          conversation: "slack:C1:U1",
+          channel: "slack",
+          audience: expect.objectContaining({ door: "slack", channel: "C1", user: "U1", personal: true }),
+        },
+      },
+    ]);
   });
 
   const command = (id: string) =>
@@ -206,7 +230,12 @@ describe("Slack door over HTTP (Events API, commands, interactivity)", () => {
     const res = await h.post(form({ payload: JSON.stringify(clickPayload({ action_id: "fw_followup_1", value: "Welke schaal past bij deze functie?" })) }));
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(h.slack.called("chat.postMessage")).toHaveLength(1));
-    expect(h.assistant.calls).toEqual([{ question: "Welke schaal past bij deze functie?", options: { conversation: "slack:C1:100.1", channel: "slack" } }]);
+    expect(h.assistant.calls).toEqual([
+      {
+        question: "Welke schaal past bij deze functie?",
+        options: { conversation: "slack:C1:100.1", channel: "slack", audience: expect.objectContaining({ door: "slack", channel: "C1", personal: false }) },
+      },
+    ]);
     const post = h.slack.called("chat.postMessage")[0]!;
     expect(post.body).toMatchObject({ channel: "C1", thread_ts: "100.1" });
     expect(blockText(post.body.blocks)).toContain("❓ Welke schaal past bij deze functie?");

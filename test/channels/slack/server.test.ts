@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FakeOpenAi, reply } from "../../llm/fakeOpenAi.js";
 import { tempDir } from "../../support/knowledge.js";
@@ -242,6 +243,41 @@ describe("the running server's Slack door (npm start, SLACK_API_URL at a fake Sl
     await vi.waitFor(() => expect(slack.called("chat.postMessage").filter((p) => p.body.channel === "C9")).toHaveLength(1), { timeout: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(slack.called("chat.postMessage").filter((p) => p.body.channel === "C9")).toHaveLength(1);
+  }, 30_000);
+
+  it("uploads the interview kit (.docx) into the thread when its button under an interview answer is clicked", async () => {
+    const answer = slack.called("chat.postMessage").find((p) => p.body.channel === "C9")!;
+    const kits = (answer.body.blocks as (Block & { block_id?: string; elements?: { action_id?: string; value?: string }[] })[]).find(
+      (b) => b.block_id === "fw_kits",
+    );
+    const button = kits!.elements![0]!;
+    const { role } = JSON.parse(button.value!) as { role: string };
+    await server.post(
+      form({
+        payload: JSON.stringify({
+          type: "block_actions",
+          team: { id: "T1" },
+          user: { id: "U7" },
+          trigger_id: "trigger-kit",
+          channel: { id: "C9" },
+          container: { type: "message", message_ts: "1.2", thread_ts: "900.1", is_ephemeral: false },
+          message: { ts: "1.2", thread_ts: "900.1" },
+          actions: [{ type: "button", block_id: "fw_kits", action_id: button.action_id, value: button.value, action_ts: "950.1" }],
+        }),
+      }),
+    );
+    await vi.waitFor(() => expect(slack.called("files.completeUploadExternal")).toHaveLength(1), { timeout: 20_000 });
+    // files.uploadV2's three steps: an upload URL for the named file, its bytes there, then completion in the thread.
+    const asked = slack.called("files.getUploadURLExternal")[0]!.body;
+    expect(String(asked.filename)).toMatch(/^interviewkit-.+\.docx$/);
+    const done = slack.called("files.completeUploadExternal")[0]!.body;
+    expect(done).toMatchObject({ channel_id: "C9", thread_ts: "900.1" });
+    const [fileId, bytes] = [...slack.uploads][0]!;
+    expect((done.files as { id: string }[])[0]!.id).toBe(fileId);
+    expect(Number(asked.length)).toBe(bytes.length);
+    const { value: text } = await mammoth.extractRawText({ buffer: bytes });
+    expect(text).toContain(role);
+    expect(text).toMatch(/Toetsvragen/);
   }, 30_000);
 });
 

@@ -1,7 +1,6 @@
 import { createHmac, generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
-import express from "express";
-import { exportJWK, SignJWT, type JWK } from "jose";
+import { exportJWK, SignJWT } from "jose";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTeamsDoor } from "../../../src/channels/teams/index.js";
@@ -11,28 +10,10 @@ import { FakeAssistant } from "../../support/fakeAssistant.js";
 import { listen, postJson, type Listening } from "../../support/http.js";
 import { MemoryFeedback } from "../../support/memoryFeedback.js";
 import { activity, fakeConnector } from "./fakeConnector.js";
+import { fakeLogin, ISSUER } from "./fakeLogin.js";
 
 const APP_ID = "5b1c7f0e-2d3a-4c5b-8e9f-0a1b2c3d4e5f";
-const ISSUER = "https://api.botframework.com";
 const b64url = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-
-/** A fake Bot Framework login service on 127.0.0.1: the OpenID metadata document and its JWKS. */
-async function fakeLogin(keys: JWK[]) {
-  let jwksRequests = 0;
-  const app = express();
-  let url = "";
-  app.get(
-    "/v1/.well-known/openidconfiguration",
-    (_req, res) => void res.json({ issuer: ISSUER, jwks_uri: `${url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"] }),
-  );
-  app.get("/v1/.well-known/keys", (_req, res) => {
-    jwksRequests++;
-    res.json({ keys });
-  });
-  const server = await listen(app);
-  url = server.url;
-  return { metadataUrl: `${url}/v1/.well-known/openidconfiguration`, close: server.close, jwksRequests: () => jwksRequests };
-}
 
 /** Captures the JSON log lines a pino logger writes. */
 function memoryLogger() {

@@ -1,7 +1,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Answer, Citation } from "../../../src/domain/answer.js";
-import type { AskOptions, Assistant, AssistantStatus, Inventory, ReindexSummary, SectionText } from "../../../src/domain/assistant.js";
+import type {
+  AskOptions,
+  Assistant,
+  AssistantStatus,
+  InterviewKitRequest,
+  InterviewKitResult,
+  Inventory,
+  ReindexSummary,
+  SectionText,
+} from "../../../src/domain/assistant.js";
 import { tempDir } from "../../support/knowledge.js";
 
 /** A section long enough that "the whole section" is visibly more than the quote. */
@@ -35,6 +44,22 @@ export const PHISHING =
  */
 export class ScriptedAssistant implements Assistant {
   readonly knowledgeDir = tempDir("fw-web-knowledge-");
+  readonly kitRequests: InterviewKitRequest[] = [];
+  /** The browser test checks the download, not the document: these bytes stand for the .docx. */
+  static readonly KIT_BYTES = Buffer.from("PK\u0003\u0004 scripted interview kit");
+
+  async interviewKit(request: InterviewKitRequest): Promise<InterviewKitResult> {
+    this.kitRequests.push(request);
+    return {
+      ok: true,
+      role: request.role,
+      fileName: "interviewkit-service-level-manager-ict.docx",
+      docx: ScriptedAssistant.KIT_BYTES,
+      competencies: 1,
+      questions: 1,
+    };
+  }
+
   /** Milliseconds the draft stays on screen before the verified answer arrives. */
   draftDelayMs = 1500;
 
@@ -71,6 +96,13 @@ export class ScriptedAssistant implements Assistant {
         expansions: [{ label: "…en 3 meer", markdown: "- Onderhandelen\n- Klantgerichtheid\n- Plannen" }],
       };
     }
+    if (question.includes("toetsvragen"))
+      return {
+        ...base,
+        intent: "interview",
+        answer: "**Toetsvragen voor rapportage** [1]\n\n1. Hoe rapporteer je over een gemiste afspraak?",
+        citations: [SLA],
+      };
     if (question.includes("phishing")) return { ...base, answer: PHISHING, citations: [PHISH_DOC] };
     if (question.includes("concept")) {
       for (const delta of ["De servicedesk ", "medewerker zit op ", "schaal 99 [1]."]) options.onToken?.(delta);

@@ -383,6 +383,13 @@ function renderAnswer(answer) {
     wrapper.append(chips);
   }
   linkExpansions(node, answer.expansions, decorate);
+  const kits = kitRoles(answer);
+  if (kits.length) {
+    const downloads = element("div", "downloads");
+    for (const role of kits)
+      downloads.append(button("download", `${t("Interviewkit downloaden", "Download interview kit")} (.docx): ${role}`, () => downloadKit(role)));
+    wrapper.append(downloads);
+  }
   if (answer.followUps.length) {
     const followups = element("div", "followups");
     for (const followUp of answer.followUps) followups.append(button("followup", followUp, () => ask(followUp)));
@@ -390,6 +397,33 @@ function renderAnswer(answer) {
   }
   wrapper.append(feedbackButtons(answer));
   return wrapper;
+}
+
+/** The roles an interview answer is about (the cited documents' titles), for a kit to download; at most two. */
+function kitRoles(answer) {
+  if (answer.intent !== "interview" || !answer.answered) return [];
+  return [...new Set((answer.citations ?? []).map((c) => c.title).filter(Boolean))].slice(0, 2);
+}
+
+/** Fetches the kit from POST /api/interview-kit and saves it under the name the server gives. */
+async function downloadKit(role) {
+  try {
+    const response = await fetch("/api/interview-kit", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role, language }),
+    });
+    if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error ?? response.statusText);
+    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "interviewkit.docx";
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement("a"), { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    alert(t(`De interviewkit kon niet worden gemaakt: ${error.message}`, `The interview kit could not be made: ${error.message}`));
+  }
 }
 
 /** The model's text while verification runs: labelled as a draft, never as the answer. */

@@ -21,10 +21,19 @@ function safeJson(text: string): unknown {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The content of a multipart body's first part (the whole body when it is not multipart). */
+function firstPart(body: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return body;
+  const start = body.indexOf("\r\n\r\n") + 4;
+  const end = body.indexOf(`\r\n--${boundary[1] ?? boundary[2]}`, start);
+  return body.subarray(start, end < 0 ? body.length : end);
 }
 
 /** Plausible answers for the methods the door calls; anything else is a bare ok. */
@@ -48,6 +57,13 @@ function reply(method: string, body: Record<string, unknown>): Record<string, un
       return { ok: true, view: { id: "V1" } };
     case "conversations.replies":
       return { ok: true, messages: [], has_more: false };
+    case "conversations.open":
+      return { ok: true, channel: { id: `D${String(body.users ?? "U")}` } };
+    case "files.completeUploadExternal":
+      return {
+        ok: true,
+        files: (Array.isArray(body.files) ? (body.files as { id: string; title?: string }[]) : []).map((f) => ({ id: f.id, title: f.title })),
+      };
     default:
       return { ok: true };
   }
@@ -63,8 +79,13 @@ export class FakeSlack {
   readonly failing = new Set<string>();
   /** Block types refused with invalid_blocks by every method that takes blocks (a place or workspace that does not support them). */
   readonly refusedBlocks = new Set<string>();
+  /** Members per user group, for usergroups.users.list (access.yaml's usergroups). */
+  readonly usergroups = new Map<string, string[]>();
   /** Scripted refusals per method, used once each in order: `{ error }` (HTTP 200, ok:false) or an HTTP status with headers (429 + Retry-After). */
   readonly script = new Map<string, { status?: number; error: string; headers?: Record<string, string> }[]>();
+  /** Files posted to the upload URLs files.getUploadURLExternal handed out, by file id (files.uploadV2's step 2). */
+  readonly uploads = new Map<string, Buffer>();
+  private uploadCount = 0;
   /** Where apps.connections.open sends a Socket Mode client. */
   webSocketUrl?: string;
   private server?: Server;
@@ -72,10 +93,19 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
+      const url = req.url ?? "";
+      if (url.startsWith("/upload/")) {
+        // The file's bytes, as files.uploadV2 posts them to the external upload URL (a one-part multipart form).
+        this.uploads.set(url.slice("/upload/".length), firstPart(bytes, String(req.headers["content-type"] ?? "")));
+        this.calls.push({ method: "upload", body: { file_id: url.slice("/upload/".length), bytes: bytes.length } });
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end(`OK - ${bytes.length}`);
+        return;
+      }
+      const raw = bytes.toString("utf8");
       const json = String(req.headers["content-type"] ?? "").includes("application/json");
       const body = (json ? safeJson(raw) : decodeForm(raw)) as Record<string, unknown>;
-      const url = req.url ?? "";
       const method = url.startsWith("/api/") ? url.slice("/api/".length).split("?")[0]! : `response_url${url}`;
       this.calls.push({ method, body, authorization: req.headers.authorization });
       const scripted = this.script.get(method)?.shift();
@@ -108,12 +138,22 @@ export class FakeSlack {
             ? { ok: false, error: "not_allowed" }
             : method === "apps.connections.open" && this.webSocketUrl
               ? { ok: true, url: this.webSocketUrl }
-              : reply(method, body);
+              : method === "usergroups.users.list"
+                ? { ok: true, users: this.usergroups.get(String(body.usergroup)) ?? [] }
+                : method === "files.getUploadURLExternal"
+                  ? this.uploadUrl()
+                  : reply(method, body);
       res.end(JSON.stringify(method.startsWith("response_url") ? { ok: true } : answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** files.getUploadURLExternal: a fresh file id and a URL on this fake to post its bytes to. */
+  private uploadUrl(): Record<string, unknown> {
+    const fileId = `F${++this.uploadCount}`;
+    return { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}` };
   }
 
   /** For clientOptions.slackApiUrl (the WebClient wants the trailing slash). */

@@ -28,6 +28,9 @@ const when = (iso) => (iso ? new Date(iso).toLocaleString("nl-NL", { dateStyle: 
 let chart;
 let overview;
 
+/** The root set (files directly in the knowledge folder) has no folder name. */
+const setName = (set) => (set ? set : "(hoofdmap)");
+
 function cell(text, className) {
   const td = document.createElement("td");
   td.textContent = text;
@@ -111,6 +114,8 @@ function render(data) {
   rows("documents", inventory.documents, (doc) => [
     cell(doc.title),
     documentLink(doc.source),
+    cell(setName(doc.set)),
+    cell(doc.audience ?? "iedereen"),
     cell(doc.system),
     cell(doc.levels.join(", ") || "—"),
     cell(String(doc.competencies), "num"),
@@ -134,6 +139,12 @@ function render(data) {
     cell(String(row.up), "num"),
     cell(String(row.down), "num"),
     cell(row.up + row.down ? `${Math.round((100 * row.up) / (row.up + row.down))}%` : "—", "num"),
+  ]);
+  rows("sets", feedback.bySet ?? [], (row) => [
+    cell(setName(row.set)),
+    cell(String(row.questions), "num"),
+    cell(String(row.up), "num"),
+    cell(String(row.down), "num"),
   ]);
   rows("downvotes", feedback.recentDown, (vote) => [
     cell(when(vote.at)),
