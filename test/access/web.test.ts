@@ -138,8 +138,11 @@ describe("document sets in the web chat: an outsider never sees an hr-only docum
   });
 
   it('gives no "waarom" or "meer" of HR\'s answer to another audience presenting HR\'s conversation id', async () => {
-    const conversation = "gedeeld-gesprek-1";
-    expect(cites(await ask(HIDDEN_QUESTION, HR, conversation))).toBe(true);
+    // The server issues conversation ids; an outsider who learned HR's id presents exactly that one.
+    const first = await postJson(`${proxied.url}/api/ask`, { question: HIDDEN_QUESTION }, HR);
+    const conversation = first.headers.get("x-conversation-id")!;
+    expect(conversation).toBeTruthy();
+    expect(cites(AnswerSchema.parse(first.body))).toBe(true);
     for (const followUp of ["waarom?", "meer", "en voor niveau A4?"]) {
       const outsider = await ask(followUp, {}, conversation);
       expect(cites(outsider)).toBe(false);

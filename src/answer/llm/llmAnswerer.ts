@@ -149,7 +149,7 @@ export class LlmAnswerer implements GeneratedAnswerer {
     const missing = unsupportedFacts(parsed.value.answer, kept);
     if (missing.length) return this.reject({ reason: "facts not in the cited context", missing });
     // A fact about the role asked for comes from that role's own document, not from another one that talks about it.
-    const own = ownDocumentBlocks(u, kept);
+    const own = ownDocumentBlocks(u, kept, kb);
     if (own && unsupportedFacts(parsed.value.answer, own).length)
       return this.reject({ reason: "facts about the role not in its own document", missing: unsupportedFacts(parsed.value.answer, own) });
     const contacts = unsupportedContacts(parsed.value.answer, kept);
@@ -169,10 +169,13 @@ export class LlmAnswerer implements GeneratedAnswerer {
 const MAX_NAMED_ROLES = 3;
 
 /** The cited blocks from the documents of the roles the question names; undefined when it names none (or many). */
-function ownDocumentBlocks(u: Understanding, cited: ContextBlock[]): ContextBlock[] | undefined {
+function ownDocumentBlocks(u: Understanding, cited: ContextBlock[], kb: KnowledgeBase): ContextBlock[] | undefined {
   if (!u.roles.length || u.roles.length > MAX_NAMED_ROLES) return undefined;
   const named = new Set(u.roles);
-  return cited.filter((block) => named.has(block.chunk.source));
+  // A role's amounts stand in its own system's salary table, not in its profile: those rows count as its own.
+  const systems = new Set(u.roles.map((source) => kb.document(source)?.system));
+  const ownTable = (block: ContextBlock) => kb.document(block.chunk.source)?.kind === "salary-table" && systems.has(block.chunk.system);
+  return cited.filter((block) => named.has(block.chunk.source) || ownTable(block));
 }
 
 /** For the server, the CLI and the eval: a generated answerer over an OpenAI-compatible endpoint. */
