@@ -43,6 +43,15 @@ const actionValue = (action: unknown): string | undefined => {
  * button puts the rest of the list in place.
  */
 export function registerActions(app: App, deps: SlackDeps): void {
+  /** Who may read what a button shows: the place the button is in (a thread's channel, or the user alone when ephemeral). */
+  const audienceOfPlace = (client: Parameters<SlackDeps["audiences"]["of"]>[0], data: z.infer<typeof BlockActionBody>, place: ReturnType<typeof placeOf>) =>
+    deps.audiences.of(client, {
+      workspace: data.team?.id ?? undefined,
+      channel: place.kind === "thread" ? place.channel : undefined,
+      user: data.user.id,
+      ephemeral: place.kind === "ephemeral",
+    });
+
   app.action({ type: "block_actions", action_id: FOLLOW_UP_ACTION }, async ({ ack, body, action, client, respond }) => {
     await ack();
     const question = FollowUpValue.safeParse(actionValue(action));
@@ -86,12 +95,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     }
     // The kit as the place the button is in may see it: a role of another set is not made.
     const place = placeOf(where.data);
-    const audience = await deps.audiences.of(client, {
-      workspace: where.data.team?.id ?? undefined,
-      channel: place.kind === "thread" ? place.channel : undefined,
-      user: where.data.user.id,
-      ephemeral: place.kind === "ephemeral",
-    });
+    const audience = await audienceOfPlace(client, where.data, place);
     const made = await deps.assistant.interviewKit?.(kit, audience);
     const user = where.data.user.id;
     if (!made?.ok) {
@@ -123,12 +127,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     }
     // The section as the place the button is in may see it: the button's value is only a request.
     const place = placeOf(where.data);
-    const audience = await deps.audiences.of(client, {
-      workspace: where.data.team?.id ?? undefined,
-      channel: place.kind === "thread" ? place.channel : undefined,
-      user: where.data.user.id,
-      ephemeral: place.kind === "ephemeral",
-    });
+    const audience = await audienceOfPlace(client, where.data, place);
     const full = deps.assistant.section(shown.source, shown.section, audience);
     await client.views.open({ trigger_id: where.data.trigger_id, view: sourceView(shown, full, shown.language) });
   });
