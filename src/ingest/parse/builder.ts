@@ -1,8 +1,11 @@
 import type { CompetencyFact, LabelledFact, LevelFact, LevelRef, Role, Section, SectionKind } from "../../domain/document.js";
-import { bareCode } from "../../domain/systems/levels.js";
+import { bareCode, type LevelStatement } from "../../domain/systems/levels.js";
 import { fold } from "../../text/normalize.js";
 import { squash } from "../../text/normalize.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
+
+/** Section kinds of a competency block: their "Niveau 2" is a proficiency, and their prose no career step. */
+export const COMPETENCY_KINDS: ReadonlySet<SectionKind> = new Set(["competency", "interview-questions", "development-tips"]);
 
 /** Collects what a layout parser finds; ids and clean-up live here, once. */
 export class DocumentBuilder {
@@ -42,9 +45,7 @@ export class DocumentBuilder {
    * system it belongs to: the document's own when the code fits it.
    */
   levelsIn(label: string, value: string): LevelRef[] {
-    const systems = this.vocabulary.systems;
-    const documentSystem = systems.system(this.system);
-    const statements = systems.levelStatements(value);
+    const statements = this.vocabulary.systems.levelStatements(value);
     const found = statements.length
       ? statements
       : (() => {
@@ -57,10 +58,23 @@ export class DocumentBuilder {
               .pop() ?? "";
           return code ? [{ word: word === "inschaling" ? "schaal" : word, code }] : [];
         })();
-    return found.flatMap(({ word, code }) => {
-      const target = systems.systemFor({ word, code }, documentSystem);
-      return target ? [systems.makeLevel(target, word, code)] : [];
-    });
+    return found.flatMap((statement) => this.levelOf(statement) ?? []);
+  }
+
+  /** A level statement ("schaal 8") as a level of the system it belongs to: the document's own when the code fits it. */
+  levelOf(statement: LevelStatement): LevelRef | undefined {
+    const systems = this.vocabulary.systems;
+    const target = systems.systemFor(statement, systems.system(this.system));
+    return target && systems.makeLevel(target, statement.word, statement.code);
+  }
+
+  /** Tokens like "L11" or "C1" that fit the document's own system: they name a level even without a level word. */
+  ownSystemCodes(text: string): LevelStatement[] {
+    const own = this.vocabulary.systems.system(this.system);
+    return text
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((token) => /^[A-Z]+\d+$/i.test(token) && own.code.test(token.toUpperCase()))
+      .map((token) => ({ word: own.levelWords[0]!, code: token.toUpperCase() }));
   }
 
   /** A role a function list describes in one row; its levels are the job's levels too. */

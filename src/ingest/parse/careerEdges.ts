@@ -1,9 +1,8 @@
 import type { CareerEdge, LevelRef } from "../../domain/document.js";
 import { ordered } from "../../domain/systems/levels.js";
 import { fold, squash } from "../../text/normalize.js";
-import type { DocumentBuilder } from "./builder.js";
+import { COMPETENCY_KINDS, type DocumentBuilder } from "./builder.js";
 
-const COMPETENCY_KINDS = new Set(["competency", "interview-questions", "development-tips"]);
 /** "niveau 8", "grade 13" in a career sentence: a job level, not a competency's proficiency. */
 const LOOSE_LEVEL = /(?<![\p{L}\p{N}])(niveau|level|grade|klasse)\s+(\d{1,2})(?![\p{L}\p{N}])/giu;
 /** The role a step leads to: "… naar Operationeel Expert Intake, functieschaal 9", "Next step: Principal Consultant, …". */
@@ -25,7 +24,6 @@ function sentences(text: string): string[] {
 export function findCareerEdges(builder: DocumentBuilder): CareerEdge[] {
   const { vocabulary } = builder;
   const systems = vocabulary.systems;
-  const documentSystem = systems.system(builder.system);
   const roles = builder.roles.map((role) => ({ title: role.title, folded: fold(role.title) }));
   // The job's own level: the one its level label states ("Job grade: 12"), else its lowest.
   const stated = builder.facts.filter((fact) => fact.field === "level").flatMap((fact) => builder.levelsIn(fact.label, fact.value));
@@ -36,15 +34,15 @@ export function findCareerEdges(builder: DocumentBuilder): CareerEdge[] {
       if (!vocabulary.careerCues.has(sentence)) continue;
       const folded = fold(sentence);
       const levels: LevelRef[] = [];
-      const addLevel = (word: string, code: string) => {
-        const target = systems.systemFor({ word, code }, documentSystem);
-        const level = target && systems.makeLevel(target, word, code);
+      const statements = [
+        ...systems.levelStatements(sentence),
+        ...[...sentence.matchAll(LOOSE_LEVEL)].map((m) => ({ word: fold(m[1]!), code: m[2]! })),
+        ...builder.ownSystemCodes(sentence),
+      ];
+      for (const statement of statements) {
+        const level = builder.levelOf(statement);
         if (level && !levels.some((l) => l.label === level.label)) levels.push(level);
-      };
-      for (const statement of systems.levelStatements(sentence)) addLevel(statement.word, statement.code);
-      for (const m of sentence.matchAll(LOOSE_LEVEL)) addLevel(fold(m[1]!), m[2]!);
-      for (const token of sentence.split(/[^\p{L}\p{N}]+/u))
-        if (/^[A-Z]+\d+$/i.test(token) && documentSystem.code.test(token.toUpperCase())) addLevel(documentSystem.levelWords[0]!, token.toUpperCase());
+      }
       const named = roles.filter((role) => folded.includes(role.folded)).sort((a, b) => folded.indexOf(a.folded) - folded.indexOf(b.folded));
       const toRole = TO_ROLE.exec(sentence)?.[1]?.trim();
       const quote = sentence;
@@ -57,8 +55,9 @@ export function findCareerEdges(builder: DocumentBuilder): CareerEdge[] {
       const own = section.level ?? stated.find(notInSentence) ?? ordered(builder.jobLevels.filter(notInSentence))[0];
       const [from, to] = levels.length >= 2 ? [levels[0]!, levels[1]!] : [own, levels[0]!];
       if (!from || from.label === to.label) continue;
-      const targetRole = toRole && !systems.levelStatements(toRole).length && !LOOSE_LEVEL.test(toRole) ? toRole : undefined;
-      LOOSE_LEVEL.lastIndex = 0;
+      // matchAll works on a copy of the global pattern, so no lastIndex is left behind.
+      const isLevel = (text: string) => systems.levelStatements(text).length > 0 || [...text.matchAll(LOOSE_LEVEL)].length > 0;
+      const targetRole = toRole && !isLevel(toRole) ? toRole : undefined;
       edges.push({ from: from.label, to: to.label, ...(targetRole ? { toRole: targetRole } : {}), quote, path: section.path });
     }
   }

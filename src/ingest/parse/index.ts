@@ -5,10 +5,9 @@ import { defaultVocabulary } from "../../vocabulary/load.js";
 import type { Vocabulary } from "../../vocabulary/vocabulary.js";
 import { splitFrontMatter } from "../frontMatter.js";
 import type { DocumentMeta, ParsedDocument } from "../../domain/document.js";
-import type { ClassificationSystem } from "../../domain/systems/system.js";
 import { readSalaryTables } from "../salary/readSalaryTables.js";
 import { withSalaryTables } from "../salary/salaryDocument.js";
-import { DocumentBuilder } from "./builder.js";
+import { COMPETENCY_KINDS, DocumentBuilder } from "./builder.js";
 import { findCareerEdges } from "./careerEdges.js";
 import { parseGeneric } from "./generic.js";
 import { looksLikeTypings, parseRijk } from "./rijk.js";
@@ -58,15 +57,14 @@ function firstLineTitle(lines: string[], vocabulary: Vocabulary): string | undef
 }
 
 /** The job's levels, when the layout did not find them: label/value facts first, then level lines, then sentences. */
-function findJobLevels(builder: DocumentBuilder, system: ClassificationSystem, sectionTexts: string[]): void {
-  const systems = builder.vocabulary.systems;
-  const add = (word: string, code: string) => {
-    const target = systems.systemFor({ word, code }, system);
-    if (target) builder.jobLevel(systems.makeLevel(target, word, code));
-  };
+function findJobLevels(builder: DocumentBuilder, sectionTexts: string[]): void {
   for (const fact of builder.facts) if (fact.field === "level") for (const level of builder.levelsIn(fact.label, fact.value)) builder.jobLevel(level);
   if (builder.jobLevels.length) return;
-  for (const text of sectionTexts) for (const s of systems.levelStatements(text)) add(s.word, s.code);
+  for (const text of sectionTexts)
+    for (const statement of builder.vocabulary.systems.levelStatements(text)) {
+      const level = builder.levelOf(statement);
+      if (level) builder.jobLevel(level);
+    }
 }
 
 /**
@@ -88,7 +86,6 @@ function scopeSectionsToRoles(builder: DocumentBuilder): void {
 
 /** A heading that is only a level, as profiles describing several levels write them: "Niveau 7", "3. Schaal 8". */
 const LEVEL_HEADING = /^(?:[\d.]+\s*)?([\p{L}-]+)\s+([A-Za-z]?\d{1,3}[a-c]?)\s*$/u;
-const COMPETENCY_KINDS = new Set(["competency", "interview-questions", "development-tips"]);
 
 /**
  * A profile that describes several levels under their own headings ("Niveau 7", "Werkzaamheden leerkracht
@@ -98,22 +95,14 @@ const COMPETENCY_KINDS = new Set(["competency", "interview-questions", "developm
  */
 function scopeSectionsToLevels(builder: DocumentBuilder): void {
   const systems = builder.vocabulary.systems;
-  const documentSystem = systems.system(builder.system);
   const levelWords = new Set(systems.all.flatMap((s) => s.levelWords));
-
-  // A token like "L11" or "C1" that fits the document's own system names a level even without a level word.
-  const distinctCode = (heading: string) => {
-    const code = heading.split(/[^\p{L}\p{N}]+/u).find((token) => /^[A-Z]+\d+$/i.test(token) && documentSystem.code.test(token.toUpperCase()));
-    return code ? { word: documentSystem.levelWords[0]!, code: code.toUpperCase() } : undefined;
-  };
   const levelOf = (heading: string) => {
-    const statement = systems.levelStatements(heading)[0];
     const bare = LEVEL_HEADING.exec(heading.trim());
     const found =
-      statement ?? (bare && levelWords.has(fold(bare[1]!)) ? { word: fold(bare[1]!), code: bare[2]!.toUpperCase() } : undefined) ?? distinctCode(heading);
-    if (!found) return undefined;
-    const target = systems.systemFor(found, documentSystem);
-    return target ? systems.makeLevel(target, found.word, found.code) : undefined;
+      systems.levelStatements(heading)[0] ??
+      (bare && levelWords.has(fold(bare[1]!)) ? { word: fold(bare[1]!), code: bare[2]!.toUpperCase() } : undefined) ??
+      builder.ownSystemCodes(heading)[0];
+    return found && builder.levelOf(found);
   };
   for (const section of builder.sections) {
     if (section.level || COMPETENCY_KINDS.has(section.kind)) continue;
@@ -162,7 +151,6 @@ export function parseDocument(input: ParseInput, options: ParseOptions = { vocab
 
   findJobLevels(
     builder,
-    system,
     builder.sections
       .filter((s) => s.kind !== "competency" && s.kind !== "interview-questions" && s.kind !== "development-tips")
       .map((s) => `${s.path.join("\n")}\n${s.text}`),
