@@ -1,20 +1,13 @@
-import type { LevelRef, SectionKind } from "./document.js";
+import type { Section } from "./document.js";
 
 /** The unit of retrieval: a section (or a piece of a long one) with its citation. */
-export type Chunk = {
+export type Chunk = Pick<Section, "source" | "path" | "kind" | "text" | "level" | "competency" | "role"> & {
   /** Index position; stable within one built index. */
   id: number;
   sectionId: string;
-  source: string;
+  /** The document's title and system, carried so a hit cites without a lookup. */
   title: string;
   system: string;
-  path: string[];
-  kind: SectionKind;
-  text: string;
-  level?: LevelRef;
-  competency?: string;
-  /** The role the chunk's section is about, when its document lists several (see Section.role). */
-  role?: string;
 };
 
 /** What is embedded and indexed lexically: the document title and heading path give a chunk its context. */
